@@ -1,0 +1,20 @@
+/* briefing pages (generator/pages.py): make tables inside .briefing-sortable sortable.
+ * Uses the vendored tablesort (30-tablesort.min.js, MIT); runs on every page load,
+ * including Material's instant navigation (document$). */
+(function () {
+  function sortable() {
+    if (typeof Tablesort === "undefined") return;
+    document.querySelectorAll(".briefing-sortable table").forEach(function (table) {
+      if (table.dataset.briefingSortable) return;
+      table.dataset.briefingSortable = "1";
+      new Tablesort(table);
+    });
+  }
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(sortable);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", sortable);
+  } else {
+    sortable();
+  }
+})();

@@ -1,0 +1,866 @@
+"""Altair chart specs for the briefing site, and the HTML block that carries them.
+
+Why this shape:
+
+* Each builder returns a plain Vega-Lite dict (validated against the schema Altair
+  ships) with inline data, so a page is self-contained and works offline; the browser
+  renders it with the vendored bundle in ``generator/assets/`` (no CDN).
+* Specs carry no ``config``: colours for text, axes, grid and single-series marks come
+  from ``assets/20-briefing-charts.js``, which picks a light or dark config from the
+  Material palette (``data-md-color-scheme``) and re-renders when it changes. Only
+  categorical colours that encode meaning (figure qualifiers, units) are fixed here,
+  chosen to read on both backgrounds.
+* Output is deterministic: rows are sorted with total orders, numbers normalised
+  (``5.0`` -> ``5``), no Altair auto-named params, and :func:`spec_json` sorts keys.
+* :func:`chart_block` gives every chart a text alternative (figcaption + data table
+  in ``<details>``) and escapes all text, since names come from untrusted articles.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from typing import Any
+from urllib.parse import urlsplit
+
+import altair as alt
+
+__all__ = [
+    "QUALIFIERS",
+    "TILE_GRID",
+    "articles_over_time",
+    "chart_block",
+    "describe_value",
+    "growth_targets",
+    "region_amounts",
+    "region_figures",
+    "region_theme_heatmap",
+    "region_themes",
+    "safe_url",
+    "spec_json",
+    "theme_regions",
+    "themes_ranked",
+    "tile_map",
+    "tile_position",
+]
+
+# --------------------------------------------------------------------------- constants
+
+#: Figure qualifiers in the order the schema lists them, with the colour used for
+#: each everywhere (consistent legends across pages) and the compact prefix shown
+#: on bar labels so the qualifier is readable without colour.
+QUALIFIERS: dict[str, dict[str, str]] = {
+    "around": {"color": "#4c78a8", "prefix": "~", "words": "around"},
+    "more-than": {"color": "#f58518", "prefix": ">", "words": "more than"},
+    "at-least": {"color": "#e45756", "prefix": "\u2265", "words": "at least"},
+    "exactly": {"color": "#54a24b", "prefix": "", "words": ""},
+    "up-to": {"color": "#b279a2", "prefix": "\u2264", "words": "up to"},
+    "range": {"color": "#72b7b2", "prefix": "", "words": ""},
+}
+_UNKNOWN_QUALIFIER_COLOR = "#9d755d"
+_UNIT_COLORS = ["#4c78a8", "#f58518", "#54a24b", "#e45756", "#b279a2", "#72b7b2", "#9d755d"]
+_PERCENT_UNITS = {"percent", "%", "pct", "percentage", "percentage-point", "percentage-points"}
+
+_BAR_STEP = 20  # px per category row: modest, readable with ~34 regions
+_COUNT_TITLE = "Articles"
+
+#: Schematic tile-grid layout of China's 34 provincial-level divisions:
+#: normalised English name -> (row, col, short label). Rows run north to south,
+#: columns west to east; short labels are the ISO 3166-2:CN subdivision codes.
+TILE_GRID: dict[str, tuple[int, int, str]] = {
+    "heilongjiang": (0, 7, "HL"),
+    "innermongolia": (1, 4, "NM"),
+    "liaoning": (1, 6, "LN"),
+    "jilin": (1, 7, "JL"),
+    "xinjiang": (2, 0, "XJ"),
+    "ningxia": (2, 2, "NX"),
+    "shanxi": (2, 3, "SX"),
+    "hebei": (2, 4, "HE"),
+    "beijing": (2, 5, "BJ"),
+    "tianjin": (2, 6, "TJ"),
+    "qinghai": (3, 1, "QH"),
+    "gansu": (3, 2, "GS"),
+    "shaanxi": (3, 3, "SN"),
+    "henan": (3, 4, "HA"),
+    "shandong": (3, 5, "SD"),
+    "tibet": (4, 1, "XZ"),
+    "sichuan": (4, 2, "SC"),
+    "chongqing": (4, 3, "CQ"),
+    "hubei": (4, 4, "HB"),
+    "anhui": (4, 5, "AH"),
+    "jiangsu": (4, 6, "JS"),
+    "shanghai": (4, 7, "SH"),
+    "yunnan": (5, 2, "YN"),
+    "guizhou": (5, 3, "GZ"),
+    "hunan": (5, 4, "HN"),
+    "jiangxi": (5, 5, "JX"),
+    "zhejiang": (5, 6, "ZJ"),
+    "guangxi": (6, 3, "GX"),
+    "guangdong": (6, 4, "GD"),
+    "fujian": (6, 5, "FJ"),
+    "taiwan": (6, 6, "TW"),
+    "hainan": (7, 3, "HI"),
+    "macao": (7, 4, "MO"),
+    "hongkong": (7, 5, "HK"),
+}
+_TILE_ALIASES = {
+    "xizang": "tibet",
+    "macau": "macao",
+    "neimenggu": "innermongolia",
+    "neimongol": "innermongolia",
+    "nei-mongol": "innermongolia",
+    "xianggang": "hongkong",
+    "aomen": "macao",
+}
+# Administrative suffixes stripped before looking a name up in TILE_GRID.
+_ADMIN_SUFFIX = re.compile(
+    r"(province|municipality|city|specialadministrativeregion|sar|autonomousregion"
+    r"|zhuang|hui|uygur|uyghur|uighur)+$"
+)
+
+# ------------------------------------------------------------------------ small utils
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def _text(value: Any) -> str:
+    """Untrusted text -> one line (control characters and newlines become spaces).
+
+    Newlines matter: a name starting a line inside a Markdown page could be read as
+    Markdown/extension syntax (``--8<--``, ``*[abbr]:``, footnote definitions...).
+    """
+    if value is None:
+        return ""
+    return _CONTROL.sub(" ", str(value)).strip()
+
+
+def _esc(value: Any) -> str:
+    """HTML-escape text for element content or attribute values.
+
+    Braces become entities so template engines (Jinja via mkdocs-macros) and
+    CriticMarkup (``{++ ++}``) never see ``{{``/``{%``/``{++`` in page source; the
+    browser decodes them back, so the visible text is unchanged.
+    """
+    return html.escape(_text(value), quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def _num(value: Any) -> int | float | None:
+    """Finite number normalised so that 5 and 5.0 serialise identically, else None."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    if not math.isfinite(number):
+        return None
+    if number.is_integer() and abs(number) < 2**53:
+        return int(number)
+    return number
+
+
+def _count(value: Any) -> int:
+    number = _num(value)
+    return max(int(number), 0) if number is not None else 0
+
+
+def _fmt(value: Any) -> str:
+    """Number for display: no trailing .0, no exponent for ordinary magnitudes."""
+    number = _num(value)
+    if number is None:
+        return _text(value)
+    if isinstance(number, int):
+        return str(number)
+    return f"{number:.6g}" if abs(number) < 1e15 else repr(number)
+
+
+_SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def _human(value: Any) -> str:
+    """Large amounts in words (2.2 trillion), smaller ones with thousands separators."""
+    number = _num(value)
+    if number is None:
+        return _text(value)
+    for size, word in _SCALE_WORDS:
+        if abs(number) >= size:
+            return f"{_fmt(round(number / size, 3))} {word}"
+    if isinstance(number, int):
+        return f"{number:,}"
+    return f"{number:,.6g}" if abs(number) >= 1000 else _fmt(number)
+
+
+def safe_url(url: Any) -> str | None:
+    """Return *url* if it is safe as a link target (relative, http(s), mailto), else None.
+
+    Browsers ignore tabs/newlines inside URLs (``java\\tscript:``), so any whitespace
+    or control character disqualifies the URL instead of being stripped.
+    """
+    if url is None:
+        return None
+    text = str(url).strip()
+    if not text or re.search(r"[\s\x00-\x1f\x7f]", text):
+        return None
+    try:
+        scheme = urlsplit(text).scheme.lower()
+    except ValueError:
+        return None
+    if scheme and scheme not in {"http", "https", "mailto"}:
+        return None
+    if ":" in text.split("/", 1)[0] and not scheme:
+        return None  # something like "javascript&colon;" that urlsplit did not parse
+    return text
+
+
+def describe_value(value: Any, value_max: Any = None, qualifier: str | None = None,
+                   unit: str = "%") -> str:
+    """Human wording of a qualified figure: ``around 5%``, ``5–5.5%``, ``more than
+    2.2 trillion CNY``. Unit ``percent`` prints as ``%``; ``count`` prints no unit."""
+    unit = _text(unit)
+    if unit.lower() in _PERCENT_UNITS:
+        unit = "%"
+    elif unit.lower() in {"count", "number", "items"}:
+        unit = ""
+    sep = "" if unit in {"%", ""} else " "
+    show = _fmt if unit == "%" else _human
+    low = show(value)
+    if _num(value_max) is not None and _num(value_max) != _num(value):
+        return f"{low}\u2013{show(value_max)}{sep}{unit}"
+    words = QUALIFIERS.get(qualifier or "", {}).get("words", "")
+    return f"{words + ' ' if words else ''}{low}{sep}{unit}"
+
+
+def _short_value(value: Any, value_max: Any, qualifier: str | None, unit: str = "%") -> str:
+    """Compact bar label: ``~5%``, ``>5.5%``, ``5–5.5%``."""
+    if _num(value_max) is not None and _num(value_max) != _num(value):
+        return f"{_fmt(value)}\u2013{_fmt(value_max)}{unit}"
+    prefix = QUALIFIERS.get(qualifier or "", {}).get("prefix", "")
+    return f"{prefix}{_fmt(value)}{unit}"
+
+
+def _unique_labels(labels: Sequence[str], extras: Sequence[str]) -> list[str]:
+    """Make category labels unique (a bar axis merges equal labels into one band)."""
+    seen: dict[str, int] = defaultdict(int)
+    for label in labels:
+        seen[label] += 1
+    out: list[str] = []
+    used: set[str] = set()
+    for label, extra in zip(labels, extras, strict=True):
+        candidate = f"{label} ({extra})" if seen[label] > 1 and extra else label
+        base, n = candidate, 2
+        while candidate in used:
+            candidate, n = f"{base} #{n}", n + 1
+        used.add(candidate)
+        out.append(candidate)
+    return out
+
+
+def _finish(chart: alt.TopLevelMixin, description: str) -> dict[str, Any]:
+    """Validate against the Vega-Lite schema and strip what the renderer supplies."""
+    spec = chart.properties(description=_text(description)).to_dict(validate=True)
+    spec.pop("config", None)  # light/dark styling is applied at render time
+    return spec
+
+
+def spec_json(spec: Mapping[str, Any]) -> str:
+    """Canonical JSON for a spec: sorted keys, compact, UTF-8; NaN is an error."""
+    return json.dumps(spec, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                      allow_nan=False)
+
+
+def _tooltip(*fields: tuple[str, str, str]) -> list[alt.Tooltip]:
+    return [alt.Tooltip(field, type=kind, title=title) for field, kind, title in fields]
+
+
+def _href(rows: Sequence[Mapping[str, Any]], key: str = "url") -> dict[str, Any]:
+    """``href`` channel only when some row has a link (else Vega shows a pointer for nothing)."""
+    if any(row.get(key) for row in rows):
+        return {"href": alt.Href(f"{key}:N")}
+    return {}
+
+
+def _count_axis(top: int, **kwargs: Any) -> alt.Axis:
+    """Integer ticks only: explicit values for small counts (Vega's tickMinStep is not
+    honoured on every axis), a minimum step otherwise."""
+    if top <= 10:
+        return alt.Axis(values=list(range(top + 1)), format="d", **kwargs)
+    return alt.Axis(tickMinStep=1, format="d", **kwargs)
+
+
+def _top(items: Sequence[tuple[str, Any]], n: int = 3) -> str:
+    return ", ".join(f"{name} ({_fmt(value)})" for name, value in items[:n])
+
+
+# --------------------------------------------------------------------------- builders
+
+
+def _ranked_bars(rows: Sequence[Mapping[str, Any]], *, key: str, label: str, value: str,
+                 value_title: str, category_title: str, description: str) -> dict[str, Any]:
+    """Horizontal bars, largest first: the shared shape of the count charts."""
+    data = []
+    for row in rows:
+        name = _text(row.get(label)) or _text(row.get(key))
+        data.append({
+            "id": _text(row.get(key)),
+            "name": name,
+            "value": _count(row.get(value)),
+            "url": safe_url(row.get("url")),
+        })
+    data.sort(key=lambda d: (-d["value"], d["name"].casefold(), d["name"], d["id"]))
+    names = _unique_labels([d["name"] for d in data], [d["id"] for d in data])
+    for datum, name in zip(data, names, strict=True):
+        datum["name"] = name
+    y = alt.Y("name:N", sort=names, title=None, axis=alt.Axis(labelLimit=180))
+    x = alt.X("value:Q", title=value_title,
+              axis=_count_axis(max((d["value"] for d in data), default=0)),
+              scale=alt.Scale(domainMin=0))
+    base = alt.Chart(alt.Data(values=data)).encode(y=y, x=x)
+    bars = base.mark_bar().encode(
+        tooltip=_tooltip(("name", "nominal", category_title), ("value", "quantitative",
+                                                               value_title)),
+        **_href(data),
+    )
+    labels = base.mark_text(align="left", baseline="middle", dx=3).encode(text="value:Q")
+    chart = alt.layer(bars, labels).properties(width="container",
+                                               height=alt.Step(_BAR_STEP))
+    top = [(d["name"], d["value"]) for d in data]
+    summary = f"{description}. {len(data)} bars, largest first"
+    if top:
+        summary += f": {_top(top)}"
+    return _finish(chart, summary)
+
+
+def _qualified_bars(data: list[dict[str, Any]], *, value_title: str, description: str,
+                    reference: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Bars for qualified percentage figures; colour = qualifier, label shows it in text.
+
+    ``data`` items: key (unique category), value, value_max, qualifier, label, wording,
+    url, plus whatever tooltip fields the caller listed in ``tooltip`` entries.
+    A range (value_max) is drawn as a lighter bar segment from value to value_max.
+    """
+    present = [q for q in QUALIFIERS if any(d["qualifier"] == q for d in data)]
+    extra = sorted({d["qualifier"] for d in data} - set(QUALIFIERS))
+    domain = present + extra
+    colors = [QUALIFIERS[q]["color"] if q in QUALIFIERS else _UNKNOWN_QUALIFIER_COLOR
+              for q in domain]
+    keys = [d["key"] for d in data]
+    highs = [d["value_max"] if d["value_max"] is not None else d["value"] for d in data]
+    lows = [d["value"] for d in data]
+    if reference is not None:
+        highs.append(reference["value"])
+    top = max(highs, default=1)
+    bottom = min([0, *lows])
+    # Headroom for the text label at the bar end (labels are never clipped).
+    span = (top - bottom) or 1
+    domain_x = [_num(bottom), _num(round(top + span * 0.18, 6))]
+
+    color = alt.Color("qualifier:N", title="Qualifier",
+                      scale=alt.Scale(domain=domain, range=colors),
+                      legend=alt.Legend(orient="bottom", direction="horizontal",
+                                        symbolOpacity=1))
+    y = alt.Y("key:N", sort=keys, title=None, axis=alt.Axis(labelLimit=200))
+    x_scale = alt.Scale(domain=domain_x, nice=False, zero=True)
+    tooltip = _tooltip(*data[0]["_tooltip"]) if data else []
+    base = alt.Chart(alt.Data(values=[{k: v for k, v in d.items() if k != "_tooltip"}
+                                      for d in data]))
+    bars = base.mark_bar().encode(
+        y=y, x=alt.X("value:Q", title=value_title, scale=x_scale), color=color,
+        tooltip=tooltip, **_href(data),
+    )
+    ranges = base.transform_filter("isValid(datum.value_max)").mark_bar(opacity=0.45).encode(
+        y=y, x="value:Q", x2="value_max:Q", color=color, tooltip=tooltip, **_href(data),
+    )
+    labels = base.transform_calculate(
+        end="isValid(datum.value_max) ? max(datum.value, datum.value_max) : datum.value",
+    ).mark_text(align="left", baseline="middle", dx=3).encode(
+        y=y, x=alt.X("end:Q", scale=x_scale), text="label:N",
+    )
+    layers: list[alt.Chart] = [bars, ranges, labels]
+    if reference is not None:
+        ref = alt.Chart(alt.Data(values=[reference]))
+        layers.append(ref.mark_rule(strokeDash=[5, 4], strokeWidth=1.5).encode(
+            x=alt.X("value:Q", scale=x_scale),
+            tooltip=_tooltip(("title", "nominal", "Reference")),
+        ))
+        layers.append(ref.mark_text(align="left", baseline="bottom", dx=4, dy=-2,
+                                    fontStyle="italic").encode(
+            x=alt.X("value:Q", scale=x_scale), y=alt.value(0), text="title:N",
+        ))
+    chart = alt.layer(*layers).properties(width="container", height=alt.Step(_BAR_STEP))
+    return _finish(chart, description)
+
+
+def growth_targets(rows: Sequence[Mapping[str, Any]],
+                   national: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Bar chart of regional GDP growth targets (percent), highest first.
+
+    rows: ``{region_id, region, value, value_max, qualifier, year, url}``; a region
+    with several targets (years, sources) gets one bar each, labelled with the year.
+    national: ``{value, qualifier, year}`` (optional ``value_max``) drawn as a dashed
+    reference rule so "who targets more than the country" is visible at a glance.
+    """
+    data: list[dict[str, Any]] = []
+    for row in rows:
+        value = _num(row.get("value"))
+        if value is None:
+            continue
+        value_max = _num(row.get("value_max"))
+        qualifier = _text(row.get("qualifier")) or ("range" if value_max is not None else
+                                                    "exactly")
+        year = _num(row.get("year"))
+        data.append({
+            "region_id": _text(row.get("region_id")),
+            "region": _text(row.get("region")) or _text(row.get("region_id")),
+            "value": value,
+            "value_max": value_max,
+            "qualifier": qualifier,
+            "year": year,
+            "label": _short_value(value, value_max, qualifier),
+            "target": describe_value(value, value_max, qualifier),
+            "url": safe_url(row.get("url")),
+        })
+    data.sort(key=lambda d: (-(d["value_max"] if d["value_max"] is not None else d["value"]),
+                             -d["value"], d["region"].casefold(), d["region"], d["region_id"],
+                             -(d["year"] or 0), d["qualifier"]))
+    keys = _unique_labels([d["region"] for d in data],
+                          [str(d["year"]) if d["year"] is not None else d["region_id"]
+                           for d in data])
+    tips = (("region", "nominal", "Region"), ("target", "nominal", "Target"),
+            ("year", "ordinal", "Year"))
+    for datum, key in zip(data, keys, strict=True):
+        datum["key"] = key
+        datum["_tooltip"] = tips
+    reference = None
+    if national is not None and _num(national.get("value")) is not None:
+        nat_value = _num(national.get("value"))
+        nat_max = _num(national.get("value_max"))
+        year = _num(national.get("year"))
+        wording = describe_value(nat_value, nat_max, _text(national.get("qualifier")))
+        reference = {
+            "value": nat_value if nat_max is None else nat_max,
+            "title": f"National: {wording}" + (f" ({year})" if year is not None else ""),
+        }
+    description = f"Bar chart of GDP growth targets for {len(data)} regions, highest first"
+    if data:
+        description += ": " + ", ".join(f"{d['key']} {d['target']}" for d in data[:3])
+    if reference is not None:
+        description += f". Dashed line: {reference['title']}"
+    return _qualified_bars(data, value_title="GDP growth target (%)", description=description,
+                           reference=reference)
+
+
+def region_figures(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """One region's percentage figures (growth targets, R&D intensity, shares...).
+
+    rows: ``{label, value, unit, year, qualifier, url}`` (optional ``value_max``).
+    Only percent units are plotted, since a shared % axis is meaningful; money and
+    counts go to :func:`region_amounts` (log scale). Put every row in the data table.
+    """
+    data: list[dict[str, Any]] = []
+    for row in rows:
+        if _text(row.get("unit")).lower() not in _PERCENT_UNITS:
+            continue
+        value = _num(row.get("value"))
+        if value is None:
+            continue
+        value_max = _num(row.get("value_max"))
+        qualifier = _text(row.get("qualifier")) or ("range" if value_max is not None else
+                                                    "exactly")
+        data.append({
+            "name": _text(row.get("label")) or "figure",
+            "value": value,
+            "value_max": value_max,
+            "qualifier": qualifier,
+            "year": _num(row.get("year")),
+            "label": _short_value(value, value_max, qualifier),
+            "figure": describe_value(value, value_max, qualifier),
+            "url": safe_url(row.get("url")),
+        })
+    data.sort(key=lambda d: (d["name"].casefold(), d["name"], -(d["year"] or 0), -d["value"],
+                             d["qualifier"]))
+    keys = _unique_labels([d["name"] for d in data],
+                          [str(d["year"]) if d["year"] is not None else "" for d in data])
+    tips = (("name", "nominal", "Figure"), ("figure", "nominal", "Value"),
+            ("year", "ordinal", "Year"))
+    for datum, key in zip(data, keys, strict=True):
+        datum["key"] = key
+        datum["_tooltip"] = tips
+    description = f"Bar chart of {len(data)} percentage figures"
+    if data:
+        description += ": " + ", ".join(f"{d['key']} {d['figure']}" for d in data[:3])
+    return _qualified_bars(data, value_title="Percent", description=description)
+
+
+def region_amounts(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """One region's non-percentage figures (money, counts) on a log scale, coloured by unit.
+
+    rows: same shape as :func:`region_figures`; percent and non-positive values are
+    skipped (a log axis cannot show them; the data table still lists them).
+    """
+    data: list[dict[str, Any]] = []
+    for row in rows:
+        unit = _text(row.get("unit"))
+        value = _num(row.get("value"))
+        if unit.lower() in _PERCENT_UNITS or value is None or value <= 0:
+            continue
+        value_max = _num(row.get("value_max"))
+        qualifier = _text(row.get("qualifier")) or "exactly"
+        data.append({
+            "name": _text(row.get("label")) or "figure",
+            "value": value,
+            "unit": unit or "value",
+            "year": _num(row.get("year")),
+            "figure": describe_value(value, value_max, qualifier, unit),
+            "url": safe_url(row.get("url")),
+        })
+    data.sort(key=lambda d: (d["unit"], -d["value"], d["name"].casefold(), d["name"],
+                             -(d["year"] or 0)))
+    keys = _unique_labels([d["name"] for d in data],
+                          [str(d["year"]) if d["year"] is not None else d["unit"]
+                           for d in data])
+    for datum, key in zip(data, keys, strict=True):
+        datum["key"] = key
+    units = sorted({d["unit"] for d in data})
+    colors = [_UNIT_COLORS[i % len(_UNIT_COLORS)] for i in range(len(units))]
+    values = [d["value"] for d in data] or [1]
+    low = math.floor(math.log10(min(values)))
+    high = max(math.ceil(math.log10(max(values))), low + 1)
+    middle = 10.0 ** ((low + high) / 2)
+    base = alt.Chart(alt.Data(values=data)).encode(
+        y=alt.Y("key:N", sort=keys, title=None, axis=alt.Axis(labelLimit=200)),
+        x=alt.X("value:Q", title="Value (log scale)",
+                scale=alt.Scale(type="log", domain=[_num(10.0**low), _num(10.0**high)],
+                                nice=False),
+                axis=alt.Axis(format="~s", labelOverlap="greedy",
+                              labelExpr="replace(datum.label, 'G', 'B')")),
+    )
+    points = base.mark_point(filled=True, size=80, opacity=1).encode(
+        color=alt.Color("unit:N", title="Unit", scale=alt.Scale(domain=units, range=colors),
+                        legend=alt.Legend(orient="bottom", direction="horizontal")),
+        shape=alt.Shape("unit:N", title="Unit", scale=alt.Scale(domain=units)),
+        tooltip=_tooltip(("name", "nominal", "Figure"), ("figure", "nominal", "Value"),
+                         ("year", "ordinal", "Year")),
+        **_href(data),
+    )
+    # Labels sit on the side of the point with more room, so no axis headroom is needed.
+    right = f"datum.value > {_num(float(f'{middle:.6g}'))}"
+    labels = base.mark_text(
+        baseline="middle",
+        align={"expr": f"{right} ? 'right' : 'left'"},
+        dx={"expr": f"{right} ? -9 : 9"},
+    ).encode(text="figure:N")
+    chart = alt.layer(points, labels).properties(width="container", height=alt.Step(_BAR_STEP))
+    description = (f"Dot plot of {len(data)} figures in {', '.join(units) or 'no units'}, "
+                   "log scale")
+    return _finish(chart, description)
+
+
+def region_theme_heatmap(rows: Sequence[Mapping[str, Any]], *,
+                         count_title: str = _COUNT_TITLE) -> dict[str, Any]:
+    """Region x theme matrix, cell colour and label = count; cells link to the region page.
+
+    rows: ``{region_id, region, theme_id, theme, count, region_url, theme_url}``.
+    Regions and themes are ordered by total count (busiest first) then name.
+    """
+    data = []
+    for row in rows:
+        count = _count(row.get("count"))
+        if count <= 0:
+            continue
+        data.append({
+            "region_id": _text(row.get("region_id")),
+            "region": _text(row.get("region")) or _text(row.get("region_id")),
+            "theme_id": _text(row.get("theme_id")),
+            "theme": _text(row.get("theme")) or _text(row.get("theme_id")),
+            "count": count,
+            "url": safe_url(row.get("region_url")) or safe_url(row.get("theme_url")),
+        })
+    data.sort(key=lambda d: (d["region"], d["region_id"], d["theme"], d["theme_id"]))
+
+    def order(field: str) -> list[str]:
+        totals: dict[str, int] = defaultdict(int)
+        for d in data:
+            totals[d[field]] += d["count"]
+        return sorted(totals, key=lambda k: (-totals[k], k.casefold(), k))
+
+    regions, themes = order("region"), order("theme")
+    base = alt.Chart(alt.Data(values=data)).encode(
+        x=alt.X("theme:N", sort=themes, title=None,
+                axis=alt.Axis(orient="top", labelAngle=-40, labelLimit=140)),
+        y=alt.Y("region:N", sort=regions, title=None, axis=alt.Axis(labelLimit=160)),
+    )
+    cells = base.mark_rect(stroke="#8a8a8a", strokeWidth=0.25).encode(
+        color=alt.Color("count:Q", title=count_title,
+                        scale=alt.Scale(domainMin=0, zero=True),
+                        legend=alt.Legend(orient="bottom", format="d", tickMinStep=1)),
+        tooltip=_tooltip(("region", "nominal", "Region"), ("theme", "nominal", "Theme"),
+                         ("count", "quantitative", count_title)),
+        **_href(data),
+    )
+    # Label colour follows the cell's luminance, whatever ramp the palette config uses.
+    labels = base.mark_text(
+        baseline="middle", fontSize=10,
+        color={"expr": "luminance(scale('color', datum.count)) > 0.45 ? '#1a1a1a' : '#ffffff'"},
+    ).encode(text="count:Q")
+    chart = alt.layer(cells, labels).properties(width="container", height=alt.Step(_BAR_STEP))
+    description = (f"Heat map of {len(regions)} regions by {len(themes)} themes; colour and "
+                   f"label give the {count_title.lower()} count")
+    if regions:
+        description += f". Busiest regions: {', '.join(regions[:3])}"
+    return _finish(chart, description)
+
+
+def themes_ranked(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """Themes ranked by how many regions pursue them. rows: ``{theme_id, theme, regions, url}``."""
+    return _ranked_bars(rows, key="theme_id", label="theme", value="regions",
+                        value_title="Regions", category_title="Theme",
+                        description="Bar chart of themes ranked by number of regions")
+
+
+def region_themes(rows: Sequence[Mapping[str, Any]], *,
+                  count_title: str = _COUNT_TITLE) -> dict[str, Any]:
+    """One region's themes by count. rows: ``{theme_id, theme, count, url}``."""
+    return _ranked_bars(rows, key="theme_id", label="theme", value="count",
+                        value_title=count_title, category_title="Theme",
+                        description="Bar chart of this region's themes")
+
+
+def theme_regions(rows: Sequence[Mapping[str, Any]], *,
+                  count_title: str = _COUNT_TITLE) -> dict[str, Any]:
+    """One theme's regions by count. rows: ``{region_id, region, count, url}``."""
+    return _ranked_bars(rows, key="region_id", label="region", value="count",
+                        value_title=count_title, category_title="Region",
+                        description="Bar chart of regions pursuing this theme")
+
+
+def _tile_key(name: Any) -> str:
+    key = re.sub(r"[^a-z]", "", _text(name).lower())
+    key = _TILE_ALIASES.get(key, key)
+    if key not in TILE_GRID:
+        key = _ADMIN_SUFFIX.sub("", key)
+        key = _TILE_ALIASES.get(key, key)
+    return key
+
+
+def tile_position(*names: Any) -> tuple[int, int, str] | None:
+    """(row, col, short label) in :data:`TILE_GRID` for the first name/id that matches."""
+    for name in names:
+        for candidate in (name, str(name or "").replace("-", " ")):
+            key = _tile_key(candidate)
+            if key in TILE_GRID:
+                return TILE_GRID[key]
+    return None
+
+
+def tile_map(rows: Sequence[Mapping[str, Any]], *,
+             count_title: str = _COUNT_TITLE) -> dict[str, Any]:
+    """Tile-grid map: one square per provincial-level division, coloured by count.
+
+    rows: ``{region_id, region, row, col, count, url}`` (optional ``label``, the short
+    text on the tile). ``row``/``col``/``label`` default to :data:`TILE_GRID` when the
+    name or id is a known division; rows without a position are left out. Tiles stay
+    square at any container width (size is an expression of the band step).
+    """
+    data = []
+    for row in rows:
+        known = tile_position(row.get("region_id"), row.get("region"))
+        r, c = _num(row.get("row")), _num(row.get("col"))
+        if (r is None or c is None) and known:
+            r, c = known[0], known[1]
+        if r is None or c is None:
+            continue
+        name = _text(row.get("region")) or _text(row.get("region_id"))
+        short = _text(row.get("label")) or (known[2] if known else name[:3])
+        data.append({
+            "region_id": _text(row.get("region_id")),
+            "region": name,
+            "row": int(r),
+            "col": int(c),
+            "label": short,
+            "count": _count(row.get("count")),
+            "url": safe_url(row.get("url")),
+        })
+    data.sort(key=lambda d: (d["row"], d["col"], d["region"], d["region_id"]))
+    n_rows = max((d["row"] for d in data), default=0) + 1
+    n_cols = max((d["col"] for d in data), default=0) + 1
+    top = max((d["count"] for d in data), default=0)
+    step = f"min(width / {n_cols}, height / {n_rows})"
+    base = alt.Chart(alt.Data(values=data)).encode(
+        x=alt.X("col:O", axis=None, scale=alt.Scale(domain=list(range(n_cols)), padding=0.5)),
+        y=alt.Y("row:O", axis=None, scale=alt.Scale(domain=list(range(n_rows)), padding=0.5)),
+    )
+    tiles = base.mark_point(
+        shape="square", filled=True, opacity=1, stroke="#8a8a8a", strokeWidth=0.5,
+        size={"expr": f"pow(0.92 * {step}, 2)"},
+    ).encode(
+        color=alt.Color("count:Q", title=count_title,
+                        scale=alt.Scale(domain=[0, max(top, 1)], zero=True),
+                        legend=alt.Legend(orient="bottom", format="d", tickMinStep=1)),
+        tooltip=_tooltip(("region", "nominal", "Region"), ("count", "quantitative",
+                                                             count_title)),
+        **_href(data),
+    )
+    ink = "luminance(scale('color', datum.count)) > 0.45 ? '#1a1a1a' : '#ffffff'"
+    font = f"max(7, min(12, 0.26 * {step}))"
+    names = base.mark_text(baseline="bottom", fontWeight="bold", color={"expr": ink},
+                           fontSize={"expr": font}, dy=1).encode(text="label:N")
+    counts = base.mark_text(baseline="top", color={"expr": ink},
+                            fontSize={"expr": font}, dy=2).encode(text="count:Q")
+    chart = alt.layer(tiles, names, counts).properties(width="container",
+                                                       height=n_rows * 42)
+    with_any = sorted((d for d in data if d["count"] > 0),
+                      key=lambda d: (-d["count"], d["region"]))
+    description = (f"Tile map of {len(data)} provincial-level divisions coloured by "
+                   f"{count_title.lower()} count; {len(with_any)} have at least one")
+    if with_any:
+        description += f": {_top([(d['region'], d['count']) for d in with_any])}"
+    return _finish(chart, description)
+
+
+def _parse_period(value: Any) -> tuple[int, int, int | None] | None:
+    match = re.match(r"^\s*(\d{4})-(\d{2})(?:-(\d{2}))?", _text(value))
+    if not match:
+        return None
+    year, month = int(match.group(1)), int(match.group(2))
+    day = int(match.group(3)) if match.group(3) else None
+    try:
+        date(year, month, day or 1)
+    except ValueError:
+        return None
+    return year, month, day
+
+
+def articles_over_time(rows: Sequence[Mapping[str, Any]], *,
+                       count_title: str = _COUNT_TITLE) -> dict[str, Any]:
+    """Articles per day (span up to ~2 months) or per month, gaps filled with zero.
+
+    rows: ``{date, count}`` with ISO ``YYYY-MM-DD`` or ``YYYY-MM``. Periods are
+    computed here, not by Vega time units, so the chart does not depend on the
+    reader's time zone and the spec is identical wherever it is built.
+    """
+    parsed = [(p, _count(row.get("count", 1))) for row in rows
+              if (p := _parse_period(row.get("date"))) is not None]
+    daily_ok = parsed and all(p[2] is not None for p, _ in parsed)
+    totals: dict[str, int] = defaultdict(int)
+    labels: list[str] = []
+    if daily_ok:
+        days = [date(p[0], p[1], p[2] or 1) for p, _ in parsed]
+        first, last = min(days), max(days)
+        daily_ok = (last - first).days <= 62
+    if daily_ok:
+        for (y, m, d), count in parsed:
+            totals[f"{y:04d}-{m:02d}-{d:02d}"] += count
+        ordinal = min(date.fromisoformat(k) for k in totals).toordinal()
+        end = max(date.fromisoformat(k) for k in totals).toordinal()
+        labels = [date.fromordinal(o).isoformat() for o in range(ordinal, end + 1)]
+        unit = "day"
+    else:
+        for (y, m, _d), count in parsed:
+            totals[f"{y:04d}-{m:02d}"] += count
+        if totals:
+            (y0, m0), (y1, m1) = (tuple(map(int, k.split("-"))) for k in (min(totals),
+                                                                          max(totals)))
+            index, stop = y0 * 12 + m0 - 1, y1 * 12 + m1 - 1
+            labels = [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(index, stop + 1)]
+        unit = "month"
+    data = [{"period": label, "count": totals.get(label, 0)} for label in labels]
+    chart = alt.Chart(alt.Data(values=data)).mark_bar().encode(
+        x=alt.X("period:O", sort=labels, title=unit.capitalize(),
+                axis=alt.Axis(labelAngle=-40, labelOverlap=True)),
+        y=alt.Y("count:Q", title=count_title, axis=_count_axis(max(totals.values(), default=0)),
+                scale=alt.Scale(domainMin=0)),
+        tooltip=_tooltip(("period", "ordinal", unit.capitalize()),
+                         ("count", "quantitative", count_title)),
+    ).properties(width="container", height=180)
+    total = sum(totals.values())
+    description = (f"Bar chart of {total} {count_title.lower()} per {unit}"
+                   + (f" from {labels[0]} to {labels[-1]}" if labels else ""))
+    return _finish(chart, description)
+
+
+# --------------------------------------------------------------------------- HTML block
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float):
+        return _esc(_fmt(value))
+    if isinstance(value, list | tuple | set | frozenset):
+        items = sorted(value, key=str) if isinstance(value, set | frozenset) else value
+        return ", ".join(_cell(item) for item in items)
+    return _esc(value)
+
+
+_NUM_CLASS = ' class="briefing-num"'
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def chart_block(spec: Mapping[str, Any], *, caption: str, columns: Sequence[tuple[str, str]],
+                rows: Iterable[Mapping[str, Any]], chart_id: str) -> str:
+    """Raw-HTML block: chart container + figcaption + collapsible data table.
+
+    The block is one HTML element (no blank lines inside, no untrusted text at a line
+    start) surrounded by blank lines, so Python-Markdown passes it through untouched
+    with or without ``md_in_html``. The spec travels in ``data-spec`` (HTML-escaped
+    JSON) rather than a ``<script>``, which instant navigation would re-execute.
+
+    columns: ``(key, header)`` pairs for the table. A cell links to ``row[key + "_url"]``
+    if present, and the first column to ``row["url"]``. Unsafe URLs are dropped.
+    """
+    ident = re.sub(r"[^A-Za-z0-9_-]+", "-", _text(chart_id)).strip("-")
+    if not ident:
+        raise ValueError(f"chart_id {chart_id!r} has no usable characters")
+    if not ident[0].isalpha():
+        ident = f"chart-{ident}"
+    caption_html = _esc(caption)
+    # Not _esc(): the JSON is already one line, and its strings must survive verbatim.
+    spec_attr = (html.escape(spec_json(spec), quote=True)
+                 .replace("{", "&#123;").replace("}", "&#125;"))
+    rows = list(rows)
+    numeric = {
+        key: any(_is_number(r.get(key)) for r in rows)
+        and all(_is_number(r.get(key)) or r.get(key) is None for r in rows)
+        for key, _header in columns
+    }
+    head = "".join(
+        f'<th scope="col"{_NUM_CLASS if numeric[key] else ""}>{_esc(header)}</th>'
+        for key, header in columns
+    )
+    body_rows = []
+    for row in rows:
+        cells = []
+        for index, (key, _header) in enumerate(columns):
+            text = _cell(row.get(key))
+            url = safe_url(row.get(f"{key}_url"))
+            if url is None and index == 0:
+                url = safe_url(row.get("url"))
+            if url is not None and text:
+                text = f'<a href="{_esc(url)}">{text}</a>'
+            cells.append(f"<td{_NUM_CLASS if numeric[key] else ''}>{text}</td>")
+        body_rows.append(f"<tr>{''.join(cells)}</tr>")
+    description = _esc(spec.get("description", "")) if isinstance(spec, Mapping) else ""
+    lines = [
+        f'<figure class="briefing-figure" id="{ident}-figure">',
+        f'<div class="briefing-chart" id="{ident}" role="img" aria-label="{caption_html}"'
+        + (f' aria-description="{description}"' if description else "")
+        + f' data-search-exclude data-spec="{spec_attr}"></div>',
+        f'<figcaption id="{ident}-caption">{caption_html}</figcaption>',
+        f'<details class="briefing-data"><summary>Data table: {caption_html}</summary>',
+        f"<table><thead><tr>{head}</tr></thead><tbody>",
+        *body_rows,
+        "</tbody></table>",
+        "</details>",
+        "</figure>",
+    ]
+    return "\n\n" + "\n".join(lines) + "\n\n"

@@ -1,0 +1,194 @@
+"""``briefing``: the command line.
+
+    briefing extract [INPUT ...] --out DIR   one YAML record per article
+    briefing check [INPUT ...]               validate articles, overrides and records; write nothing
+    briefing generate --out DIR              the site's Markdown pages and data files, on disk
+    briefing build [--strict] [--no-cache]   mkdocs build (into a temporary folder, then swapped in)
+    briefing serve                           mkdocs serve
+
+Problems with single files are printed one per line (``seeds/x.txt: skipped: empty
+file``) and do not stop the run; the exit status is non-zero only with ``--strict``
+or when nothing at all could be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .pipeline import Corpus, run
+from .record import SCHEMA_ID, dump, load, validate
+
+DEFAULT_INPUTS = ["seeds"]
+
+
+def _write_atomic(path: Path, data: str | bytes) -> None:
+    """Write via a temporary file in the same folder and rename: never a torn file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _report(corpus: Corpus) -> None:
+    for problem in corpus.problems:
+        print(problem, file=sys.stderr)
+
+
+def _is_ours(path: Path) -> bool:
+    """Whether *path* is a record this tool wrote (so it may be replaced or removed)."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return fh.readline().strip() == f"schema: {SCHEMA_ID}"
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _status(corpus: Corpus, strict: bool) -> int:
+    if corpus.files_read == 0:
+        print("briefing: no article could be read", file=sys.stderr)
+        return 1
+    return 1 if strict and corpus.problems else 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    corpus = run(args.inputs or DEFAULT_INPUTS, gazetteer=args.gazetteer, taxonomy=args.taxonomy)
+    _report(corpus)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    written = set()
+    for record in corpus.records:
+        target = out / f"{record['id']}.yaml"
+        if target.exists() and not _is_ours(target):
+            print(f"{target}: not overwritten: not a briefing record", file=sys.stderr)
+            continue
+        text = dump(record)
+        if not target.exists() or target.read_text("utf-8") != text:
+            _write_atomic(target, text)
+        written.add(target.name)
+    for stale in sorted(out.glob("*.yaml")):
+        if stale.name not in written and _is_ours(stale):
+            stale.unlink()
+    print(f"{len(corpus.records)} records written to {out}", file=sys.stderr)
+    return _status(corpus, args.strict)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    bad = 0
+    for folder in args.records or []:
+        for path in sorted(Path(folder).glob("*.yaml")):
+            errors = validate(load(path.read_text("utf-8")))
+            for e in errors:
+                print(f"{path}: invalid: {e}", file=sys.stderr)
+            bad += bool(errors)
+    corpus = run(args.inputs or DEFAULT_INPUTS, gazetteer=args.gazetteer, taxonomy=args.taxonomy)
+    _report(corpus)
+    print(
+        f"{len(corpus.records)} articles ok, {len(corpus.problems)} problems, {bad} invalid records",
+        file=sys.stderr,
+    )
+    if corpus.files_read == 0:
+        return 1
+    return 1 if bad or corpus.problems else 0
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from .pages import render_site
+    from .reference import load_gazetteer, load_taxonomy
+
+    gaz, tax = load_gazetteer(args.gazetteer), load_taxonomy(args.taxonomy)
+    corpus = run(args.inputs or DEFAULT_INPUTS, gazetteer=gaz, taxonomy=tax)
+    _report(corpus)
+    out = Path(args.out)
+    files = render_site(corpus.records, gaz, tax)
+    for rel, content in sorted(files.items()):
+        _write_atomic(out / rel, content)
+    print(f"{len(files)} files written to {out}", file=sys.stderr)
+    return _status(corpus, args.strict)
+
+
+def _mkdocs(argv: list[str]) -> int:
+    from mkdocs.__main__ import cli
+
+    try:
+        cli.main(args=argv, prog_name="mkdocs", standalone_mode=False)
+    except SystemExit as exc:  # click's exit
+        return int(exc.code or 0)
+    except Exception as exc:  # mkdocs' own errors are already logged
+        print(f"briefing: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build_site
+
+    return build_site(
+        config_file=args.config_file, site_dir=args.site_dir, strict=args.strict,
+        use_cache=not args.no_cache,
+    )
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    argv = ["serve", "-f", args.config_file, "-a", args.dev_addr]
+    return _mkdocs(argv)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="briefing", description=__doc__.split("\n")[0])
+    p.add_argument("--version", action="version", version=f"briefing {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def common(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("inputs", nargs="*", help="article files or folders (default: seeds/)")
+        sp.add_argument("--gazetteer", help="a region gazetteer YAML (default: packaged)")
+        sp.add_argument("--taxonomy", help="a theme taxonomy YAML (default: packaged)")
+        sp.add_argument("--strict", action="store_true", help="exit non-zero on any problem")
+
+    sp = sub.add_parser("extract", help="write one YAML record per article")
+    common(sp)
+    sp.add_argument("--out", required=True, help="output folder for the records")
+    sp.set_defaults(func=cmd_extract)
+
+    sp = sub.add_parser("check", help="validate articles, overrides and records; write nothing")
+    common(sp)
+    sp.add_argument("--records", nargs="*", help="folders of YAML records to validate")
+    sp.set_defaults(func=cmd_check)
+
+    sp = sub.add_parser("generate", help="write the site's Markdown pages and data to a folder")
+    common(sp)
+    sp.add_argument("--out", required=True)
+    sp.set_defaults(func=cmd_generate)
+
+    sp = sub.add_parser("build", help="build the site with MkDocs (atomic swap into site/)")
+    sp.add_argument("-f", "--config-file", default="mkdocs.yml")
+    sp.add_argument("-d", "--site-dir", default=None)
+    sp.add_argument("--strict", action="store_true")
+    sp.add_argument("--no-cache", action="store_true", help="re-extract every article")
+    sp.set_defaults(func=cmd_build)
+
+    sp = sub.add_parser("serve", help="preview the site with mkdocs serve")
+    sp.add_argument("-f", "--config-file", default="mkdocs.yml")
+    sp.add_argument("-a", "--dev-addr", default="127.0.0.1:8000")
+    sp.set_defaults(func=cmd_serve)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

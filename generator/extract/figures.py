@@ -1,0 +1,377 @@
+"""Figures: every number that carries meaning, with what it measures and for whom.
+
+Three steps, each a small function:
+
+1. :func:`scan_numbers` finds quantities in a sentence: percentages, money
+   ("1.8 trillion yuan ($245.6 billion)" is one figure in CNY with its stated USD
+   value), counts ("1,500 key provincial construction projects") and per-capita
+   ratios ("patents per 10,000 people increased to 57.9"). Years, dates, model
+   names (C919, 6G) and compound adjectives ("10,000-card") are not figures.
+2. :func:`classify` names the indicator from cue words in the figure's clause
+   (cues.yaml ``indicator_cues``): a GDP growth *target* needs GDP, growth and a
+   target/plan word; shares need "accounted for", "share", "percent of" ...
+3. :func:`attribute` assigns regions: the nearest actor named before the figure in
+   its clause, all of them when they are coordinated ("Changsha ... and Dalian ...
+   at more than 5.5 percent" is two targets), paired in order with
+   "respectively", or the sentence's focus region when the sentence names none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .cues import alternation, cues, word_regex
+from .regions import RegionAnalysis, RegionMention
+from .themes import ThemeMention
+
+NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
+    "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+    "tln": 1e12,
+}
+SCALE = r"trillion|billion|million|thousand|tln|bln|mln|bn|mn|tn"
+CURRENCY_BEFORE = {
+    "us$": "USD", "$": "USD", "usd": "USD", "rmb": "CNY", "cny": "CNY", "¥": "CNY",
+    "￥": "CNY", "hk$": "HKD", "€": "EUR", "eur": "EUR", "£": "GBP",
+}
+CURRENCY_AFTER = {
+    "yuan": "CNY", "rmb": "CNY", "renminbi": "CNY", "dollars": "USD", "u.s. dollars": "USD",
+    "us dollars": "USD", "euros": "EUR", "hong kong dollars": "HKD", "pounds": "GBP",
+}
+PERCENT = r"percent(?:age points?)?|per\s+cent|%|pct|percentage\s+points?"
+YEAR_RE = re.compile(r"(?<![\d,.$-])(?:19[5-9]\d|20\d\d|21[0-4]\d)(?![\d%,-]|\.\d)")
+
+_QUANTITY = re.compile(
+    rf"""
+    (?<![\w.$,¥￥€£-])
+    (?:(?P<cur_pre>US\$|HK\$|\$|RMB|CNY|USD|EUR|¥|￥|€|£)\s?)?
+    (?P<num>{NUM})
+    (?:\s*(?P<sep>-|–|—|to|and)\s*(?P<cur_pre2>US\$|\$|RMB|¥)?(?P<num2>{NUM}))?
+    (?:\s*(?P<scale>{SCALE})\b)?
+    (?:\s*(?P<unit>{PERCENT}|(?:yuan|RMB|renminbi|U\.S\.\s+dollars|US\s+dollars|Hong\s+Kong\s+dollars|dollars|euros|pounds)\b))?
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_USD_AFTER = re.compile(
+    rf"^\s*\(\s*(?:about|around|roughly|approximately|some|nearly|over|more\s+than)?\s*"
+    rf"(?:US\$|\$|USD\s?)(?P<num>{NUM})\s*(?P<scale>{SCALE})?\s*(?:U\.S\.\s+dollars|dollars)?\s*\)",
+    re.IGNORECASE,
+)
+_PER_CAPITA = re.compile(
+    rf"\bper\s+(?P<per>{NUM}|capita|person|head)\s*(?P<who>people|persons|residents|inhabitants|population)?\b",
+    re.IGNORECASE,
+)
+_COUNT_NOUN = re.compile(r"^\s+((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*[a-z]s)\b")
+_CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+but\b|\bmeanwhile\b|\bcompared with\b", re.I)
+_RELATIVE_YEAR = re.compile(r"\b(last|this|next|the\s+previous|the\s+past)\s+year\b", re.I)
+
+
+@dataclass
+class Quantity:
+    """A number found in a sentence, before it is classified and attributed."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    value_max: float | None
+    unit: str
+    qualifier: str
+    usd_value: float | None = None
+    subject: str | None = None
+    indicator: str | None = None
+    regions: list[str] = field(default_factory=list)
+    theme: str | None = None
+    year: int | None = None
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _scaled(num: str, scale: str | None) -> float:
+    value = _number(num)
+    if scale:
+        value *= SCALES[scale.lower()]
+    return _clean(value)
+
+
+def _clean(value: float) -> float:
+    """Round away binary noise (1.8 * 1e12 = 1800000000000.0002) so YAML is stable."""
+    return float(f"{value:.12g}")
+
+
+def _qualifier(before: str, after: str) -> str:
+    q = cues()["qualifiers"]
+    tail = before[-40:]
+    for name in ("at-least", "up-to", "more-than", "around"):
+        if re.search(rf"(?<![\w-])(?:{alternation(q[name])})\s*(?:of\s+|at\s+)?$", tail, re.I):
+            return name
+    if re.match(r"^\s*(?:or\s+(?:more|above|higher)|and\s+above|plus)\b", after, re.I):
+        return "at-least"
+    if re.match(r"^\s*or\s+so\b", after, re.I):
+        return "around"
+    return "exactly"
+
+
+def scan_numbers(sentence: str) -> list[Quantity]:
+    """Every meaningful quantity in *sentence*, left to right."""
+    out: list[Quantity] = []
+    per_capita = _PER_CAPITA.search(sentence)
+    pos = 0
+    while True:
+        m = _QUANTITY.search(sentence, pos)
+        if m is None:
+            break
+        pos = max(m.end(), pos + 1)
+        num, num2, unit = m.group("num"), m.group("num2"), m.group("unit")
+        cur_pre, scale, sep = m.group("cur_pre"), m.group("scale"), m.group("sep")
+        end = m.end()
+        after = sentence[end:]
+        if re.match(r"^[A-Za-z]", after) and not unit and not scale:
+            continue  # 6G, 5G, 3D, 14th
+        if re.match(r"^-[A-Za-z]", after) or re.match(r"^-[A-Za-z]", sentence[m.end("num") :]):
+            continue  # 10,000-card, 5-year (compound adjectives)
+        before = sentence[: m.start()]
+        if re.search(r"(?:(?:\bNo\.|\bNumber|\bLevel|\bPhase)\s?|[A-Za-z])$", before) and not cur_pre:
+            continue  # No. 1, C919
+        if num2 and sep and sep.lower() == "and" and not re.search(r"\bbetween\s+$", before, re.I):
+            # "5.5 and 6 percent": two figures sharing the unit, not a range
+            q = _single(sentence, m.start(), m.end("num"), m)
+            if q:
+                out.append(q)
+            pos = m.start("num2") - len(m.group("cur_pre2") or "")
+            continue
+        currency = None
+        if cur_pre:
+            currency = CURRENCY_BEFORE.get(cur_pre.lower())
+        if unit and not re.fullmatch(PERCENT, unit, re.I):
+            currency = CURRENCY_AFTER.get(re.sub(r"\s+", " ", unit.lower()), currency)
+        value = _scaled(num, scale)
+        value_max = _scaled(num2, scale) if num2 else None
+        qual = "range" if value_max is not None else _qualifier(before, after)
+        text = sentence[m.start() : end].strip()
+        if unit and re.fullmatch(PERCENT, unit, re.I):
+            unit_name = "percentage-points" if "point" in unit.lower() else "percent"
+            out.append(Quantity(m.start(), end, text, value, value_max, unit_name, qual))
+            continue
+        if currency:
+            q = Quantity(m.start(), end, text, value, value_max, currency, qual)
+            usd = _USD_AFTER.match(after)
+            if usd and currency != "USD":
+                q.usd_value = _scaled(usd.group("num"), usd.group("scale"))
+                pos = end + usd.end()
+            out.append(q)
+            continue
+        # a bare number: a count when a plural noun follows, a ratio after "per N people"
+        if YEAR_RE.fullmatch(num) and not scale:
+            continue
+        noun = _COUNT_NOUN.match(after)
+        if noun and not _non_count(noun.group(1)):
+            q = Quantity(m.start(), end + noun.end(), (text + " " + noun.group(1)).strip(),
+                         value, value_max, "count", qual, subject=noun.group(1))
+            q.end = end
+            out.append(q)
+            continue
+        if per_capita and m.start() > per_capita.end() and re.search(
+            r"\b(?:to|at|of|reached|hit|was|were|stood at)\s+$", before, re.I
+        ):
+            per = per_capita.group("per")
+            unit_name = f"per-{per.replace(',', '')}-people" if per[0].isdigit() else "per-capita"
+            subject = _subject_before(sentence, per_capita.start())
+            out.append(Quantity(m.start(), end, text, value, value_max, unit_name, qual, subject=subject))
+    return out
+
+
+def _single(sentence: str, start: int, end: int, m: re.Match[str]) -> Quantity | None:
+    """The first number of "5.5 and 6 percent": it takes the second one's scale and unit."""
+    pseudo = " ".join(x for x in (sentence[start:end], m.group("scale"), m.group("unit")) if x)
+    found = scan_numbers(pseudo)
+    if not found:
+        return None
+    q = found[0]
+    q.start, q.end, q.text = start, end, sentence[start:end]
+    q.qualifier = _qualifier(sentence[:start], sentence[end:])
+    return q
+
+
+def _non_count(noun: str) -> bool:
+    words = noun.lower().split()
+    stop = {w.lower() for w in cues()["non_count_nouns"]}
+    first = words[0]
+    last = words[-1].rstrip("s")
+    return first in stop or last in stop or first.rstrip("s") in stop or words[-1] in stop
+
+
+def _subject_before(sentence: str, pos: int) -> str | None:
+    m = re.search(r"(?:number of|count of)\s+([\w\s-]{3,60}?)\s*$", sentence[:pos], re.I)
+    return m.group(1).strip() if m else None
+
+
+def _cue(name: str) -> re.Pattern[str]:
+    return _cue_cache.setdefault(
+        name,
+        re.compile(rf"(?<![\w&-])(?:{alternation(cues()['indicator_cues'][name])})(?![\w&-])", re.I),
+    )
+
+
+_cue_cache: dict[str, re.Pattern[str]] = {}
+
+
+def classify(q: Quantity, window: str) -> str:
+    """The indicator of a quantity, from cue words in its clause (*window*)."""
+    has = {name: bool(_cue(name).search(window)) for name in cues()["indicator_cues"]}
+    if q.unit in ("percent", "percentage-points"):
+        if has["rd"]:
+            return "rd-intensity"
+        if has["gdp"] and has["growth"] and has["target"] and not re.search(r"\baccount", window, re.I):
+            return "gdp-growth-target"
+        if has["share"]:
+            return "output-share"
+        if has["gdp"] and has["growth"]:
+            return "gdp-growth"
+        if has["growth"]:
+            return "output-growth"
+        return "other"
+    if q.unit == "count":
+        return "count"
+    if q.unit.startswith("per-"):
+        return "other"
+    if has["investment"]:
+        return "investment"
+    if has["gdp"] and not has["growth"]:
+        return "gdp"
+    if has["scale"]:
+        return "industry-scale"
+    return "other"
+
+
+_COORD_WORDS = {"and", "as", "well", "both", "including", "in", "the", "of", "china's", "china’s",
+                "province", "provinces", "city", "municipality", "region", "autonomous", "capital"}
+
+
+def _coordinated(gap: str) -> bool:
+    directions = {d.lower() for d in cues()["directions"]}
+    words = [w for w in re.split(r"[\s,]+", gap.lower()) if w]
+    return bool(gap.strip()) and all(w in _COORD_WORDS or w in directions for w in words)
+
+
+def _strip_spans(text: str, offset: int, spans: Sequence[RegionMention]) -> str:
+    chars = list(text)
+    for s in spans:
+        for i in range(max(s.start - offset, 0), min(s.end - offset, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def attribute(
+    quantities: list[Quantity], sentence: str, mentions: Sequence[RegionMention], focus: Sequence[str]
+) -> None:
+    """Set ``regions`` on each quantity (see the module docstring)."""
+    actors = [m for m in mentions if m.role == "subject" and not m.locator]
+    locators = [m for m in mentions if m.locator]
+    if re.search(r"\brespectively\b", sentence, re.I) and len(quantities) >= 2:
+        first = quantities[0].start
+        listed = list(dict.fromkeys(m.region for m in actors if m.end <= first))
+        if len(listed) == len(quantities):
+            for q, rid in zip(quantities, listed, strict=True):
+                q.regions = [rid]
+            return
+    breaks = [b.start() for b in _CLAUSE_BREAK.finditer(sentence)]
+    for q in quantities:
+        clause_start = max([b for b in breaks if b < q.start], default=0)
+        before = [m for m in actors if m.end <= q.start and m.start >= clause_start]
+        if not before:
+            before = [m for m in actors if m.end <= q.start]
+        if not before:
+            q.regions = list(focus)
+            continue
+        group = [before[-1]]
+        for prev in reversed(before[:-1]):
+            gap = _strip_spans(sentence[prev.end : group[0].start], prev.end, locators)
+            if _coordinated(gap):
+                group.insert(0, prev)
+            else:
+                break
+        q.regions = list(dict.fromkeys(m.region for m in group))
+
+
+def _year(q: Quantity, window: str, window_start: int, sentence: str, article_year: int | None,
+          carried: int | None) -> int | None:
+    years = [(abs((window_start + y.start()) - q.start), int(y.group(0))) for y in YEAR_RE.finditer(window)]
+    years = [y for y in years if not (q.start <= y[0] < q.end)]
+    if years:
+        return min(years)[1]
+    rel = _RELATIVE_YEAR.search(window) or _RELATIVE_YEAR.search(sentence)
+    if rel and article_year:
+        word = rel.group(1).lower()
+        return article_year + (1 if word == "next" else 0 if word == "this" else -1)
+    if rel:
+        return None
+    if carried:
+        return carried
+    if q.indicator == "gdp-growth-target" and article_year:
+        return article_year
+    return None
+
+
+def extract_figures(
+    sentences: Sequence[str],
+    paragraph_starts: Sequence[int],
+    analysis: RegionAnalysis,
+    themes: Sequence[ThemeMention],
+    article_year: int | None,
+) -> list[dict]:
+    """The record's ``figures`` list, in document order."""
+    out: list[dict] = []
+    starts = set(paragraph_starts)
+    carried_year: int | None = None
+    target_words = word_regex("commitment_triggers")
+    for n, sentence in enumerate(sentences, start=1):
+        if n in starts:
+            carried_year = None
+        quantities = scan_numbers(sentence)
+        mentions = analysis.in_sentence(n)
+        breaks = [0] + [b.start() for b in _CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
+        sentence_themes = [t for t in themes if t.sentence == n]
+        prev_end = 0
+        for i, q in enumerate(quantities):
+            clause_start = max(b for b in breaks if b <= q.start)
+            clause_end = min(b for b in breaks if b >= q.end) if q.end < len(sentence) else len(sentence)
+            nxt = quantities[i + 1].start if i + 1 < len(quantities) else len(sentence)
+            window_start = clause_start
+            window = sentence[clause_start : min(max(clause_end, q.end), nxt, q.end + 60)]
+            q.indicator = classify(q, window)
+            in_window = [t for t in sentence_themes if max(clause_start, prev_end) <= t.start < q.start]
+            distinct = list(dict.fromkeys(t.theme for t in in_window))
+            q.theme = distinct[0] if len(distinct) == 1 else None
+            q.year = _year(q, window, window_start, sentence, article_year, carried_year)
+            if q.indicator == "gdp-growth-target" and q.year is None and target_words.search(sentence):
+                q.year = article_year
+            prev_end = q.end
+        attribute(quantities, sentence, mentions, analysis.focus[n - 1])
+        explicit_years = [int(y.group(0)) for y in YEAR_RE.finditer(sentence)]
+        if explicit_years:
+            carried_year = explicit_years[-1]
+        for q in quantities:
+            for rid in q.regions or [None]:
+                out.append(
+                    {
+                        "indicator": q.indicator,
+                        "region": rid,
+                        "theme": q.theme,
+                        "year": q.year,
+                        "value": q.value,
+                        "value_max": q.value_max,
+                        "unit": q.unit,
+                        "usd_value": q.usd_value,
+                        "qualifier": q.qualifier,
+                        "subject": q.subject,
+                        "text": q.text,
+                        "sentence": n,
+                    }
+                )
+    return out

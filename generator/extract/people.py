@@ -1,0 +1,142 @@
+"""People: quoted or cited people, their role as stated, and their sentences.
+
+Patterns, most specific first (all from cues.yaml's ``speech_verbs`` and ``titles``):
+
+* ``said Li Changan, a professor at ...`` / ``Wang Peng, an associate research
+  fellow at ..., said`` / ``according to Li Hui, an associate researcher at ...``;
+* ``Governor Wang Weizhong``, ``Tencent chairman Pony Ma Huateng`` (title as role);
+* ``Li told ...`` / ``Wang added`` / ``Xi said``: a bare name refers back to the
+  person of that surname (Chinese order: surname first) or family name;
+* ``he noted``: the person last cited.
+
+A candidate name is two to four capitalised words (one after a title or right
+before a speech verb); names of places, organisations and publishers are not people.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..reference import Gazetteer
+from .cues import alternation, cues
+
+NAME = r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){0,3}"
+NOT_NAMES = {
+    "the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i",
+    "china", "chinese", "meanwhile", "additionally", "however", "also", "according",
+    "government", "report", "statistics", "data", "president", "governor", "mayor",
+    "premier", "minister", "experts", "analysts", "officials", "an", "a", "in", "on",
+    "for", "as", "but", "and", "state", "national", "central", "provincial", "local",
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "global", "times", "xinhua", "reuters",
+    "bloomberg", "daily", "news", "agency", "ministry", "commission", "council",
+    "committee", "bureau", "department", "office", "party", "congress", "session",
+    "work", "plan", "developing", "multiple", "several", "statistics", "once",
+}
+
+
+def _patterns() -> dict[str, re.Pattern[str]]:
+    verbs = alternation(cues()["speech_verbs"])
+    titles = alternation(cues()["titles"])
+    return {
+        "said_name_role": re.compile(
+            rf"\b(?:said|says|noted|added|stressed|explained|told\s+\w+(?:\s+\w+)?)\s+"
+            rf"(?P<name>{NAME})(?:,\s+(?P<role>[^,.;]{{3,200}})|\s+(?P<of>of\s+the\s+[^,.;]{{3,150}}))?"
+        ),
+        "name_role_said": re.compile(
+            rf"(?P<name>{NAME}),\s+(?P<role>[^;.]{{3,250}}?),\s+(?:{verbs})\b"
+        ),
+        "according": re.compile(rf"\baccording\s+to\s+(?P<name>{NAME})(?:,\s+(?P<role>[^;]{{3,200}}?))?(?:[.;]|,\s|$)"),
+        "title": re.compile(
+            rf"(?:(?P<org>[A-Z][\w&]+)\s+)?(?P<title>\b(?:{titles}))\s+(?P<name>{NAME})",
+            re.IGNORECASE,
+        ),
+        "name_said": re.compile(rf"(?P<name>{NAME})\s+(?:{verbs})\b"),
+        "pronoun": re.compile(rf"\b(?:he|she)\s+(?:{verbs})\b", re.IGNORECASE),
+    }
+
+
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _is_name(name: str, gazetteer: Gazetteer) -> bool:
+    words = name.split()
+    if not words or words[0].lower() in NOT_NAMES or words[-1].lower() in NOT_NAMES:
+        return False
+    heads = {h.lower() for h in cues()["org_heads"]}
+    titles = {t.lower() for t in cues()["titles"]}
+    if any(w.lower() in heads or w.lower() in titles for w in words):
+        return False
+    surnames = set(cues()["surnames"])
+    for m in gazetteer.find(name):
+        if m.start == 0 and words[0] not in surnames or m.end - m.start == len(name):
+            return False
+    return all(w[0].isupper() for w in words)
+
+
+def _role(text: str | None) -> str | None:
+    if not text:
+        return None
+    role = re.split(r",\s+(?:a|an|the|which|who)\s+(?:platform|company|firm|group)\b", text)[0]
+    role = role.split(", ")[0] if role.count(",") and not role.startswith(("a ", "an ", "the ")) else role
+    return role.strip().rstrip(",") or None
+
+
+def extract_people(sentences: Sequence[str], gazetteer: Gazetteer) -> tuple[list[dict], set[int]]:
+    """The record's ``people`` list, and the numbers of the sentences that quote someone."""
+    if not _PATTERNS:
+        _PATTERNS.update(_patterns())
+    people: dict[str, dict] = {}
+    quotes: set[int] = set()
+    last: str | None = None
+
+    def resolve(name: str) -> str:
+        if name in people:
+            return name
+        words = name.split()
+        if len(words) == 1:
+            for full in reversed(list(people)):
+                parts = full.split()
+                if words[0] in (parts[0], parts[-1]):
+                    return full
+        return name
+
+    def add(name: str, role: str | None, n: int, quoted: bool) -> None:
+        nonlocal last
+        key = resolve(name)
+        entry = people.setdefault(key, {"name": key, "role": None, "sentences": []})
+        if role and not entry["role"]:
+            entry["role"] = role
+        if n not in entry["sentences"]:
+            entry["sentences"].append(n)
+        if quoted:
+            quotes.add(n)
+        last = key
+
+    for n, sentence in enumerate(sentences, start=1):
+        seen: set[str] = set()
+        for key in ("said_name_role", "name_role_said", "according", "title", "name_said"):
+            for m in _PATTERNS[key].finditer(sentence):
+                name = m.group("name")
+                if key == "title":
+                    # keep the title's own capitalisation, name must be capitalised words
+                    name = re.match(NAME, name).group(0) if re.match(NAME, name) else ""
+                if not name or name in seen or not _is_name(name, gazetteer):
+                    continue
+                if key == "title":
+                    org = m.group("org")
+                    title = m.group("title")
+                    if title[0].islower() and not org:
+                        continue
+                    role = f"{org} {title}" if org and org.lower() not in NOT_NAMES else title
+                    add(name, role, n, quoted=False)
+                elif key == "said_name_role" and m.group("of"):
+                    add(name, m.group("of").strip(), n, quoted=True)
+                else:
+                    add(name, _role(m.groupdict().get("role")), n, quoted=True)
+                seen.add(name)
+        if not seen and last and _PATTERNS["pronoun"].search(sentence):
+            add(last, None, n, quoted=True)
+    return list(people.values()), quotes

@@ -1,0 +1,307 @@
+"""Regions: every mention of a gazetteer entry, its role, and each sentence's focus.
+
+A mention's *role* says how the place is used:
+
+* ``subject``: the place as actor or topic ("Guangdong will ...", "Ningbo in East
+  China's Zhejiang Province");
+* ``dateline``: the place line opening a wire story ("BEIJING --", "BEIJING:");
+* ``affiliation``: the place inside an organisation's name ("Beijing Academy of
+  Social Sciences", "Bank of China").
+
+Besides mentions, the analysis gives each sentence a *focus*: the regions it is
+about. That is what lets "It will also vigorously develop ..." or "Efforts will be
+put into ICs" be filed under Guangdong: news prose names a place once and then
+keeps talking about it. The focus is the sentence's own subject mentions (minus
+locators such as "Zhejiang" in "Ningbo in Zhejiang"); otherwise the focus of the
+previous sentence carries over inside a paragraph, and across a paragraph break
+only when the sentence plainly continues ("It", "The city", "Meanwhile", ...).
+A sentence about "Chinese localities" or "multiple provinces" clears the focus.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..reference import Gazetteer
+from .cues import alternation, cues, word_regex
+
+PROVINCIAL_LEVELS = ("province", "municipality", "autonomous-region", "sar")
+
+
+@dataclass(frozen=True)
+class RegionMention:
+    """One mention of a region in one sentence (offsets into that sentence)."""
+
+    sentence: int  # 1-based sentence number
+    start: int
+    end: int
+    region: str
+    role: str  # subject | dateline | affiliation
+    text: str
+    locator: bool = False  # names the province of a city just named
+    anaphor: bool = False  # "the city", "the province", ... resolved
+
+
+@dataclass(frozen=True)
+class RegionAnalysis:
+    mentions: tuple[RegionMention, ...]
+    focus: tuple[tuple[str, ...], ...]  # per sentence, index 0 is sentence 1
+
+    def in_sentence(self, n: int) -> list[RegionMention]:
+        return [m for m in self.mentions if m.sentence == n]
+
+
+_CAP_WORD = r"(?:[A-Z][\w'’.&-]*|\d+)"
+
+
+def _org_after() -> re.Pattern[str]:
+    glue = alternation(cues()["org_glue"])
+    heads = alternation(cues()["org_heads"])
+    # "<place> [Capitalised words / glue]* <Head>" e.g. "Jiangsu Academy of Social Sciences",
+    # "Shenzhen Special Zone Daily", "Shenzhen Institute of Artificial Intelligence".
+    return re.compile(
+        rf"^(?:['’]s)?(?:\s+(?:{_CAP_WORD}|{glue}))*?\s+(?:{heads})\b(?!['’]s\s+[a-z])"
+    )
+
+
+def _org_before() -> re.Pattern[str]:
+    heads = alternation(cues()["org_heads"])
+    glue = alternation(cues()["org_glue"])
+    # "<Head> of [the] [Capitalised words / glue]* <place>" e.g. "Bank of China",
+    # "Academy of China Open Economy Studies", "Communist Party of China".
+    return re.compile(rf"\b(?:{heads})\s+of\s+(?:(?:the|{glue})\s+|{_CAP_WORD}\s+)*$")
+
+
+_ORG_AFTER: re.Pattern[str] | None = None
+_ORG_BEFORE: re.Pattern[str] | None = None
+
+
+def _is_affiliation(sentence: str, start: int, end: int) -> bool:
+    global _ORG_AFTER, _ORG_BEFORE
+    if _ORG_AFTER is None or _ORG_BEFORE is None:
+        _ORG_AFTER, _ORG_BEFORE = _org_after(), _org_before()
+    after = sentence[end : end + 120]
+    m = _ORG_AFTER.match(after)
+    if m:
+        # The run must stay inside one name: no clause punctuation, no lower-case
+        # word other than the glue words.
+        return True
+    before = sentence[max(0, start - 120) : start]
+    return bool(_ORG_BEFORE.search(before))
+
+
+def _direction_before(sentence: str, start: int) -> bool:
+    words = sentence[max(0, start - 16) : start].split()
+    if not words:
+        return False
+    return words[-1].lower().rstrip(",") in {d.lower() for d in cues()["directions"]}
+
+
+def _after_surname(sentence: str, start: int) -> bool:
+    m = re.search(r"(?:^|[^\w-])([A-Z][a-z]+) $", sentence[max(0, start - 12) : start])
+    return bool(m) and m.group(1) in set(cues()["surnames"])
+
+
+_POSSESSIVE_THEN_NAME = re.compile(r"^['’]s\s+(?:[A-Z])")
+
+
+def _is_dateline(sentence_no: int, sentence: str, start: int, text: str, dateline: str | None):
+    if sentence_no != 1 or start > 3:
+        return False
+    if dateline and text.upper() == dateline.upper():
+        return True
+    rest = sentence[start + len(text) : start + len(text) + 40]
+    return text.isupper() and bool(re.match(r"^\s*(?:,[^,]{0,30}?)?\s*(?:--|—|–|:|\(\w+\)\s*--)", rest))
+
+
+_GAP_WORDS = {"in", "of", "the", "capital", "city", "province", "provincial", "municipality",
+              "region", "autonomous", "prefecture", "china's", "china’s"}
+
+
+def _locator_gap(gap: str, *, before: bool) -> bool:
+    """Whether the words between a city and its province only locate the city:
+    "Ningbo in East China's Zhejiang", "Wuhan, capital of Hubei" (city first) or
+    "Zhejiang's Ningbo", "Anhui Province's capital Hefei" (province first)."""
+    if len(gap) > 48 or any(c in gap for c in ".;:()\"!?"):
+        return False
+    if before:
+        m = re.match(r"^(?:\s+[Pp]rovince)?['’]s\s", gap)
+        if not m:
+            return False
+        gap = gap[m.end():]
+    elif gap.strip() and not re.match(r"^\s*,?\s*(?:in|of|,|capital|the)\b", gap):
+        return False
+    directions = {d.lower() for d in cues()["directions"]}
+    words = [w for w in re.split(r"[\s,]+", gap.lower()) if w]
+    return all(w in _GAP_WORDS or w in directions for w in words)
+
+
+def _mark_locators(mentions: list[RegionMention], sentence: str, gaz: Gazetteer) -> list[RegionMention]:
+    """Flag province mentions that only locate a city named next to them."""
+    out = list(mentions)
+    for i, m in enumerate(mentions):
+        if m.role != "subject":
+            continue
+        region = gaz.get(m.region)
+        if region is None or region.level not in PROVINCIAL_LEVELS:
+            continue
+        for c in mentions:
+            if c is m or c.role != "subject":
+                continue
+            city = gaz.get(c.region)
+            if city is None or city.parent != m.region:
+                continue
+            if c.end <= m.start and _locator_gap(sentence[c.end : m.start], before=False):
+                out[i] = _replace(m, locator=True)
+                break
+            if m.end <= c.start and _locator_gap(sentence[m.end : c.start], before=True):
+                out[i] = _replace(m, locator=True)
+                break
+    return out
+
+
+def _replace(m: RegionMention, **kw: object) -> RegionMention:
+    data = dict(m.__dict__)
+    data.update(kw)
+    return RegionMention(**data)  # type: ignore[arg-type]
+
+
+def _generic_subject() -> re.Pattern[str]:
+    return re.compile(
+        r"^\W*(?:[\w'’-]+\s+){0,4}?(?:provinces|cities|localities|regions|municipalities|"
+        r"local governments|provincial-level regions|policy-makers|policymakers)\b",
+        re.IGNORECASE,
+    )
+
+
+def _opener() -> re.Pattern[str]:
+    return re.compile(rf"^\W*(?:{alternation(cues()['continuation_openers'])})\b", re.IGNORECASE)
+
+
+def _choose(ids: Sequence[str], context: set[str], gaz: Gazetteer) -> str:
+    """Pick among the candidate ids of an ambiguous name ("Suzhou"): prefer one whose
+    province the article also names, else the gazetteer's preferred reading."""
+    if len(ids) == 1:
+        return ids[0]
+    for rid in ids:
+        region = gaz.get(rid)
+        if region is not None and region.parent in context:
+            return rid
+    return ids[0]
+
+
+def analyse_regions(
+    sentences: Sequence[str],
+    paragraph_starts: Sequence[int],
+    dateline: str | None,
+    gazetteer: Gazetteer,
+) -> RegionAnalysis:
+    """Find region mentions with roles, resolve anaphors, and compute each sentence's focus."""
+    raw = [gazetteer.find(s) for s in sentences]
+    context = {ids[0] for matches in raw for m in matches for ids in [m.ids] if len(ids) == 1}
+    anaphor_levels: dict[str, list[str]] = {k.lower(): v for k, v in cues()["anaphors"].items()}
+    anaphor_re = re.compile(rf"(?<![\w-])(?:{alternation(list(anaphor_levels))})(?![\w-])", re.I)
+    generic = _generic_subject()
+    opener = _opener()
+    trigger = word_regex("commitment_triggers")
+    starts = set(paragraph_starts) or {1}
+
+    mentions: list[RegionMention] = []
+    focus: list[tuple[str, ...]] = []
+    history: list[RegionMention] = []  # subject, non-locator mentions so far
+    previous: tuple[str, ...] = ()
+    for idx, (sentence, matches) in enumerate(zip(sentences, raw, strict=True)):
+        n = idx + 1
+        found: list[RegionMention] = []
+        for m in matches:
+            rid = _choose(m.ids, context, gazetteer)
+            region = gazetteer.get(rid)
+            if region is None:
+                continue
+            if region.level == "city" and _after_surname(sentence, m.start):
+                continue  # "Chen Jining": a given name, not the city
+            if region.level in ("country", "economic-region") and _direction_before(sentence, m.start):
+                continue  # "South China's", "northeast China's": a compass point
+            if region.level == "economic-region" and _POSSESSIVE_THEN_NAME.match(sentence[m.end :]):
+                # "Northeast China's Liaoning Province": locates the province that follows
+                nxt = [o for o in matches if o.start > m.end and o.start - m.end < 6]
+                if nxt:
+                    continue
+            if _is_dateline(n, sentence, m.start, m.text, dateline):
+                role = "dateline"
+            elif _is_affiliation(sentence, m.start, m.end):
+                role = "affiliation"
+            else:
+                role = "subject"
+            found.append(RegionMention(n, m.start, m.end, rid, role, m.text))
+        # anaphors resolve against subject mentions before them (this sentence included)
+        taken = [(f.start, f.end) for f in found]
+        for a in anaphor_re.finditer(sentence):
+            if any(s <= a.start() < e for s, e in taken):
+                continue
+            levels = anaphor_levels[re.sub(r"\s+", " ", a.group(0).lower())]
+            earlier = history + [f for f in found if f.role == "subject" and f.end <= a.start()]
+            target = next(
+                (h for h in reversed(earlier) if _level(gazetteer, h.region) in levels), None
+            )
+            if target is None and "country" in levels:
+                target = RegionMention(n, 0, 0, "china", "subject", "")
+            if target is not None:
+                found.append(
+                    RegionMention(n, a.start(), a.end(), target.region, "subject", a.group(0), anaphor=True)
+                )
+        found.sort(key=lambda f: (f.start, f.end))
+        found = _mark_locators(found, sentence, gazetteer)
+        mentions.extend(found)
+        actors = [f for f in found if f.role == "subject" and not f.locator]
+        explicit = tuple(dict.fromkeys(f.region for f in actors))
+        if explicit:
+            current = explicit
+        elif generic.match(sentence):
+            current = ()
+        elif n not in starts or opener.match(sentence) or (
+            trigger.search(sentence) and re.search(r"\bwill be\b", sentence)
+        ):
+            current = previous
+        else:
+            current = ()
+        focus.append(current)
+        previous = current
+        history.extend(actors)
+    return RegionAnalysis(tuple(mentions), tuple(focus))
+
+
+def _level(gaz: Gazetteer, rid: str) -> str | None:
+    region = gaz.get(rid)
+    return region.level if region else None
+
+
+def summarise_regions(analysis: RegionAnalysis, gazetteer: Gazetteer) -> list[dict]:
+    """The record's ``regions`` list: one entry per region, in order of first mention."""
+    order: dict[str, dict] = {}
+    for m in analysis.mentions:
+        entry = order.get(m.region)
+        if entry is None:
+            region = gazetteer.get(m.region)
+            assert region is not None
+            entry = order[m.region] = {
+                "id": region.id,
+                "name": region.name,
+                "name_zh": region.name_zh,
+                "level": region.level,
+                "parent": region.parent,
+                "mentions": 0,
+                "roles": [],
+                "sentences": [],
+            }
+        entry["mentions"] += 1
+        if m.role not in entry["roles"]:
+            entry["roles"].append(m.role)
+        if m.sentence not in entry["sentences"]:
+            entry["sentences"].append(m.sentence)
+    for entry in order.values():
+        entry["roles"] = [r for r in ("subject", "dateline", "affiliation") if r in entry["roles"]]
+        entry["sentences"].sort()
+    return list(order.values())

@@ -1,0 +1,338 @@
+"""The ingest stage's public API: files in, :class:`Document` out.
+
+``read_document`` = read the bytes (with a size guard) + ``parse_text``.  ``parse_text`` is
+pure: decode -> normalise -> front matter -> (HTML: trafilatura) -> boilerplate layout ->
+metadata -> sentences.  Metadata precedence, highest first:
+
+* **front matter** always wins (an editor said so);
+* **header cues** above the body: `` date YYYY-MM-DD <title>`` lines, bylines, timestamp
+  and credit lines, URL lines;
+* **credit lines inside the body**, then the **dateline agency** ("(Xinhua) --");
+* **HTML page metadata** (trafilatura: meta tags, JSON-LD);
+* **footer cues**: credit and copyright lines ("belongs to China Daily Information Co"),
+  then the author bio ("The writer heads Pakistan Today's ... Bureau");
+* the **URL's domain**.
+
+So a wire story reposted by another site is credited to the wire when the page says so
+(``Xinhua | Updated: ...`` above a China Daily footer gives ``source: Xinhua``), and
+to the hosting site otherwise.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .boilerplate import Layout, is_legal_footer, split_layout
+from .decode import BinaryFileError, decode_bytes, normalize_text
+from .frontmatter import FrontMatterError, front_matter_fields, split_front_matter
+from .html import declared_charset, extract_html
+from .metadata import (
+    canonical_publisher,
+    detect_language,
+    parse_byline,
+    parse_dated_title,
+    parse_dateline,
+    parse_url_line,
+    publisher_from_url,
+    publisher_in_text,
+)
+from .sentences import split_sentences
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "Document",
+    "IngestError",
+    "SUFFIXES",
+    "discover",
+    "parse_text",
+    "read_document",
+]
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+_HTML_SUFFIXES = {".html", ".htm"}
+_MARKDOWN_SUFFIXES = {".md", ".markdown"}
+
+
+@dataclass(frozen=True)
+class Document:
+    """One ingested article: cleaned body split into paragraphs of sentences, plus metadata.
+
+    Sentence N (1-based, the site's ``#sN`` anchor) is ``sentences[N-1]``.
+    """
+
+    file: str
+    sha256: str
+    encoding: str
+    title: str | None
+    date: str | None
+    source: str | None
+    authors: tuple[str, ...]
+    dateline: str | None
+    url: str | None
+    language: str | None
+    paragraphs: tuple[tuple[str, ...], ...]
+    front_matter: dict[str, Any] = field(default_factory=dict, hash=False)
+
+    @property
+    def sentences(self) -> list[str]:
+        """All sentences in reading order (flattened paragraphs)."""
+        return [s for para in self.paragraphs for s in para]
+
+
+class IngestError(Exception):
+    """A file that cannot be ingested; the pipeline reports it and moves on."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: skipped: {reason}")
+
+    def __str__(self) -> str:
+        return f"{self.path}: skipped: {self.reason}"
+
+
+# --- files --------------------------------------------------------------------------------
+
+
+def discover(inputs: Sequence[str | Path]) -> list[Path]:
+    """Article files named by ``inputs`` (files and folders), sorted and de-duplicated.
+
+    Folders are searched recursively for ``*.txt``, ``*.md``, ``*.html``/``*.htm``
+    (hidden files and folders skipped).  Files named explicitly are taken whatever their
+    suffix, except editor override files (``*.override.yaml``), which are never articles.
+    A path that does not exist raises FileNotFoundError: that is a typo, not a bad article.
+    """
+    found: dict[str, Path] = {}
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            candidates: Iterable[Path] = (
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        elif path.exists():
+            candidates = [path]
+        else:
+            raise FileNotFoundError(f"{path}: no such file or directory")
+        for p in candidates:
+            if p.name.endswith(".override.yaml"):
+                continue
+            found.setdefault(os.path.normcase(os.path.abspath(p)), p)
+    return sorted(found.values(), key=lambda p: p.as_posix())
+
+
+def _size_reason(size: int, max_bytes: int) -> str:
+    return f"file too large ({size / 1048576:.1f} MB > {max_bytes / 1048576:g} MB limit)"
+
+
+def read_document(
+    path: str | Path, *, display_path: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Document:
+    """Read and parse one article file; raise IngestError if it must be skipped.
+
+    The size is checked with ``stat`` before reading, so a huge file is refused at once.
+    ``display_path`` is what ``Document.file`` and error messages show (defaults to
+    ``path`` as given).
+    """
+    path = Path(path)
+    shown = display_path if display_path is not None else str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise IngestError(shown, "no such file") from None
+    except OSError as exc:
+        raise IngestError(shown, f"cannot read file ({exc.strerror or exc})") from None
+    if path.is_dir():
+        raise IngestError(shown, "is a directory")
+    if info.st_size > max_bytes:
+        raise IngestError(shown, _size_reason(info.st_size, max_bytes))
+    try:
+        with path.open("rb") as fh:
+            raw = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise IngestError(shown, f"cannot read file ({exc.strerror or exc})") from None
+    return parse_text(raw, file=shown, suffix=path.suffix, max_bytes=max_bytes)
+
+
+# --- parsing ------------------------------------------------------------------------------
+
+_LOOKS_HTML = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
+_SITE_SUFFIX = re.compile(r"\s+[-|–—:]\s+(?P<site>[^-|–—:]{2,40})$")
+
+
+def parse_text(
+    raw: bytes, *, file: str, suffix: str = ".txt", max_bytes: int = DEFAULT_MAX_BYTES
+) -> Document:
+    """Turn the raw bytes of one article into a Document (pure: no I/O).
+
+    ``suffix`` selects the reader: ``.html``/``.htm`` go through trafilatura, ``.md`` has its
+    Markdown markup stripped, anything else is plain text (a ``.txt`` that is really an HTML
+    page is read as HTML).  Raises IngestError with a human-readable reason.
+    """
+    if len(raw) > max_bytes:
+        raise IngestError(file, _size_reason(len(raw), max_bytes))
+    if not raw:
+        raise IngestError(file, "empty file")
+    digest = hashlib.sha256(raw).hexdigest()
+    suffix = suffix.lower()
+    try:
+        text, encoding = _decode(raw, html=suffix in _HTML_SUFFIXES)
+    except BinaryFileError as exc:
+        raise IngestError(file, str(exc)) from None
+    text = normalize_text(text)
+    if not text.strip():
+        raise IngestError(file, "whitespace only")
+
+    if suffix in _HTML_SUFFIXES or _LOOKS_HTML.match(text):
+        front: dict[str, Any] = {}
+        html = extract_html(text)
+        layout = split_layout(normalize_text(html.text))
+        meta = _metadata(layout, {}, html=html)
+    else:
+        try:
+            front, body = split_front_matter(text)
+            overrides = front_matter_fields(front)
+        except FrontMatterError as exc:
+            raise IngestError(file, str(exc)) from None
+        layout = split_layout(body, markdown=suffix in _MARKDOWN_SUFFIXES)
+        meta = _metadata(layout, overrides, html=None)
+
+    if not layout.body:
+        raise IngestError(file, "no body text after cleaning")
+    language = meta["language"]
+    paragraphs = tuple(
+        tuple(sents) for sents in (split_sentences(p, language) for p in layout.body) if sents
+    )
+    return Document(
+        file=file,
+        sha256=digest,
+        encoding=encoding,
+        title=meta["title"],
+        date=meta["date"],
+        source=meta["source"],
+        authors=tuple(meta["authors"]),
+        dateline=meta["dateline"],
+        url=meta["url"],
+        language=language,
+        paragraphs=paragraphs,
+        front_matter=front,
+    )
+
+
+def _decode(raw: bytes, *, html: bool) -> tuple[str, str]:
+    """decode_bytes, but an HTML page's declared charset is tried first (strictly)."""
+    if html:
+        declared = declared_charset(raw)
+        if declared and declared.replace("-", "") not in {"utf8", "utf16", "utf32"}:
+            enc = "gb18030" if declared in {"gb2312", "gbk", "gb18030", "x-gbk"} else declared
+            try:
+                return raw.decode(enc), enc
+            except (LookupError, UnicodeDecodeError):
+                pass
+    return decode_bytes(raw)
+
+
+def _first(*values: Any) -> Any:
+    for value in values:
+        if value:
+            return value
+    return None
+
+
+def _strip_site_suffix(title: str | None) -> str | None:
+    """'Guangdong bets on AI - China Daily' -> 'Guangdong bets on AI' (known sites only)."""
+    if not title:
+        return None
+    m = _SITE_SUFFIX.search(title)
+    if m and canonical_publisher(m.group("site")):
+        return title[: m.start()].strip()
+    return title.strip()
+
+
+def _metadata(layout: Layout, fm: dict[str, Any], *, html: Any) -> dict[str, Any]:
+    """Combine every cue into the Document's metadata, by the precedence in the module doc."""
+    head_title = head_date = None
+    head: dict[str, list[Any]] = {"date": [], "authors": [], "source": [], "url": []}
+
+    def read_credit(line: str, into: dict[str, list[Any]]) -> None:
+        url = parse_url_line(line)
+        if url:
+            into["url"].append(url)
+            return
+        byline = parse_byline(line)
+        if byline:
+            for key in ("date", "source", "url"):
+                if getattr(byline, key):
+                    into[key].append(getattr(byline, key))
+            if byline.authors:
+                into["authors"].append(byline.authors)
+
+    for line in layout.header:
+        dated = parse_dated_title(line)
+        if dated:
+            head_date = head_date or dated[0]
+            head_title = head_title or dated[1]
+            continue
+        read_credit(line, head)
+
+    inside: dict[str, list[Any]] = {"date": [], "authors": [], "source": [], "url": []}
+    for line in layout.credits:
+        read_credit(line, inside)
+
+    foot: dict[str, list[Any]] = {"date": [], "authors": [], "source": [], "url": []}
+    bio_sources = []
+    for line in layout.footer:
+        read_credit(line, foot)
+        if is_legal_footer(line) or line.lstrip("(（[").lower().startswith(("source", "from")):
+            known = publisher_in_text(line)
+            if known:
+                foot["source"].append(known)
+        elif line.lower().lstrip("(—–- ").startswith(("the writer", "the author")):
+            known = publisher_in_text(line)
+            if known:
+                bio_sources.append(known)
+
+    dateline = agency = None
+    if layout.body:
+        found = parse_dateline(layout.body[0])
+        if found:
+            dateline, agency = found
+
+    def pick(key: str, *extra: Any) -> Any:
+        return _first(*(head[key][:1] or [None]), *(inside[key][:1] or [None]), *extra,
+                      *(foot[key][:1] or [None]))
+
+    html_title = html.title if html else None
+    title = _strip_site_suffix(_first(head_title, html_title, layout.title))
+    date = _first(head_date, *(head["date"][:1]), html.date if html else None,
+                  *(inside["date"][:1]), *(foot["date"][:1]))
+    html_site = None
+    if html and html.sitename:
+        html_site = canonical_publisher(html.sitename) or html.sitename
+    url = pick("url", html.url if html else None)
+    source = _first(
+        *(head["source"][:1]), *(inside["source"][:1]), agency, html_site,
+        *(foot["source"][:1]), *bio_sources[:1], publisher_from_url(url),
+    )
+    if source:
+        source = canonical_publisher(source) or source
+    authors = _first(*(head["authors"][:1]), *(inside["authors"][:1]),
+                     html.authors if html else None, tuple(layout.bio_names),
+                     *(foot["authors"][:1])) or ()
+    language = _first(html.language if html else None,
+                      detect_language("\n".join(layout.body)))
+
+    meta = {"title": title, "date": date, "source": source, "authors": tuple(authors),
+            "dateline": dateline, "url": url, "language": language}
+    meta.update(fm)  # front matter always wins, including an explicit null
+    if "authors" in fm:
+        meta["authors"] = tuple(fm["authors"])
+    return meta

@@ -1,0 +1,506 @@
+"""Metadata cues: dates, bylines, publishers, datelines, URLs and language.
+
+Every function here reads one line (or one paragraph) and returns what it *states*; none
+of them guesses from article prose.  Which lines are eligible (the header above the body,
+the footer below it) is decided by :mod:`generator.ingest.boilerplate`.  All functions
+are pure; the publisher table is reference data loaded once from
+``generator/data/publishers.yaml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+__all__ = [
+    "Byline",
+    "Publisher",
+    "canonical_publisher",
+    "clean_person_name",
+    "detect_language",
+    "find_date",
+    "load_publishers",
+    "looks_like_person_name",
+    "parse_byline",
+    "parse_date",
+    "parse_dated_title",
+    "parse_dateline",
+    "parse_url_line",
+    "publisher_from_url",
+    "publisher_in_text",
+    "split_names",
+]
+
+# --- dates -----------------------------------------------------------------------------------
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}
+_MONTH = (r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?"
+          r"|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|[+-]\d{2}:?\d{2}|Z))?"
+
+# Each pattern captures year, month and day; the month may be a name.
+_DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"(?<!\d){_YEAR}(?P<sep>[-/.])(?P<mnum>\d{{1,2}})(?P=sep){_DAY}(?!\d)"),
+    re.compile(rf"(?<!\d){_YEAR}\s*年\s*(?P<mnum>\d{{1,2}})\s*月\s*(?P<day>\d{{1,2}})\s*日"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d)", re.IGNORECASE),
+    re.compile(rf"(?<!\d){_DAY}\s+{_MONTH},?\s+{_YEAR}(?!\d)", re.IGNORECASE),
+)
+
+
+def _to_iso(match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    year = int(groups["year"])
+    month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS[groups["month"].lower()]
+    try:
+        return dt.date(year, month, int(groups["day"])).isoformat()
+    except ValueError:
+        return None
+
+
+def find_date(text: str) -> str | None:
+    """The first calendar date written in ``text``, as ISO ``YYYY-MM-DD``.
+
+    Only dates with an explicit year count ("Jan. 5" alone is not a publication date).
+    Understands ``2025-01-27``, ``2025/1/27``, ``2025年1月27日``, ``January 16, 2025``,
+    ``Jan. 16 2025`` and ``16 January 2025``; impossible dates are ignored.
+    """
+    best: tuple[int, str] | None = None
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            iso = _to_iso(match)
+            if iso is not None:
+                if best is None or match.start() < best[0]:
+                    best = (match.start(), iso)
+                break
+    return best[1] if best else None
+
+
+_DATE_ONLY_RESIDUE = re.compile(rf"(?:{_TIME}|[\s,|:;()\-–—T]|\b(?:on|at)\b)*", re.IGNORECASE)
+
+
+def parse_date(text: str) -> str | None:
+    """ISO date if ``text`` is *only* a date (optionally with a time), else None.
+
+    Stricter than :func:`find_date`: used for front matter and for header lines that
+    consist of a timestamp, so "2025-01-27 17:28" qualifies but "Updated in 2025" does not.
+    """
+    text = text.strip()
+    for pattern in _DATE_PATTERNS:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        rest = text[: match.start()] + " " + text[match.end():]
+        if _DATE_ONLY_RESIDUE.fullmatch(rest):
+            return _to_iso(match)
+    return None
+
+
+# --- publishers ------------------------------------------------------------------------------
+
+_PUBLISHERS_FILE = Path(__file__).resolve().parent.parent / "data" / "publishers.yaml"
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """One news outlet: canonical ``name``, ``aliases`` seen in credits, web ``domains``."""
+
+    name: str
+    aliases: tuple[str, ...]
+    domains: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def load_publishers() -> tuple[Publisher, ...]:
+    """The publisher table from ``generator/data/publishers.yaml`` (cached)."""
+    data = yaml.safe_load(_PUBLISHERS_FILE.read_text(encoding="utf-8")) or {}
+    return tuple(
+        Publisher(
+            name=str(row["name"]),
+            aliases=tuple(str(a) for a in row.get("aliases", ()) or ()),
+            domains=tuple(str(d).lower() for d in row.get("domains", ()) or ()),
+        )
+        for row in data.get("publishers", ())
+    )
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'")).strip(" .,;:()[]|-").lower()
+
+
+@lru_cache(maxsize=1)
+def _alias_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for pub in load_publishers():
+        for alias in (pub.name, *pub.aliases):
+            index.setdefault(_squash(alias), pub.name)
+            if not alias.lower().startswith("the "):
+                index.setdefault("the " + _squash(alias), pub.name)
+    return index
+
+
+@lru_cache(maxsize=1)
+def _alias_pattern() -> re.Pattern[str]:
+    aliases = sorted({a for p in load_publishers() for a in (p.name, *p.aliases)},
+                     key=lambda a: (-len(a), a))
+    body = "|".join(re.escape(a).replace("'", "['’]") for a in aliases)
+    return re.compile(rf"(?<![\w.])(?:{body})(?![\w])")
+
+
+def canonical_publisher(name: str) -> str | None:
+    """Canonical name if ``name`` *is* a known publisher ("XINHUA", "the Global Times")."""
+    return _alias_index().get(_squash(name))
+
+
+def publisher_in_text(text: str) -> str | None:
+    """The first known publisher named in ``text`` (case-sensitive, whole words).
+
+    For footer and credit lines such as "... belongs to China Daily Information Co (CDIC)".
+    Longer aliases win over their prefixes ("Xinhua News Agency" over "Xinhua").
+    """
+    match = _alias_pattern().search(text)
+    if match is None:
+        return None
+    return canonical_publisher(match.group(0))
+
+
+def publisher_from_url(url: str | None) -> str | None:
+    """Canonical publisher owning the URL's host (subdomains included), if known."""
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower()
+    if not host:
+        return None
+    for pub in load_publishers():
+        for domain in pub.domains:
+            if host == domain or host.endswith("." + domain):
+                return pub.name
+    return None
+
+
+# --- people ----------------------------------------------------------------------------------
+
+_NAME_PARTICLES = {"de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "bin",
+                   "binti", "al", "el", "ibn", "dos", "y"}
+# Words that appear after "By" but do not name a person.
+_NOT_PERSON = {"staff", "reporter", "reporters", "correspondent", "correspondents", "writer",
+               "writers", "editor", "editors", "agency", "agencies", "news", "desk", "team",
+               "online", "web", "contributor", "wire", "wires", "service", "services", "daily",
+               "times", "post", "press", "media", "network", "admin", "the", "our", "and"}
+_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.\-]*|[A-Z]\.|Mc[A-Z]\w*|O['’][A-Z]\w*)$")
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bwith\b|/)\s*")
+
+
+def looks_like_person_name(text: str) -> bool:
+    """True for "Chi Jingyi", "WANG XIAOYU", "Jack Perry Jr", "Mian Abrar".
+
+    One to five capitalised tokens (particles like "van" allowed), no digits, and no word
+    that names an organisation or a role ("Staff Reporter", "Global Times").
+    """
+    tokens = text.split()
+    if not 1 <= len(tokens) <= 5 or any(ch.isdigit() for ch in text):
+        return False
+    if canonical_publisher(text):
+        return False
+    capitalised = 0
+    for token in tokens:
+        low = token.lower().strip(".,")
+        if low in _NOT_PERSON:
+            return False
+        if low in _NAME_PARTICLES:
+            continue
+        if not _NAME_TOKEN.match(token):
+            return False
+        capitalised += 1
+    return capitalised >= 1 and (len(tokens) > 1 or len(tokens[0]) > 2)
+
+
+def clean_person_name(text: str) -> str:
+    """Tidy a name from a byline: collapse spaces, Title-case ALL-CAPS ("WANG XIAOYU")."""
+    text = re.sub(r"\s+", " ", text).strip(" ,;:.-|()")
+    letters = [c for c in text if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) > 3:
+        text = " ".join(
+            "-".join(part.capitalize() for part in word.split("-")) for word in text.split()
+        )
+    return text
+
+
+def split_names(text: str) -> list[str]:
+    """Split "A, B and C" / "A & B" / "A; B" into names (order kept, duplicates dropped)."""
+    names: list[str] = []
+    for part in _NAME_SPLIT.split(text):
+        part = part.strip(" .,;:")
+        if part and part not in names:
+            names.append(part)
+    return names
+
+
+# --- bylines and credit lines ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Byline:
+    """What one header/credit line states.  Empty fields were not stated."""
+
+    date: str | None = None
+    authors: tuple[str, ...] = ()
+    source: str | None = None
+    url: str | None = None
+    extras: tuple[str, ...] = field(default=(), compare=False)
+
+    def __bool__(self) -> bool:
+        return bool(self.date or self.authors or self.source or self.url)
+
+
+_URL = r"https?://[^\s<>\"')\]]+"
+_LABEL_DATE = re.compile(
+    r"^(?:last\s+)?(?:updated|published|posted|released|modified|date|time|issued)\s*(?:on|at)?"
+    r"\s*[:：]?\s*(?P<rest>.*)$", re.IGNORECASE)
+_LABEL_SOURCE = re.compile(r"^(?:source|from|via|credit)\s*[:：]\s*(?P<rest>.+)$", re.IGNORECASE)
+_LABEL_AUTHOR = re.compile(
+    r"^(?:by|written\s+by|author|authors|reporter|reporters|writer|text)\s*[:：]?\s+(?P<rest>.+)$",
+    re.IGNORECASE)
+# "By Chi Jingyi" inside a longer segment ("10:27, January 16, 2025 By Chi Jingyi ( Global Times")
+_INLINE_BY = re.compile(r"(?:^|\s)By\s*:?\s+(?P<names>[^|(\[\n]+?)\s*(?=$|\(|\[|\|)")
+# A trailing parenthesised credit, closed or not (scrapers often drop the ")").
+_PAREN_CREDIT = re.compile(r"\(\s*(?P<credit>[A-Z][^()|]{1,60}?)\s*\)?\s*$")
+_TIME_RE = re.compile(_TIME, re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)\]]*$")
+
+
+# Segments of a credit line: "|" separators, wide gaps, or a new "Label:" starting mid-line
+# ("Author: Chi Jingyi   Source: Global Times   Published: 2025/1/16").
+_SEGMENT_SPLIT = re.compile(
+    r"\s*[|｜]\s*|\s{2,}|\t"
+    r"|\s+(?=(?:source|author|authors|reporter|editor|published|updated|posted)\s*[:：])",
+    re.IGNORECASE,
+)
+
+
+def _is_role_only(text: str) -> bool:
+    words = re.findall(r"[A-Za-z]+", text.lower())
+    return bool(words) and all(w in _NOT_PERSON for w in words)
+
+
+def _strip_dates(text: str) -> str:
+    for pattern in _DATE_PATTERNS:
+        text = pattern.sub(" ", text)
+    return re.sub(r"\s+", " ", _TIME_RE.sub(" ", text)).strip(" ,|:;-–—")
+
+
+def _names(text: str) -> tuple[str, ...]:
+    out = []
+    for part in split_names(_strip_dates(text)):
+        name = clean_person_name(part)
+        if looks_like_person_name(name):
+            out.append(name)
+    return tuple(out)
+
+
+def _credit(text: str) -> tuple[str | None, str | None]:
+    """(source, url) from a credit like "Xinhua", "China Daily", "http://..."."""
+    text = text.strip(" ()[]|,;:")
+    url = re.search(_URL, text)
+    if url:
+        return publisher_from_url(url.group(0)), url.group(0)
+    known = canonical_publisher(text) or publisher_in_text(text)
+    if known:
+        return known, None
+    if 1 <= len(text.split()) <= 6 and text[:1].isupper() and not any(c.isdigit() for c in text):
+        return text, None
+    return None, None
+
+
+def parse_byline(line: str) -> Byline:
+    """Read a byline / credit / timestamp line; an empty (falsy) Byline if it is not one.
+
+    Handles the shapes news sites use, in any order and separated by ``|``:
+    ``10:27, January 16, 2025 By Chi Jingyi ( Global Times``,
+    ``Xinhua | Updated: 2025-01-27 17:28``, ``By WANG XIAOYU | China Daily | Updated: ...``,
+    ``Source: Xinhua``, ``Published: Jan 5, 2025``, ``By A and B``.
+    A line ending like a sentence is never a byline ("By 2025, Guangdong will ...").
+    """
+    line = line.strip()
+    if not line or len(line) > 300 or _SENTENCE_END.search(line[-12:]) or len(line.split()) > 30:
+        return Byline()
+    segments = [s.strip() for s in _SEGMENT_SPLIT.split(line)]
+    segments = [s for s in segments if s]
+    date = None
+    authors: list[str] = []
+    source = None
+    url = None
+    leftovers: list[str] = []
+    signal = len(segments) > 1
+    for seg in segments:
+        m = _LABEL_DATE.match(seg)
+        if m and (find_date(m.group("rest")) or _TIME_RE.fullmatch(m.group("rest").strip())):
+            date = date or find_date(m.group("rest"))
+            signal = True
+            continue
+        m = _LABEL_SOURCE.match(seg)
+        if m:
+            src, link = _credit(m.group("rest"))
+            source, url = source or src, url or link
+            signal = True
+            continue
+        m = _LABEL_AUTHOR.match(seg)
+        if m:
+            names = _names(_PAREN_CREDIT.sub("", m.group("rest")))
+            if names:
+                authors.extend(n for n in names if n not in authors)
+                signal = True
+                paren = _PAREN_CREDIT.search(m.group("rest"))
+                if paren:
+                    source = source or _credit(paren.group("credit"))[0]
+                continue
+            if _is_role_only(m.group("rest")):  # "By Staff Reporter": a byline naming no one
+                continue
+        seg_date = find_date(seg)
+        inline = _INLINE_BY.search(seg)
+        if inline:
+            names = _names(inline.group("names"))
+            if names:
+                authors.extend(n for n in names if n not in authors)
+                date = date or seg_date
+                signal = True
+                paren = _PAREN_CREDIT.search(seg[inline.end():] if inline.end() < len(seg) else "")
+                if paren:
+                    source = source or _credit(paren.group("credit"))[0]
+                continue
+        if seg_date and parse_date(seg):
+            date = date or seg_date
+            signal = True
+            continue
+        if seg_date and not _strip_dates(seg).strip():
+            date = date or seg_date
+            signal = True
+            continue
+        leftovers.append(seg)
+    if not signal:
+        return Byline()
+    extras = []
+    for seg in leftovers:
+        known = canonical_publisher(seg)
+        if known and source is None:
+            source = known
+        elif source is None and len(segments) > 1 and _credit(seg)[0] and not _names(seg):
+            source = _credit(seg)[0]
+        else:
+            extras.append(seg)
+    if len(extras) == len(segments):
+        return Byline()
+    return Byline(date=date, authors=tuple(authors), source=source, url=url, extras=tuple(extras))
+
+
+_DATED_TITLE = re.compile(
+    r"^\s*(?:date\s*[:=]?\s*)?(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})"
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s+(?P<title>\S.*?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def parse_dated_title(line: str) -> tuple[str, str] | None:
+    """``(iso_date, title)`` from a scraper header like `` date 2025-01-16 Chinese localities ...``.
+
+    Some scrapers write the listing's date and headline as the first line.  The remainder
+    must read like a headline (three or more words, not itself a byline).
+    """
+    m = _DATED_TITLE.match(line)
+    if not m:
+        return None
+    iso = parse_date(m.group("date"))
+    title = m.group("title")
+    if iso is None or len(title.split()) < 3 or parse_byline(title):
+        return None
+    return iso, title
+
+
+# --- datelines -------------------------------------------------------------------------------
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_DATELINE = re.compile(
+    rf"^(?P<place>[{_UPPER}][{_UPPER}'’.\-]*(?:\s+[{_UPPER}][{_UPPER}'’.\-]*){{0,3}})"
+    rf"(?:\s*/\s*[A-Z][\w ]{{1,30}})?"                            # "BEIJING / Xinhua"
+    rf"(?:,\s*(?:[{_UPPER}][\w]+,\s*)?"                          # "URUMQI, Xinjiang,"
+    rf"[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"         # "Jan. 5" / "Jan 5, 2025"
+    rf"(?:\s*\((?P<agency>[A-Za-z][\w .&'’\-]{{1,40}})\))?"      # "(Xinhua)"
+    rf"\s*(?:--|[—–\-:])\s+(?=\S)"
+)
+
+
+def parse_dateline(paragraph: str) -> tuple[str, str | None] | None:
+    """``(place, agency)`` from a dateline opening the first body paragraph.
+
+    ``BEIJING --``, ``BEIJING:``, ``SHANGHAI, Jan. 5 (Xinhua) --``,
+    ``HONG KONG, Jan 5 (Reuters) -``.  The place must be in capitals (that is what
+    distinguishes a dateline from "Meanwhile, Shanghai will ...") and have four or more
+    letters (so "GDP:" or "AI -" are not places).  The agency is canonicalised when known.
+    """
+    m = _DATELINE.match(paragraph)
+    if not m:
+        return None
+    place = m.group("place").strip(" .-")
+    if sum(c.isalpha() for c in place) < 4:
+        return None
+    agency = m.group("agency")
+    if agency:
+        agency = canonical_publisher(agency) or agency.strip()
+    return place, agency
+
+
+# --- URLs ------------------------------------------------------------------------------------
+
+_URL_LINE = re.compile(
+    rf"^(?:(?:source|url|link|canonical(?:\s+url)?|original(?:\s+(?:link|url|article))?"
+    rf"|permalink|read\s+(?:the\s+)?original(?:\s+article)?)\s*[:：]?\s*)?<?(?P<url>{_URL})>?$",
+    re.IGNORECASE,
+)
+
+
+def parse_url_line(line: str) -> str | None:
+    """The URL if the line is a bare URL or ``Source: http...`` / ``URL:`` / ``Canonical:``."""
+    m = _URL_LINE.match(line.strip())
+    return m.group("url").rstrip(".,;") if m else None
+
+
+# --- language --------------------------------------------------------------------------------
+
+_CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_ASCII_WORD = re.compile(r"[a-z]+")
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to in a is that for on with as by at from it its was are be has have will "
+    "this which said".split())
+
+
+def detect_language(text: str) -> str | None:
+    """'zh' when CJK dominates, 'en' for English prose, None when unsure.
+
+    Deliberately simple (the corpus is English and Chinese): CJK characters are counted
+    against Latin letters, and Latin text must contain English function words to be called
+    'en' (so French or Indonesian is not mislabelled).
+    """
+    sample = text[:4000]
+    words = _ASCII_WORD.findall(sample.lower())
+    latin = sum(map(len, words))
+    cjk = 0 if sample.isascii() else len(_CJK_CHAR.findall(sample))
+    if cjk + latin == 0:
+        return None
+    if cjk >= latin / 3:  # one CJK character carries roughly a word's worth of meaning
+        return "zh"
+    if not words:
+        return None
+    function = sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS)
+    return "en" if function / len(words) >= 0.12 else None

@@ -1,0 +1,188 @@
+"""Editor overrides: corrections an editor keeps beside the article.
+
+A sidecar ``<article stem>.override.yaml`` (or the same keys in the article's front
+matter) may set any metadata field and add or remove regions, themes and figures::
+
+    title: Guangdong bets on chips          # any of title, date, source, authors,
+    date: 2025-01-16                        # url, dateline, language, summary
+    regions: {add: [shenzhen], remove: [china]}
+    themes:  {add: [robotics], remove: [consumption]}
+    figures:
+      add:
+        - {indicator: gdp-growth-target, region: guangdong, year: 2025, value: 5,
+           unit: percent, qualifier: around, text: around 5 percent, sentence: 3}
+      remove:
+        - {sentence: 12, text: 43 percent}  # every given key must match
+
+Overrides are applied after extraction, so re-running the extractor never loses
+them, and they are validated: an unknown key, region or theme id is an
+:class:`OverrideError` naming the file, the key and the closest valid ids.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .record import FIGURE_KEYS, METADATA_KEYS, normalise
+from .reference import Gazetteer, Taxonomy
+
+LIST_KEYS = ("regions", "themes", "figures")
+OVERRIDE_SUFFIX = ".override.yaml"
+
+
+class OverrideError(ValueError):
+    """An override that cannot be applied; the message names file and key."""
+
+    def __init__(self, file: str, key: str, message: str) -> None:
+        super().__init__(f"{file}: override {key}: {message}")
+        self.file, self.key = file, key
+
+
+def sidecar_path(article: Path) -> Path:
+    """``seeds/x.txt`` -> ``seeds/x.override.yaml``."""
+    return article.with_name(article.stem + OVERRIDE_SUFFIX)
+
+
+def load_sidecar(path: Path, display: str) -> dict[str, Any]:
+    """Parse an override file; an unreadable or non-mapping file is an error."""
+    try:
+        data = yaml.safe_load(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise OverrideError(display, "(file)", f"cannot be read: {exc}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise OverrideError(display, "(file)", "must be a mapping of keys to values")
+    return data
+
+
+def from_front_matter(front_matter: dict[str, Any]) -> dict[str, Any]:
+    """The override keys an article's front matter carries (metadata is applied by ingest)."""
+    return {k: front_matter[k] for k in ("summary", *LIST_KEYS) if k in front_matter}
+
+
+def _closest(ids: list[str], wanted: str, n: int = 3) -> str:
+    import difflib
+
+    near = difflib.get_close_matches(wanted, ids, n=n, cutoff=0.5)
+    return f"; closest valid ids: {', '.join(near)}" if near else ""
+
+
+def _ids(items: Any, file: str, key: str) -> list[tuple[str, dict]]:
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        raise OverrideError(file, key, "must be a list")
+    out = []
+    for item in items:
+        if isinstance(item, str):
+            out.append((item, {}))
+        elif isinstance(item, dict) and isinstance(item.get("id"), str):
+            out.append((item["id"], item))
+        else:
+            raise OverrideError(file, key, f"entries must be ids or mappings with an id, got {item!r}")
+    return out
+
+
+def _section(data: Any, file: str, key: str) -> dict[str, Any]:
+    if not isinstance(data, dict) or set(data) - {"add", "remove"}:
+        raise OverrideError(file, key, "must be a mapping with 'add' and/or 'remove'")
+    return data
+
+
+def apply(record: dict, override: dict[str, Any], *, file: str, gazetteer: Gazetteer,
+          taxonomy: Taxonomy) -> dict:
+    """A copy of *record* with *override* applied; raises :class:`OverrideError`."""
+    unknown = set(override) - set(METADATA_KEYS) - set(LIST_KEYS)
+    if unknown:
+        valid = sorted(set(METADATA_KEYS) | set(LIST_KEYS))
+        key = sorted(unknown)[0]
+        raise OverrideError(file, key, f"unknown key{_closest(valid, key).replace('ids', 'keys')}")
+    out = copy.deepcopy(record)
+    for key in METADATA_KEYS:
+        if key not in override:
+            continue
+        value = override[key]
+        if key == "date" and isinstance(value, dt.date):
+            value = value.isoformat()
+        if key == "authors" and isinstance(value, str):
+            value = [value]
+        out[key] = value
+    if "regions" in override:
+        sec = _section(override["regions"], file, "regions")
+        valid = sorted(gazetteer.regions)
+        for rid, _ in _ids(sec.get("remove"), file, "regions.remove") + _ids(sec.get("add"), file, "regions.add"):
+            if rid not in gazetteer.regions:
+                raise OverrideError(file, "regions", f"unknown region id {rid!r}{_closest(valid, rid)}")
+        removed = {rid for rid, _ in _ids(sec.get("remove"), file, "regions.remove")}
+        out["regions"] = [r for r in out["regions"] if r["id"] not in removed]
+        for rid, item in _ids(sec.get("add"), file, "regions.add"):
+            if any(r["id"] == rid for r in out["regions"]):
+                continue
+            region = gazetteer.regions[rid]
+            out["regions"].append({
+                "id": rid, "name": region.name, "name_zh": region.name_zh, "level": region.level,
+                "parent": region.parent, "mentions": 0, "roles": ["subject"],
+                "sentences": sorted(int(s) for s in item.get("sentences", [])),
+            })
+    if "themes" in override:
+        sec = _section(override["themes"], file, "themes")
+        valid = sorted(taxonomy.themes)
+        for tid, _ in _ids(sec.get("remove"), file, "themes.remove") + _ids(sec.get("add"), file, "themes.add"):
+            if tid not in taxonomy.themes:
+                raise OverrideError(file, "themes", f"unknown theme id {tid!r}{_closest(valid, tid)}")
+        removed = {tid for tid, _ in _ids(sec.get("remove"), file, "themes.remove")}
+        out["themes"] = [t for t in out["themes"] if t["id"] not in removed]
+        for c in out["commitments"]:
+            c["themes"] = [t for t in c["themes"] if t not in removed]
+        for f in out["figures"]:
+            if f["theme"] in removed:
+                f["theme"] = None
+        for tid, item in _ids(sec.get("add"), file, "themes.add"):
+            if any(t["id"] == tid for t in out["themes"]):
+                continue
+            out["themes"].append({
+                "id": tid, "name": taxonomy.themes[tid].name, "mentions": 0,
+                "regions": list(item.get("regions", [])),
+                "sentences": sorted(int(s) for s in item.get("sentences", [])),
+            })
+    if "figures" in override:
+        sec = _section(override["figures"], file, "figures")
+        removes = sec.get("remove") or []
+        adds = sec.get("add") or []
+        if not isinstance(removes, list) or not isinstance(adds, list):
+            raise OverrideError(file, "figures", "'add' and 'remove' must be lists")
+        for pattern in removes:
+            if not isinstance(pattern, dict) or not pattern:
+                raise OverrideError(file, "figures.remove", "entries must be non-empty mappings")
+            out["figures"] = [
+                f for f in out["figures"] if not all(f.get(k) == v for k, v in pattern.items())
+            ]
+        for fig in adds:
+            if not isinstance(fig, dict):
+                raise OverrideError(file, "figures.add", "entries must be mappings")
+            bad = set(fig) - set(FIGURE_KEYS)
+            if bad:
+                raise OverrideError(file, "figures.add", f"unknown figure key {sorted(bad)[0]!r}")
+            rid = fig.get("region")
+            if rid is not None and rid not in gazetteer.regions:
+                raise OverrideError(
+                    file, "figures.add", f"unknown region id {rid!r}{_closest(sorted(gazetteer.regions), rid)}"
+                )
+            tid = fig.get("theme")
+            if tid is not None and tid not in taxonomy.themes:
+                raise OverrideError(
+                    file, "figures.add", f"unknown theme id {tid!r}{_closest(sorted(taxonomy.themes), tid)}"
+                )
+            full = {"indicator": "other", "region": None, "theme": None, "year": None,
+                    "value_max": None, "unit": "percent", "usd_value": None,
+                    "qualifier": "exactly", "subject": None, "text": "", "sentence": 1}
+            full.update(fig)
+            out["figures"].append(full)
+    out["overrides"] = file
+    return normalise(out)

@@ -1,0 +1,996 @@
+"""Render the digest as Markdown pages and data files: the whole site, in memory.
+
+`render_site()` is the one entry point. The MkDocs plugin hands its result to MkDocs as
+generated files and `briefing generate --out DIR` writes it to disk, so both give the very
+same pages.
+
+Two rules hold for every page:
+
+* Article text, titles and names are *data*. Everything taken from a record goes through
+  `escape()`, which HTML-escapes it and turns every Markdown metacharacter into a numeric
+  character reference, so it renders as the visible text it is: never markup, a script, a
+  link, a broken table or broken front matter. Front matter is written with `yaml.safe_dump`
+  and its values are escaped too, because MkDocs themes print `page.meta.title` unescaped.
+* Output is deterministic: the same records give byte-identical pages (everything is sorted
+  with explicit keys; no clocks, no hashes of memory addresses).
+
+Links between pages are Markdown links to `.md` sources (MkDocs rewrites and validates them,
+anchors included). Charts are raw HTML from `generator.charts`, and MkDocs does not rewrite
+URLs inside raw HTML, so chart rows carry URLs already relative to the final page URL.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import posixpath
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date as Date
+from importlib import resources
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from . import digest as dg
+from .digest import Digest, Entry, RegionInfo
+
+# ---------------------------------------------------------------------------------------------
+# Escaping: one function, used for every piece of data that reaches a page.
+
+_ENTITIES = {
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+    "\\": "&#92;", "`": "&#96;", "*": "&#42;", "_": "&#95;",
+    "[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#125;", "|": "&#124;",
+    "#": "&#35;", "~": "&#126;", "^": "&#94;", "=": "&#61;", "$": "&#36;",
+}
+_ESCAPE_RE = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
+# what turns a line into a block (list item, ordered list) when it starts the line
+_LINE_START_RE = re.compile(r"^([+\-]|\d+[.)])")
+_WHITESPACE_RE = re.compile(r"\s+")
+
+
+def escape(text: object) -> str:
+    """Data -> Markdown that renders as exactly that text, on one line.
+
+    HTML-escapes (`& < > "`), and replaces every character Python-Markdown or a common
+    extension gives meaning to (emphasis, code, links, attribute lists, tables, headings,
+    ...) with a numeric character reference, which renders as the same character but is never
+    parsed as syntax. Whitespace runs (newlines included) collapse to one space, so data can
+    never end a paragraph, start an indented code block or underline a setext heading; a
+    leading list marker is neutralised. Works in body text, table cells, link text, link
+    titles, headings and front-matter values alike.
+    """
+    if text is None:
+        return ""
+    out = _WHITESPACE_RE.sub(" ", str(text)).strip()
+    out = _ESCAPE_RE.sub(lambda m: _ENTITIES[m.group(0)], out)
+    match = _LINE_START_RE.match(out)
+    if match:
+        marker = match.group(1)
+        out = marker[:-1] + f"&#{ord(marker[-1])};" + out[len(marker):]
+    return out
+
+
+def _title_attr(text: object) -> str:
+    """Escaped text for a Markdown link title ("..."), where parentheses also end links."""
+    return escape(text).replace("(", "&#40;").replace(")", "&#41;")
+
+
+def _safe_url(url: object) -> str | None:
+    """An http(s) URL from a record, or None: other schemes (javascript:, data:) are dropped."""
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    if any(ch.isspace() for ch in url):
+        return None
+    return url
+
+
+def _html_attr(text: str) -> str:
+    return (text.replace("&", "&amp;").replace('"', "&quot;")
+            .replace("<", "&lt;").replace(">", "&gt;"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Paths and URLs
+
+INDEX_PAGES = ("index.md", "regions/index.md", "themes/index.md", "articles/index.md",
+               "figures.md")
+TAGS_PAGE = "tags.md"
+FIGURES_CSV = "data/figures.csv"
+BRIEFING_JSON = "data/briefing.json"
+SCHEMA_FILE = "data/article.schema.json"
+FEED_FILE = "feed_rss_created.xml"  # mkdocs-rss-plugin's default file name
+
+
+def article_path(article_id: str) -> str:
+    return f"articles/{article_id}.md"
+
+
+def region_path(region_id: str) -> str:
+    return f"regions/{region_id}.md"
+
+
+def theme_path(theme_id: str) -> str:
+    return f"themes/{theme_id}.md"
+
+
+def record_path(article_id: str) -> str:
+    return f"data/articles/{article_id}.yaml"
+
+
+def dest_url(src: str, use_directory_urls: bool = True) -> str:
+    """The URL (relative to the site root) MkDocs gives the file at `src`."""
+    if not src.endswith(".md"):
+        return src
+    stem = src[:-3]
+    if not use_directory_urls:
+        return stem + ".html"
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative_url(from_src: str, to_src: str, anchor: str | None = None,
+                 use_directory_urls: bool = True) -> str:
+    """URL of `to_src` as seen from the built page of `from_src` (for raw HTML and charts)."""
+    from_url = dest_url(from_src, use_directory_urls)
+    to_url = dest_url(to_src, use_directory_urls)
+    base = from_url.rsplit("/", 1)[0] if "/" in from_url else ""
+    rel = posixpath.relpath(to_url or ".", base or ".")
+    if rel == ".":
+        rel = "./"
+    elif to_url.endswith("/") or to_url == "":
+        rel += "/"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def md_link(from_src: str, to_src: str, anchor: str | None = None) -> str:
+    """Relative .md path for a Markdown link (MkDocs rewrites and validates it)."""
+    base = posixpath.dirname(from_src)
+    rel = posixpath.relpath(to_src, base or ".")
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+# ---------------------------------------------------------------------------------------------
+# Small builders
+
+
+def front_matter(title: str, *, date: str | None = None, tags: Iterable[str] = (),
+                 description: str | None = None, extra: Mapping[str, Any] | None = None) -> str:
+    """YAML front matter; every value escaped (themes print them as HTML), dumped safely."""
+    meta: dict[str, Any] = {"title": escape(title)}
+    if date:
+        try:
+            meta["date"] = Date.fromisoformat(date)  # a real date: the RSS plugin reads it
+        except ValueError:
+            pass
+    tag_list = [escape(t) for t in tags if t]
+    if tag_list:
+        meta["tags"] = tag_list
+    if description:
+        meta["description"] = escape(_shorten(description, 300))
+    if extra:
+        meta.update(extra)
+    text = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
+    return f"---\n{text}---\n\n"
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = _WHITESPACE_RE.sub(" ", text).strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut + " …"
+
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table; cells must already be escaped (escape() removes pipes)."""
+    if not rows:
+        return ""
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join(" --- " for _ in headers) + "|"]
+    for row in rows:
+        lines.append("| " + " | ".join(cell or " " for cell in row) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _fmt_number(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    return f"{value:,.6g}" if abs(value) >= 1e6 else f"{value:g}"
+
+
+CITED = "Cited sentences"
+
+QUALIFIER_WORDS = {
+    "around": "around", "more-than": "more than", "at-least": "at least",
+    "exactly": "", "up-to": "up to", "range": "",
+}
+UNIT_WORDS = {"percent": "%", "per-10000-people": "per 10,000 people"}
+
+
+def figure_value(item: Mapping[str, Any]) -> str:
+    """Human reading of a figure: 'more than 5.5%', '6-6.5%', '1,800,000,000,000 CNY'."""
+    unit = str(item.get("unit") or "")
+    value = _fmt_number(item.get("value"))
+    if item.get("value_max") is not None:
+        value = f"{value}–{_fmt_number(item.get('value_max'))}"
+    qual = QUALIFIER_WORDS.get(str(item.get("qualifier")), "")
+    suffix = UNIT_WORDS.get(unit, f" {unit}" if unit and unit != "count" else "")
+    return f"{qual} {value}{suffix}".strip()
+
+
+def _date_label(date: str | None) -> str:
+    return date or "undated"
+
+
+def _pluralise(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+# ---------------------------------------------------------------------------------------------
+# The site
+
+
+class _Site:
+    """Renders every page of one digest. Holds what all pages share (lookup, URL style)."""
+
+    def __init__(self, digest: Digest, *, use_directory_urls: bool = True,
+                 intro: str | None = None, gazetteer: Any = None) -> None:
+        self.d = digest
+        self.use_directory_urls = use_directory_urls
+        self.intro = intro
+        self.gazetteer = gazetteer
+
+    # links -----------------------------------------------------------------------------------
+    def url(self, from_src: str, to_src: str, anchor: str | None = None) -> str:
+        return relative_url(from_src, to_src, anchor, self.use_directory_urls)
+
+    def region_link(self, src: str, region_id: str | None, *, label: str | None = None) -> str:
+        """Linked region name where its page exists, plain escaped name otherwise."""
+        if not region_id:
+            return ""
+        name = escape(label if label is not None else self.d.region_name(region_id))
+        info = self.d.regions.get(region_id)
+        if info is not None and info.has_page:
+            return f"[{name}]({md_link(src, region_path(region_id))})"
+        return name
+
+    def theme_link(self, src: str, theme_id: str | None) -> str:
+        if not theme_id:
+            return ""
+        name = escape(self.d.theme_name(theme_id))
+        if theme_id in self.d.themes:
+            return f"[{name}]({md_link(src, theme_path(theme_id))})"
+        return name
+
+    def article_link(self, src: str, article_id: str) -> str:
+        title = escape(self.d.article(article_id).title)
+        return f"[{title}]({md_link(src, article_path(article_id))})"
+
+    def cite(self, src: str, article_id: str, sentence: int) -> str:
+        """Citation link to the sentence on the article page: visible ↗, spoken source."""
+        title = self.d.article(article_id).title
+        label = f"Source: {title}, sentence {sentence}"
+        target = md_link(src, article_path(article_id), f"s{sentence}")
+        if src == article_path(article_id):
+            target = f"#s{sentence}"
+            label = f"Sentence {sentence}"
+        return (f'[↗<span class="visually-hidden"> {escape(label)}</span>]'
+                f'({target} "{_title_attr(label)}"){{: .citation }}')
+
+    def region_url(self, src: str, region_id: str) -> str | None:
+        info = self.d.regions.get(region_id)
+        return self.url(src, region_path(region_id)) if info and info.has_page else None
+
+    def theme_url(self, src: str, theme_id: str) -> str | None:
+        return self.url(src, theme_path(theme_id)) if theme_id in self.d.themes else None
+
+    def cite_url(self, src: str, entry: Entry) -> str:
+        return self.url(src, article_path(entry.article), f"s{entry.sentence}")
+
+    # charts ----------------------------------------------------------------------------------
+    def chart(self, name: str, rows: list[dict], *, caption: str, columns: list[tuple[str, str]],
+              chart_id: str, **kwargs: Any) -> str:
+        """A chart from generator.charts as a raw HTML block (blank lines around it)."""
+        from . import charts  # imported here: the pages module is usable without Altair loaded
+
+        spec = getattr(charts, name)(rows, **kwargs)
+        block = charts.chart_block(spec, caption=caption, columns=columns, rows=rows,
+                                   chart_id=chart_id)
+        return "\n" + block.strip() + "\n\n"
+
+    def growth_chart(self, src: str, entries: list[Entry], national: Entry | None,
+                     chart_id: str, caption: str) -> str:
+        rows = []
+        seen: set[tuple[Any, ...]] = set()
+        for e in entries:
+            rid = e.item.get("region")
+            if not rid or self.d.regions[rid].level == "country":
+                continue
+            key = (rid, e.item.get("year"), e.item.get("value"), e.item.get("value_max"),
+                   e.item.get("qualifier"))
+            if key in seen:
+                continue
+            seen.add(key)
+            rows.append({
+                "region_id": rid,
+                "region": self.d.region_label(rid),
+                "value": e.item.get("value"),
+                "value_max": e.item.get("value_max"),
+                "qualifier": e.item.get("qualifier"),
+                "year": e.item.get("year"),
+                "url": self.cite_url(src, e),
+            })
+        if not rows:
+            return ""
+        rows.sort(key=lambda r: (-(r["value_max"] or r["value"]), r["region"].lower(),
+                                 r["year"] or 0))
+        nat = None
+        if national is not None:
+            nat = {"value": national.item.get("value"),
+                   "qualifier": national.item.get("qualifier"),
+                   "year": national.item.get("year")}
+        return self.chart("growth_targets", rows, national=nat, caption=caption,
+                          columns=[("region", "Region"), ("qualifier", "Qualifier"),
+                                   ("value", "Target (%)"), ("value_max", "Up to (%)"),
+                                   ("year", "Year")],
+                          chart_id=chart_id)
+
+    # pieces ----------------------------------------------------------------------------------
+    def figures_table(self, src: str, entries: list[Entry], *, show_region: bool = True,
+                      show_theme: bool = True, show_article: bool = False) -> str:
+        headers = ["Figure"]
+        if show_region:
+            headers.append("Region")
+        headers += ["Year", "Value", "Indicator"]
+        if show_theme:
+            headers.append("Theme")
+        headers.append("Source")
+        rows = []
+        for e in entries:
+            item = e.item
+            row = [escape(item.get("text"))]
+            if show_region:
+                label = self.region_link(src, item.get("region"))
+                row.append(label)
+            row += [escape(item.get("year") or ""), escape(figure_value(item)),
+                    escape(str(item.get("indicator", "")).replace("-", " "))]
+            if show_theme:
+                row.append(self.theme_link(src, item.get("theme")))
+            source = self.cite(src, e.article, e.sentence)
+            if show_article:
+                source = self.article_link(src, e.article) + " " + source
+            row.append(source)
+            rows.append(row)
+        return table(headers, rows)
+
+    def commitment_line(self, src: str, e: Entry, *, via_label: bool = True,
+                        show_article: bool = True) -> str:
+        parts = ["- "]
+        if via_label and e.via:
+            parts.append(f"**{escape(self.d.region_name(e.via))}:** ")
+        parts.append(escape(e.item.get("text")))
+        parts.append(" " + self.cite(src, e.article, e.sentence))
+        if show_article and src != article_path(e.article):
+            parts.append(f" <small>({self.article_link(src, e.article)})</small>")
+        return "".join(parts)
+
+    def _newest_date(self, article_ids: Iterable[str]) -> str | None:
+        dates = [self.d.article(a).date for a in article_ids if self.d.article(a).date]
+        return max(dates) if dates else None
+
+    def article_list(self, src: str, article_ids: Iterable[str],
+                     roles: Mapping[str, list[str]] | None = None) -> str:
+        lines = []
+        for aid in article_ids:
+            art = self.d.article(aid)
+            line = f"- {escape(_date_label(art.date))} · {self.article_link(src, aid)}"
+            if art.record.get("source"):
+                line += f" — {escape(art.record['source'])}"
+            if roles and roles.get(aid):
+                line += f" <small>({escape(', '.join(roles[aid]))})</small>"
+            lines.append(line)
+        return "\n".join(lines) + "\n" if lines else ""
+
+    # pages -----------------------------------------------------------------------------------
+    def article_page(self, art: dg.ArticleInfo) -> str:
+        src = article_path(art.id)
+        rec = art.record
+        tags = [self.d.region_name(r) for r in art.subject_regions]
+        tags += [self.d.theme_name(t) for t in art.themes]
+        out = [front_matter(art.title, date=art.date, tags=tags,
+                            description=rec.get("summary") or art.title)]
+        out.append(f"# {escape(art.title)}\n\n")
+        facts = []
+        facts.append(f"**Date:** {escape(_date_label(art.date))}")
+        if rec.get("source"):
+            facts.append(f"**Source:** {escape(rec['source'])}")
+        if rec.get("authors"):
+            facts.append(f"**By:** {escape(', '.join(rec['authors']))}")
+        url = _safe_url(rec.get("url"))
+        if url:
+            facts.append(f'<a href="{_html_attr(url)}" rel="noopener nofollow">'
+                         "Original article</a>")
+        if rec.get("dateline"):
+            facts.append(f"**Dateline:** {escape(rec['dateline'])}")
+        out.append(" · ".join(facts) + "\n{: .briefing-meta }\n\n")
+        if rec.get("summary"):
+            out.append("## Summary\n\n" + escape(rec["summary"]) + "\n\n")
+        if art.subject_regions:
+            links = ", ".join(self.region_link(src, r) for r in art.subject_regions)
+            out.append(f"**Regions:** {links}\n\n")
+        if art.themes:
+            links = ", ".join(self.theme_link(src, t) for t in art.themes)
+            out.append(f"**Themes:** {links}\n\n")
+        figures = [Entry(art.id, f) for f in rec.get("figures", [])]
+        if figures:
+            out.append("## Figures\n\n" + self.figures_table(src, figures) + "\n")
+        commitments = [Entry(art.id, c) for c in rec.get("commitments", [])]
+        if commitments:
+            out.append("## Commitments\n\n")
+            groups = dg.group_by(commitments, lambda e: list(e.item.get("regions", [])))
+            keys = sorted(groups, key=lambda k: (k == "", self.d.region_name(k).lower(), k))
+            for key in keys:
+                heading = self.region_link(src, key) if key else "No region named"
+                out.append(f"### {heading}\n\n")
+                for e in groups[key]:
+                    out.append(self.commitment_line(src, e) + "\n")
+                out.append("\n")
+        people = rec.get("people", [])
+        if people:
+            out.append("## People quoted\n\n")
+            for person in people:
+                line = f"- **{escape(person.get('name'))}**"
+                if person.get("role"):
+                    line += f", {escape(person['role'])}"
+                cites = " ".join(self.cite(src, art.id, s) for s in person.get("sentences", []))
+                out.append(line + (" " + cites if cites else "") + "\n")
+            out.append("\n")
+        out.append("## Full text\n\n")
+        out.append(self.full_text(rec))
+        out.append(f"\n[Record (YAML)]({md_link(src, record_path(art.id))}) · "
+                   f"[All articles]({md_link(src, 'articles/index.md')})\n")
+        return "".join(out)
+
+    def full_text(self, rec: Mapping[str, Any]) -> str:
+        """The article, one paragraph per `paragraphs` entry, one anchor #sN per sentence."""
+        sentences = list(rec.get("sentences", []))
+        starts = sorted({p for p in rec.get("paragraphs", []) if 1 <= p <= len(sentences)} | {1})
+        bounds = starts + [len(sentences) + 1]
+        paras = []
+        for start, end in zip(bounds, bounds[1:], strict=False):
+            spans = [f'<span class="sentence" id="s{n}">{escape(sentences[n - 1])}</span>'
+                     for n in range(start, end)]
+            if spans:
+                paras.append(" ".join(spans))
+        return "\n\n".join(paras) + "\n" if paras else "*No text.*\n"
+
+    def region_page(self, info: RegionInfo) -> str:
+        src = region_path(info.id)
+        d = self.d
+        n_art = len(info.articles)
+        desc = (f"{info.name}: {info.level_label.lower()}; {_pluralise(n_art, 'article')}, "
+                f"{_pluralise(len(info.commitments), 'commitment')}, "
+                f"{_pluralise(len(info.figures), 'figure')}.")
+        out = [front_matter(info.name, date=self._newest_date(info.articles), description=desc)]
+        title = info.name + (f" ({info.name_zh})" if info.name_zh else "")
+        out.append(f"# {escape(title)}\n\n")
+        facts = [["Level", escape(info.level_label)]]
+        if info.name_zh:
+            facts.append(["Chinese name", escape(info.name_zh)])
+        if info.parent:
+            facts.append(["Part of", self.region_link(src, info.parent)])
+        if info.children:
+            kids = ", ".join(self.region_link(src, c) for c in info.children)
+            facts.append([f"Includes ({len(info.children)})", kids])
+        mentions = ", ".join(sorted({d.region_label(c) for c in info.children
+                                     if d.regions[c].has_page}))
+        if mentions:
+            facts.append(["Cities covered", escape(mentions)])
+        out.append(table(["", ""], facts) + "\n")
+        rolled = any(e.via for e in info.commitments + info.figures)
+        if rolled:
+            out.append("Items about its cities are listed here too, marked with the city.\n\n")
+
+        targets = info.growth_targets
+        if targets:
+            out.append("## Growth target\n\n")
+            for e in targets:
+                who = f"**{escape(d.region_name(e.via))}:** " if e.via else ""
+                year = f" for {escape(e.item['year'])}" if e.item.get("year") else ""
+                out.append(f"- {who}GDP growth {escape(figure_value(e.item))}{year} "
+                           f"{self.cite(src, e.article, e.sentence)}\n")
+            out.append("\n")
+            out.append(self.growth_chart(src, targets, d.national_target,
+                                         chart_id="chart-growth-target",
+                                         caption=f"GDP growth targets: {info.name}"))
+
+        out.append("## What it plans\n\n")
+        if info.commitments:
+            groups = dg.group_by(info.commitments, lambda e: list(e.item.get("themes", [])))
+            keys = sorted(groups, key=lambda k: (k == "", d.theme_name(k).lower(), k))
+            for key in keys:
+                out.append(f"### {escape(d.theme_name(key)) if key else 'Other plans'}\n\n")
+                if key:
+                    out.append(f"Theme: {self.theme_link(src, key)}\n\n")
+                for e in groups[key]:
+                    out.append(self.commitment_line(src, e) + "\n")
+                out.append("\n")
+        else:
+            out.append("No commitments extracted yet.\n\n")
+
+        theme_rows = dg.region_theme_counts(d, info.id)
+        if theme_rows:
+            out.append("## Themes\n\n")
+            rows = [{"theme_id": t, "theme": d.theme_name(t), "count": n,
+                     "url": self.theme_url(src, t)} for t, n in theme_rows]
+            out.append(self.chart("region_themes", rows, caption=f"Themes linked to {info.name} "
+                                  "(cited sentences)",
+                                  columns=[("theme", "Theme"), ("count", "Cited sentences")],
+                                  chart_id="chart-region-themes", count_title=CITED))
+            out.append(", ".join(f"{self.theme_link(src, t)} ({n})" for t, n in theme_rows)
+                       + "\n\n")
+
+        if info.figures:
+            out.append("## Figures\n\n")
+            out.append(self.figures_table(src, info.figures, show_region=rolled) + "\n")
+            percent: list[dict] = []
+            amounts: list[dict] = []
+            for e in info.figures:
+                item = e.item
+                label = str(item.get("subject") or item.get("text") or "")
+                if e.via:
+                    label = f"{d.region_name(e.via)}: {label}"
+                row = {"label": label, "value": item.get("value"),
+                       "value_max": item.get("value_max"), "unit": item.get("unit"),
+                       "year": item.get("year"), "qualifier": item.get("qualifier"),
+                       "url": self.cite_url(src, e)}
+                if str(item.get("unit")) == "percent":
+                    percent.append(row)
+                elif (item.get("value") or 0) > 0:
+                    amounts.append(row)
+            columns = [("label", "Figure"), ("value", "Value"), ("value_max", "Up to"),
+                       ("unit", "Unit"), ("qualifier", "Qualifier"), ("year", "Year")]
+            if percent:
+                out.append(self.chart("region_figures", percent,
+                                      caption=f"Percentage figures: {info.name}",
+                                      columns=columns, chart_id="chart-region-figures"))
+            if amounts:
+                out.append(self.chart("region_amounts", amounts,
+                                      caption=f"Amounts and counts: {info.name} (log scale)",
+                                      columns=columns, chart_id="chart-region-amounts"))
+
+        out.append("## Articles\n\n")
+        order = {a.id: i for i, a in enumerate(d.articles)}
+        ids = sorted(info.articles, key=lambda a: order[a])
+        out.append(self.article_list(src, ids, info.articles) or "None.\n")
+        return "".join(out)
+
+    def theme_page(self, tinfo: dg.ThemeInfo) -> str:
+        src = theme_path(tinfo.id)
+        d = self.d
+        counts = dg.theme_region_counts(d, tinfo.id)
+        desc = tinfo.description or (
+            f"{tinfo.name}: {_pluralise(len(counts), 'region')}, "
+            f"{_pluralise(len(tinfo.articles), 'article')}.")
+        out = [front_matter(tinfo.name, date=self._newest_date(tinfo.articles), description=desc)]
+        out.append(f"# {escape(tinfo.name)}\n\n")
+        if tinfo.description:
+            out.append(escape(tinfo.description) + "\n\n")
+        out.append(f"{_pluralise(len(tinfo.articles), 'article')}, "
+                   f"{_pluralise(len(tinfo.commitments), 'commitment')}, "
+                   f"{_pluralise(len(tinfo.figures), 'figure')}.\n\n")
+        out.append("## Regions pursuing it\n\n")
+        if counts:
+            rows = [{"region_id": r, "region": d.region_label(r), "count": n,
+                     "url": self.region_url(src, r)} for r, n in counts]
+            out.append(self.chart("theme_regions", rows,
+                                  caption=f"Regions linked to {tinfo.name} (cited sentences; "
+                                  "provinces include their cities)",
+                                  columns=[("region", "Region"), ("count", "Cited sentences")],
+                                  chart_id="chart-theme-regions", count_title=CITED))
+            for rid, n in counts:
+                cites = sorted(s for s in tinfo.region_links[rid] if s[1])
+                links = " ".join(self.cite(src, a, s) for a, s in cites[:12])
+                out.append(f"- {self.region_link(src, rid)} ({n}) {links}".rstrip() + "\n")
+            out.append("\n")
+        else:
+            out.append("No region linked yet.\n\n")
+
+        if tinfo.commitments:
+            out.append("## Commitments by region\n\n")
+            groups = dg.group_by(tinfo.commitments, lambda e: list(e.item.get("regions", [])))
+            keys = sorted(groups, key=lambda k: (k == "", d.region_name(k).lower(), k))
+            for key in keys:
+                out.append(f"### {escape(d.region_label(key)) if key else 'No region named'}\n\n")
+                for e in groups[key]:
+                    out.append(self.commitment_line(src, e) + "\n")
+                out.append("\n")
+        if tinfo.figures:
+            out.append("## Figures\n\n")
+            ordered = sorted(tinfo.figures, key=lambda e: (
+                d.region_name(e.item.get("region")).lower(), e.item.get("region") or ""))
+            out.append(self.figures_table(src, ordered, show_theme=False) + "\n")
+        out.append("## Articles\n\n")
+        out.append(self.article_list(src, tinfo.articles) or "None.\n")
+        return "".join(out)
+
+    # index pages ---------------------------------------------------------------------------
+    def top_regions(self) -> list[RegionInfo]:
+        """Regions shown as rows in overviews: everything with a page except cities under a
+        province (their items are rolled up into the province)."""
+        return [r for r in self.d.region_pages if not (r.province and r.province != r.id)]
+
+    def home_page(self) -> str:
+        src = "index.md"
+        d = self.d
+        out = [front_matter("Regional policy briefing", date=self._newest_date(
+            a.id for a in d.articles), description="What China's provinces and cities plan: "
+            "growth targets, priorities and commitments, each linked to its source sentence.")]
+        if self.intro:
+            out.append(self.intro.strip() + "\n\n")  # hand-written, trusted Markdown
+        else:
+            out.append("# Regional policy briefing\n\n")
+        dated = [a.date for a in d.articles if a.date]
+        span = f" ({min(dated)} to {max(dated)})" if dated else ""
+        out.append(
+            f"**{_pluralise(len(d.articles), 'article')}**{span} · "
+            f"**{_pluralise(len(d.region_pages), 'region')}** · "
+            f"**{_pluralise(len(d.themes), 'theme')}** · "
+            f"**{_pluralise(len(d.commitments), 'commitment')}** · "
+            f"**{_pluralise(len(d.figures), 'figure')}**\n{{: .briefing-stats }}\n\n")
+
+        out.append("## Latest articles\n\n")
+        for art in d.articles[:5]:
+            out.append(f"### {self.article_link(src, art.id)}\n\n")
+            meta = [escape(_date_label(art.date))]
+            if art.record.get("source"):
+                meta.append(escape(art.record["source"]))
+            out.append(" · ".join(meta) + "\n{: .briefing-meta }\n\n")
+            if art.record.get("summary"):
+                out.append(escape(_shorten(art.record["summary"], 600)) + "\n\n")
+        out.append(f"[All articles]({md_link(src, 'articles/index.md')})\n\n")
+
+        key = self.key_figures()
+        if key:
+            out.append("## Key figures\n\n")
+            out.append(self.figures_table(src, key, show_theme=False, show_article=False))
+            out.append(f"\n[Every figure]({md_link(src, 'figures.md')})\n\n")
+
+        out.append("## Overview\n\n")
+        targets = [e for e in d.figures if e.item.get("indicator") == dg.GROWTH_TARGET]
+        growth = self.growth_chart(src, targets, d.national_target, chart_id="chart-growth-targets",
+                                   caption="GDP growth targets by region (cities labelled with "
+                                   "their province)" + ("; the rule marks the national target"
+                                                        if d.national_target else ""))
+        if growth:
+            out.append("### Growth targets\n\n" + growth)
+        heat = []
+        for info in self.top_regions():
+            for tid, links in sorted(info.theme_links.items()):
+                if tid in d.themes:
+                    heat.append({"region_id": info.id, "region": info.name, "theme_id": tid,
+                                 "theme": d.theme_name(tid), "count": len(links),
+                                 "region_url": self.region_url(src, info.id),
+                                 "theme_url": self.theme_url(src, tid)})
+        if heat:
+            out.append("### Regions and themes\n\n")
+            out.append(self.chart("region_theme_heatmap", heat,
+                                  caption="Cited sentences linking each region to each theme "
+                                  "(provinces include their cities)",
+                                  columns=[("region", "Region"), ("theme", "Theme"),
+                                           ("count", "Cited sentences")],
+                                  chart_id="chart-region-theme-heatmap", count_title=CITED))
+        ranked = self.themes_ranked_rows(src)
+        if ranked:
+            out.append("### Themes by number of regions\n\n")
+            out.append(self.chart("themes_ranked", ranked,
+                                  caption="Themes ranked by the number of regions pursuing them",
+                                  columns=[("theme", "Theme"), ("regions", "Regions")],
+                                  chart_id="chart-themes-ranked"))
+        tiles = self.tile_rows(src)
+        if tiles:
+            out.append("### Coverage map\n\n")
+            out.append(self.chart("tile_map", tiles, caption="Provincial-level divisions by "
+                                  "number of articles (cities count for their province)",
+                                  columns=[("region", "Region"), ("count", "Articles")],
+                                  chart_id="chart-tile-map"))
+        over_time = self.over_time_rows()
+        if over_time:
+            out.append("### Articles over time\n\n")
+            out.append(self.chart("articles_over_time", over_time,
+                                  caption="Articles per publication date",
+                                  columns=[("date", "Date"), ("count", "Articles")],
+                                  chart_id="chart-articles-over-time"))
+
+        out.append("## Regions\n\n")
+        out.append(", ".join(self.region_link(src, r.id) for r in self.sorted_regions())
+                   + "\n\n" if d.region_pages else "None yet.\n\n")
+        out.append("## Themes\n\n")
+        out.append(", ".join(self.theme_link(src, t) for t in self.sorted_themes())
+                   + "\n\n" if d.themes else "None yet.\n\n")
+        out.append(f"Browse articles by [tag]({md_link(src, TAGS_PAGE)}).\n")
+        return "".join(out)
+
+    def sorted_regions(self) -> list[RegionInfo]:
+        return sorted(self.d.region_pages, key=lambda r: (r.name.lower(), r.id))
+
+    def sorted_themes(self) -> list[str]:
+        return sorted(self.d.themes, key=lambda t: (self.d.theme_name(t).lower(), t))
+
+    def key_figures(self) -> list[Entry]:
+        """Headline figures for the home page: targets, GDP, R&D, investment, scale."""
+        order = ["gdp-growth-target", "gdp", "rd-intensity", "investment", "industry-scale"]
+        rank = {k: i for i, k in enumerate(order)}
+        seen: set[tuple[Any, ...]] = set()
+        picked = []
+        for e in self.d.figures:  # newest article first
+            ind = e.item.get("indicator")
+            if ind not in rank or not e.item.get("region"):
+                continue
+            key = (e.item.get("region"), ind, e.item.get("year"))
+            if key in seen:
+                continue
+            seen.add(key)
+            picked.append(e)
+        picked.sort(key=lambda e: (rank[e.item["indicator"]],
+                                   -float(e.item.get("value") or 0),
+                                   self.d.region_name(e.item.get("region")).lower()))
+        return picked[:12]
+
+    def themes_ranked_rows(self, src: str) -> list[dict]:
+        top = {r.id for r in self.top_regions()}
+        rows = []
+        for tid, tinfo in self.d.themes.items():
+            n = len([r for r in tinfo.region_links if r in top])
+            rows.append({"theme_id": tid, "theme": tinfo.name, "regions": n,
+                         "url": self.theme_url(src, tid)})
+        rows.sort(key=lambda r: (-r["regions"], r["theme"].lower(), r["theme_id"]))
+        return [r for r in rows if r["regions"]]
+
+    def tile_rows(self, src: str) -> list[dict]:
+        rows = []
+        for info in self.d.provinces:
+            if info.row is None or info.col is None:
+                continue
+            rows.append({"region_id": info.id, "region": info.name, "row": info.row,
+                         "col": info.col, "count": dg.coverage(self.d, info.id),
+                         "url": self.region_url(src, info.id)})
+        return rows
+
+    def over_time_rows(self) -> list[dict]:
+        counts: dict[str, int] = {}
+        for art in self.d.articles:
+            if art.date:
+                counts[art.date] = counts.get(art.date, 0) + 1
+        return [{"date": k, "count": counts[k]} for k in sorted(counts)]
+
+    def regions_index(self) -> str:
+        src = "regions/index.md"
+        d = self.d
+        out = [front_matter("Regions", date=self._newest_date(a.id for a in d.articles),
+                            description="Every region an article names as a subject, with "
+                            "the provinces of the cities named.")]
+        out.append("# Regions\n\n")
+        tiles = self.tile_rows(src)
+        if tiles:
+            out.append(self.chart("tile_map", tiles, caption="Provincial-level divisions by "
+                                  "number of articles (cities count for their province)",
+                                  columns=[("region", "Region"), ("count", "Articles")],
+                                  chart_id="chart-tile-map"))
+        levels = list(dg.LEVEL_LABELS)
+        by_level: dict[str, list[RegionInfo]] = {}
+        for info in self.sorted_regions():
+            by_level.setdefault(info.level, []).append(info)
+        for level in sorted(by_level, key=lambda lv: (levels.index(lv) if lv in levels
+                                                      else len(levels), lv)):
+            plural = dg.LEVEL_LABELS.get(level, ("", level.replace("-", " ").capitalize()))[1]
+            out.append(f"## {escape(plural)}\n\n")
+            rows = []
+            for info in by_level[level]:
+                row = [self.region_link(src, info.id), escape(info.name_zh or "")]
+                if level == "city":
+                    row.append(self.region_link(src, info.province) if info.province else "")
+                row += [str(len(info.articles)), str(len(info.commitments)),
+                        str(len(info.figures))]
+                rows.append(row)
+            headers = ["Region", "Chinese"] + (["Province"] if level == "city" else [])
+            out.append(table(headers + ["Articles", "Commitments", "Figures"], rows) + "\n")
+        if not by_level:
+            out.append("No region named yet.\n")
+        return "".join(out)
+
+    def themes_index(self) -> str:
+        src = "themes/index.md"
+        d = self.d
+        out = [front_matter("Themes", date=self._newest_date(a.id for a in d.articles),
+                            description="Policy themes found in the articles, and who pursues "
+                            "them.")]
+        out.append("# Themes\n\n")
+        ranked = self.themes_ranked_rows(src)
+        if ranked:
+            out.append(self.chart("themes_ranked", ranked, caption="Themes ranked by the number "
+                                  "of regions pursuing them",
+                                  columns=[("theme", "Theme"), ("regions", "Regions")],
+                                  chart_id="chart-themes-ranked"))
+        n_regions = {r["theme_id"]: r["regions"] for r in ranked}
+        rows = []
+        for tid in sorted(d.themes, key=lambda t: (-n_regions.get(t, 0),
+                                                   d.theme_name(t).lower(), t)):
+            tinfo = d.themes[tid]
+            rows.append([self.theme_link(src, tid), str(n_regions.get(tid, 0)),
+                         str(len(tinfo.commitments)), str(len(tinfo.figures)),
+                         str(len(tinfo.articles))])
+        out.append(table(["Theme", "Regions", "Commitments", "Figures", "Articles"], rows)
+                   or "No theme found yet.\n")
+        return "".join(out)
+
+    def articles_index(self) -> str:
+        src = "articles/index.md"
+        d = self.d
+        out = [front_matter("Articles", date=self._newest_date(a.id for a in d.articles),
+                            description="All articles, newest first.")]
+        out.append("# Articles\n\nNewest first; undated articles last.\n\n")
+        rows = []
+        for art in d.articles:
+            regions = ", ".join(self.region_link(src, r) for r in art.subject_regions)
+            rows.append([escape(_date_label(art.date)), self.article_link(src, art.id),
+                         escape(art.record.get("source") or ""), regions])
+        out.append(table(["Date", "Article", "Source", "Regions"], rows)
+                   or "No articles yet.\n")
+        feed = self.url(src, FEED_FILE)  # written by the rss plugin, so not a page: raw link
+        out.append(f'\nAlso as an <a href="{feed}">RSS feed</a> and by [tag]'
+                   f"({md_link(src, TAGS_PAGE)}).\n")
+        return "".join(out)
+
+    def figures_page(self) -> str:
+        src = "figures.md"
+        d = self.d
+        out = [front_matter("Figures", date=self._newest_date(a.id for a in d.articles),
+                            description="Every figure in every article, with its source "
+                            "sentence.")]
+        out.append("# Figures\n\n")
+        out.append(f"{_pluralise(len(d.figures), 'figure')}. Click a column header to sort.\n\n")
+        rows = []
+        for e in sorted(d.figures, key=lambda e: (d.region_name(e.item.get("region")).lower(),
+                                                  -(e.item.get("year") or 0),
+                                                  str(e.item.get("indicator")), e.article,
+                                                  e.sentence)):
+            item = e.item
+            rows.append([
+                self.region_link(src, item.get("region")),
+                escape(item.get("year") or ""),
+                escape(_fmt_number(item.get("value"))),
+                escape(_fmt_number(item.get("value_max"))),
+                escape(item.get("unit")),
+                escape(str(item.get("qualifier") or "").replace("-", " ")),
+                escape(str(item.get("indicator") or "").replace("-", " ")),
+                self.theme_link(src, item.get("theme")),
+                escape(item.get("text")),
+                self.cite(src, e.article, e.sentence),
+            ])
+        tbl = table(["Region", "Year", "Value", "Up to", "Unit", "Qualifier", "Indicator",
+                     "Theme", "As written", "Source"], rows)
+        if tbl:
+            out.append('<div class="briefing-sortable" markdown>\n\n' + tbl + "\n</div>\n\n")
+        else:
+            out.append("No figures yet.\n\n")
+        out.append("## Downloads\n\n")
+        out.append(f"- [All figures (CSV)]({md_link(src, FIGURES_CSV)})\n")
+        out.append(f"- [All records (JSON)]({md_link(src, BRIEFING_JSON)})\n")
+        out.append(f"- [Record schema (JSON Schema)]({md_link(src, SCHEMA_FILE)})\n")
+        out.append("- One YAML record per article, linked from the foot of each article page.\n")
+        return "".join(out)
+
+    def tags_page(self) -> str:
+        return (front_matter("Tags", description="Articles by region and theme.")
+                + "# Tags\n\nArticles by region and theme.\n\n<!-- material/tags -->\n")
+
+
+# ---------------------------------------------------------------------------------------------
+# Data files
+
+
+def figures_csv(digest: Digest) -> str:
+    """Every figure as CSV: one row per figure, with its article and sentence."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["article", "sentence", "region", "region_name", "province", "year",
+                     "indicator", "value", "value_max", "unit", "usd_value", "qualifier",
+                     "theme", "subject", "text", "page"])
+    for e in digest.figures:
+        item = e.item
+        rid = item.get("region")
+        info = digest.regions.get(rid or "")
+        writer.writerow([
+            e.article, e.sentence, rid or "", digest.region_name(rid),
+            (info.province or "") if info else "", item.get("year") or "",
+            item.get("indicator", ""), item.get("value"),
+            "" if item.get("value_max") is None else item.get("value_max"),
+            item.get("unit", ""),
+            "" if item.get("usd_value") is None else item.get("usd_value"),
+            item.get("qualifier", ""), item.get("theme") or "", item.get("subject") or "",
+            item.get("text", ""), f"articles/{e.article}/#s{e.sentence}",
+        ])
+    return buf.getvalue()
+
+
+def briefing_json(records: list[Mapping[str, Any]]) -> str:
+    """All records in one JSON document (record order: by id)."""
+    ordered = sorted(records, key=lambda r: str(r["id"]))
+    doc = {"schema": "briefing/article@1", "count": len(ordered), "articles": ordered}
+    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def _schema_text() -> str:
+    return resources.files("generator").joinpath("data/article.schema.json").read_text("utf-8")
+
+
+def _dump_record(record: Mapping[str, Any]) -> str:
+    from .record import dump
+
+    return dump(dict(record))
+
+
+# ---------------------------------------------------------------------------------------------
+# Entry point
+
+
+def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
+                taxonomy: Any = None, *, intro: str | None = None,
+                use_directory_urls: bool = True) -> dict[str, str | bytes]:
+    """Every generated page and data file: relative path -> content, sorted by path.
+
+    `records` are schema-valid record dicts; `gazetteer`/`taxonomy` the reference data (names,
+    children, tile positions); `intro` optional hand-written Markdown shown at the top of the
+    home page instead of the default heading; `use_directory_urls` must match the MkDocs
+    setting (chart URLs are computed here).
+    """
+    records = list(records)
+    ids = [r["id"] for r in records]
+    if len(ids) != len(set(ids)):
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        raise ValueError(f"duplicate article ids: {', '.join(dupes)}")
+    digest = dg.build(records, gazetteer, taxonomy)
+    site = _Site(digest, use_directory_urls=use_directory_urls, intro=intro,
+                 gazetteer=gazetteer)
+    out: dict[str, str | bytes] = {}
+
+    def put(path: str, content: str | bytes) -> None:
+        if path in out:
+            raise ValueError(f"two generated files at {path}")
+        out[path] = content
+
+    put("index.md", site.home_page())
+    put("regions/index.md", site.regions_index())
+    put("themes/index.md", site.themes_index())
+    put("articles/index.md", site.articles_index())
+    put("figures.md", site.figures_page())
+    put(TAGS_PAGE, site.tags_page())
+    for art in digest.articles:
+        put(article_path(art.id), site.article_page(art))
+        put(record_path(art.id), _dump_record(art.record))
+    for info in digest.region_pages:
+        put(region_path(info.id), site.region_page(info))
+    for tinfo in digest.themes.values():
+        put(theme_path(tinfo.id), site.theme_page(tinfo))
+    put(FIGURES_CSV, figures_csv(digest))
+    put(BRIEFING_JSON, briefing_json(records))
+    put(SCHEMA_FILE, _schema_text())
+    return dict(sorted(out.items()))

@@ -1,0 +1,172 @@
+"""The `briefing` MkDocs plugin: seeds in, site pages out, on every build.
+
+Thin on purpose: it runs `pipeline.run` -> `pages.render_site` and hands the result to MkDocs
+as in-memory files (`File.generated`), so `mkdocs build` and `mkdocs serve` do everything and
+nothing is ever written into docs/. All knowledge of pages lives in `generator.pages`, which
+`briefing generate --out DIR` uses too, so both produce the very same pages.
+
+Decisions (see also docs/about.md):
+
+* Input problems (an empty or undecodable seed, a duplicate, a bad override) are logged as
+  MkDocs *warnings*: a plain build shows them and goes on with the other articles, while
+  `mkdocs build --strict` (the CI deploy) fails on them. With the plugin's own `strict: true`
+  they stop the build at once, even without `--strict`.
+* A hand-written page in docs/ whose path a generated page also uses stops the build with a
+  PluginError naming both (the hand-written file would silently win or lose otherwise).
+* Optional hand-written intro for the home page: `docs/_intro.md` (option `intro`). It is
+  taken out of the page set and shown at the top of the generated index.md.
+* Generated pages other than the section index pages are `not_in_nav`: they are reached from
+  the index pages, which keeps the navigation small (and big sites fast to build).
+* Every file in generator/assets/ is published under assets/briefing/; its .js and .css files
+  (sorted by name) are appended to extra_javascript / extra_css.
+* Relative paths in the plugin config resolve against the folder of mkdocs.yml.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from . import pages
+
+log = get_plugin_logger("briefing")
+
+ASSETS_DIR = Path(__file__).parent / "assets"
+ASSETS_URL = "assets/briefing"
+
+
+class BriefingConfig(base.Config):
+    """Options under `plugins: - briefing:` in mkdocs.yml."""
+
+    inputs = c.ListOfItems(c.Type(str), default=["seeds"])
+    gazetteer = c.Optional(c.File(exists=True))
+    taxonomy = c.Optional(c.File(exists=True))
+    strict = c.Type(bool, default=False)
+    intro = c.Type(str, default="_intro.md")
+
+
+def asset_files(directory: Path = ASSETS_DIR) -> list[str]:
+    """Paths (relative, POSIX) of every asset file, sorted by name: the load order of scripts."""
+    if not directory.is_dir():
+        return []
+    return sorted(p.relative_to(directory).as_posix() for p in directory.rglob("*")
+                  if p.is_file() and not p.name.startswith("."))
+
+
+def _nav_paths(nav: Any) -> set[str]:
+    """Every page path named in the `nav` config (any nesting)."""
+    found: set[str] = set()
+    if isinstance(nav, str):
+        found.add(nav)
+    elif isinstance(nav, list):
+        for item in nav:
+            found |= _nav_paths(item)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            found |= _nav_paths(value)
+    return found
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):
+    """Generates the briefing pages from the articles under `inputs`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.base_dir: Path = Path.cwd()
+        self.generated: list[str] = []
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.base_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        for rel in asset_files():
+            url = f"{ASSETS_URL}/{rel}"
+            if "/" in rel:
+                continue  # sub-folders hold files the top-level scripts load themselves
+            if rel.endswith(".js") and url not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append(url)
+            elif rel.endswith(".css") and url not in config.extra_css:
+                config.extra_css.append(url)
+        return config
+
+    def _input_paths(self) -> list[Path]:
+        return [p if p.is_absolute() else self.base_dir / p
+                for p in (Path(i) for i in self.config.inputs)]
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        """Rebuild when seeds or reference data change (mkdocs.yml's `watch` may not list
+        them, e.g. for a copied config)."""
+        watched = {str(p) for p in self._input_paths() if p.exists()}
+        for extra in (self.config.gazetteer, self.config.taxonomy):
+            if extra:
+                watched.add(extra)
+        for path in sorted(watched):
+            server.watch(path)
+        return server
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        from .pipeline import run
+        from .reference import load_gazetteer, load_taxonomy
+
+        gazetteer = load_gazetteer(self.config.gazetteer)
+        taxonomy = load_taxonomy(self.config.taxonomy)
+        corpus = run(list(self.config.inputs), gazetteer=gazetteer, taxonomy=taxonomy,
+                     base_dir=self.base_dir)
+        for problem in corpus.problems:
+            log.warning(str(problem))
+        if corpus.problems and self.config.strict:
+            raise PluginError(f"briefing: {len(corpus.problems)} input problem(s) and "
+                              "`strict: true`; first: " + str(corpus.problems[0]))
+
+        intro = None
+        intro_file = files.get_file_from_path(self.config.intro) if self.config.intro else None
+        if intro_file is not None:
+            intro = intro_file.content_string
+            files.remove(intro_file)
+
+        rendered = pages.render_site(corpus.records, gazetteer, taxonomy, intro=intro,
+                                     use_directory_urls=config.use_directory_urls)
+        in_nav = _nav_paths(config.nav) if config.nav else set(pages.INDEX_PAGES)
+        generated: list[str] = []
+        for path, content in rendered.items():
+            self._check_collision(files, path, config)
+            if path.endswith(".md"):
+                inclusion = (InclusionLevel.INCLUDED if path in in_nav
+                             else InclusionLevel.NOT_IN_NAV)
+            else:
+                inclusion = InclusionLevel.UNDEFINED
+            files.append(File.generated(config, path, content=content, inclusion=inclusion))
+            generated.append(path)
+        for rel in asset_files():
+            path = f"{ASSETS_URL}/{rel}"
+            self._check_collision(files, path, config)
+            files.append(File.generated(config, path, abs_src_path=str(ASSETS_DIR / rel)))
+            generated.append(path)
+        self.generated = generated
+        log.info(f"{len(corpus.records)} articles -> {len(rendered)} generated files "
+                 f"({len(corpus.problems)} input problems)")
+        return files
+
+    @staticmethod
+    def _check_collision(files: Files, path: str, config: MkDocsConfig) -> None:
+        existing = files.get_file_from_path(path)
+        if existing is None:
+            return
+        where = existing.abs_src_path or path
+        if existing.abs_src_path:
+            try:
+                where = os.path.relpath(existing.abs_src_path)
+            except ValueError:
+                pass
+        origin = existing.generated_by or "docs/"
+        raise PluginError(
+            f"briefing: hand-written file '{where}' (from {origin}) collides with the generated "
+            f"page '{path}' (generated by briefing from its inputs): rename or remove "
+            f"'{where}'" + (" (a home-page intro goes in docs/_intro.md)"
+                            if path == "index.md" else ""))

@@ -1,0 +1,127 @@
+"""The record: one YAML document per article, the contract between stages.
+
+Records are plain dicts whose keys are always in :data:`KEY_ORDER`, validated
+against the JSON Schema shipped in ``generator/data/article.schema.json`` and
+written with ``yaml.safe_dump`` so the same input always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+import yaml
+
+from .ingest import Document
+
+SCHEMA_ID = "briefing/article@1"
+KEY_ORDER = (
+    "schema", "id", "file", "sha256", "title", "date", "source", "authors", "url",
+    "dateline", "language", "summary", "word_count", "regions", "themes", "figures",
+    "commitments", "people", "sentences", "paragraphs", "overrides",
+)
+FIGURE_KEYS = ("indicator", "region", "theme", "year", "value", "value_max", "unit",
+               "usd_value", "qualifier", "subject", "text", "sentence")
+METADATA_KEYS = ("title", "date", "source", "authors", "url", "dateline", "language", "summary")
+SLUG_MAX = 60
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The article JSON Schema shipped in the package."""
+    text = resources.files("generator").joinpath("data/article.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+@cache
+def _validator() -> jsonschema.protocols.Validator:
+    cls = jsonschema.validators.validator_for(schema())
+    return cls(schema())
+
+
+def validate(record: dict) -> list[str]:
+    """Schema errors of *record*, as readable strings (empty when valid)."""
+    errors = sorted(_validator().iter_errors(record), key=lambda e: list(map(str, e.path)))
+    return [f"{'/'.join(map(str, e.path)) or '(record)'}: {e.message}" for e in errors]
+
+
+def slugify(text: str, max_len: int = SLUG_MAX) -> str:
+    """ASCII slug of *text*, cut at a word boundary: stable ids and file names."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    if len(text) > max_len:
+        text = text[:max_len].rsplit("-", 1)[0] if "-" in text[:max_len] else text[:max_len]
+    return text
+
+
+def base_id(title: str | None, date: str | None) -> str:
+    """``<date>-<slug of title>``; ``undated-`` when the article gives no date."""
+    slug = slugify(title or "") or "untitled"
+    return f"{date or 'undated'}-{slug}"
+
+
+def assign_ids(records: Iterable[dict]) -> dict[str, str]:
+    """Map each document's ``file`` to a unique id.
+
+    Equal base ids (same date and title) are told apart by a short hash of the file
+    path, which stays stable while the article's text is edited. The record whose
+    path sorts first keeps the plain id, so adding a copy never renames the original.
+    """
+    groups: dict[str, list[str]] = {}
+    for rec in records:
+        groups.setdefault(base_id(rec.get("title"), rec.get("date")), []).append(rec["file"])
+    ids: dict[str, str] = {}
+    for bid, files in groups.items():
+        files.sort()
+        ids[files[0]] = bid
+        for f in files[1:]:
+            ids[f] = f"{bid}-{hashlib.sha1(f.encode('utf-8')).hexdigest()[:6]}"
+    return ids
+
+
+def build(doc: Document, extracted: dict, record_id: str) -> dict:
+    """Assemble a record from document metadata and extracted fields, keys in order."""
+    record = {
+        "schema": SCHEMA_ID,
+        "id": record_id,
+        "file": doc.file,
+        "sha256": doc.sha256,
+        "title": doc.title or "Untitled",
+        "date": doc.date,
+        "source": doc.source,
+        "authors": list(doc.authors),
+        "url": doc.url,
+        "dateline": doc.dateline,
+        "language": doc.language,
+        **extracted,
+        "overrides": None,
+    }
+    return normalise(record)
+
+
+def normalise(record: dict) -> dict:
+    """Put keys (top level and figures) in their fixed order."""
+    out = {k: record[k] for k in KEY_ORDER if k in record}
+    out["figures"] = [
+        {k: f.get(k) for k in FIGURE_KEYS} for f in record.get("figures", [])
+    ]
+    return out
+
+
+def dump(record: dict) -> str:
+    """Deterministic YAML text of a record."""
+    return yaml.safe_dump(
+        record, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    )
+
+
+def load(text: str) -> dict:
+    """Parse a record's YAML text."""
+    return yaml.safe_load(text)

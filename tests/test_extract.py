@@ -1,0 +1,196 @@
+"""Extraction, as executable documentation: each test is a sentence pattern from
+real wire copy (not only the five seeds) and what the record must say about it."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.extract import extract
+from generator.ingest import parse_text
+from generator.reference import load_gazetteer, load_taxonomy
+
+GAZ = load_gazetteer()
+TAX = load_taxonomy()
+
+
+def record_of(body: str, date: str = "2025-03-01") -> dict:
+    text = f"---\ntitle: Test article\ndate: {date}\n---\n{body}\n"
+    doc = parse_text(text.encode("utf-8"), file="t.md", suffix=".md")
+    return extract(doc, GAZ, TAX)
+
+
+def regions(rec: dict, role: str = "subject") -> set[str]:
+    return {r["id"] for r in rec["regions"] if role in r["roles"]}
+
+
+def targets(rec: dict) -> set[tuple]:
+    return {
+        (f["region"], f["year"], f["value"], f["qualifier"])
+        for f in rec["figures"]
+        if f["indicator"] == "gdp-growth-target"
+    }
+
+
+def test_locator_phrase_makes_the_city_the_actor() -> None:
+    rec = record_of(
+        "Quanzhou in Southeast China's Fujian Province has set a GDP growth target of "
+        "around 6 percent for 2025."
+    )
+    assert targets(rec) == {("quanzhou", 2025, 6.0, "around")}
+    assert {"quanzhou", "fujian"} <= regions(rec)
+
+
+def test_coordinated_cities_share_one_target() -> None:
+    rec = record_of(
+        "Xuzhou in East China's Jiangsu Province and Luoyang in Central China's Henan "
+        "Province have set their GDP growth targets for this year at more than 6 percent."
+    )
+    assert targets(rec) == {("xuzhou", 2025, 6.0, "more-than"), ("luoyang", 2025, 6.0, "more-than")}
+
+
+def test_clauses_split_targets_between_regions() -> None:
+    rec = record_of(
+        "Guizhou has projected GDP growth of about 5.5 percent in 2025, while Yunnan has "
+        "forecast economic growth of over 5 percent."
+    )
+    assert targets(rec) == {("guizhou", 2025, 5.5, "around"), ("yunnan", 2025, 5.0, "more-than")}
+
+
+def test_respectively_pairs_values_with_regions() -> None:
+    rec = record_of(
+        "Shandong and Henan aim to expand their economies by 5.5 percent and 6 percent, "
+        "respectively, this year."
+    )
+    assert targets(rec) == {("shandong", 2025, 5.5, "exactly"), ("henan", 2025, 6.0, "exactly")}
+
+
+def test_money_with_stated_usd_value() -> None:
+    rec = record_of("Chongqing's GDP reached 3.2 trillion yuan ($436.5 billion) last year.")
+    (fig,) = rec["figures"]
+    assert fig["indicator"] == "gdp"
+    assert fig["region"] == "chongqing"
+    assert fig["value"] == 3.2e12 and fig["unit"] == "CNY"
+    assert fig["usd_value"] == 436.5e9
+    assert fig["year"] == 2024
+
+
+def test_counts_and_ratios_and_non_figures() -> None:
+    rec = record_of(
+        "Hubei will launch 2,000 key projects in 6G, C919 supply chains and 10,000-card "
+        "computing clusters in 2025, and the number of invention patents per 10,000 "
+        "people rose to 18.4."
+    )
+    values = {(f["value"], f["unit"]) for f in rec["figures"]}
+    assert (2000.0, "count") in values
+    assert (18.4, "per-10000-people") in values
+    assert all(v not in (6.0, 919.0, 10000.0, 2025.0) for v, _ in values)
+
+
+def test_rd_intensity_and_shares_and_growth() -> None:
+    rec = record_of(
+        "Beijing's R&D spending accounted for 6.5 percent of its GDP. The output of "
+        "industrial robots in Beijing grew by 20.1 percent."
+    )
+    by_value = {f["value"]: f for f in rec["figures"]}
+    assert by_value[6.5]["indicator"] == "rd-intensity"
+    assert by_value[20.1]["indicator"] == "output-growth"
+    assert by_value[20.1]["theme"] == "robotics"
+
+
+def test_roles_dateline_affiliation_subject() -> None:
+    rec = record_of(
+        "HANGZHOU -- Researchers at the Zhejiang University said on Monday that "
+        "Nanjing will build a new chip plant, according to the Jiangsu Academy of "
+        "Social Sciences."
+    )
+    roles = {r["id"]: set(r["roles"]) for r in rec["regions"]}
+    assert roles["hangzhou"] == {"dateline"}
+    assert roles["zhejiang"] == {"affiliation"}
+    assert roles["jiangsu"] == {"affiliation"}
+    assert "subject" in roles["nanjing"]
+
+
+def test_compass_points_are_not_regions() -> None:
+    rec = record_of("Zhuhai in South China's Guangdong Province opened a port.")
+    assert "china" not in regions(rec)
+    rec = record_of("Anshan in Northeast China's Liaoning Province built a steel mill.")
+    assert "northeast-china" not in regions(rec)
+
+
+def test_anaphors_resolve_to_the_last_named_region() -> None:
+    rec = record_of(
+        "Hefei unveiled its plan on Monday.\n\nThe city will build a quantum computing centre."
+    )
+    (c,) = rec["commitments"]
+    assert c["regions"] == ["hefei"]
+    assert c["themes"] == ["quantum"]
+
+
+def test_focus_carries_within_a_paragraph() -> None:
+    rec = record_of(
+        "Guangxi released its work report on Tuesday. It will also develop new energy "
+        "storage and expand cross-border e-commerce with ASEAN."
+    )
+    (c,) = rec["commitments"]
+    assert c["regions"] == ["guangxi"]
+    assert {"new-energy", "opening-up"} <= set(c["themes"])
+
+
+def test_commentators_forecast_is_not_a_commitment() -> None:
+    rec = record_of(
+        "Tianjin vowed to expand its port.\n\n"
+        "The measures will help the economy, said Zhang Wei, a researcher at the "
+        "Chinese Academy of Social Sciences."
+    )
+    assert [c["sentence"] for c in rec["commitments"]] == [1]
+    (person,) = rec["people"]
+    assert person["name"] == "Zhang Wei"
+    assert person["role"].startswith("a researcher at the Chinese Academy")
+    assert person["sentences"] == [2]
+
+
+def test_people_titles_and_surname_references() -> None:
+    rec = record_of(
+        "Mayor Chen Jining visited a robotics firm. Liu Qing, an economist at Fudan "
+        "University, told reporters that demand is rising. Liu added that Shanghai "
+        "would lead."
+    )
+    people = {p["name"]: p for p in rec["people"]}
+    assert people["Chen Jining"]["role"] == "Mayor"
+    assert people["Liu Qing"]["sentences"] == [2, 3]
+
+
+def test_ambiguous_city_prefers_the_province_named() -> None:
+    rec = record_of("Suzhou in Anhui Province will build a logistics hub.")
+    assert "suzhou-anhui" in regions(rec)
+    rec = record_of("Suzhou will build a logistics hub.")
+    assert "suzhou" in regions(rec)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "qualifier"),
+    [
+        ("around 5 percent", "around"),
+        ("more than 5 percent", "more-than"),
+        ("over 5 percent", "more-than"),
+        ("at least 5 percent", "at-least"),
+        ("up to 5 percent", "up-to"),
+        ("5 percent", "exactly"),
+    ],
+)
+def test_qualifiers(phrase: str, qualifier: str) -> None:
+    rec = record_of(f"Shaanxi has set a GDP growth target of {phrase} for 2025.")
+    assert targets(rec) == {("shaanxi", 2025, 5.0, qualifier)}
+
+
+def test_ranges() -> None:
+    rec = record_of("Shanxi set its GDP growth target at 5 to 5.5 percent for 2025.")
+    (fig,) = rec["figures"]
+    assert (fig["value"], fig["value_max"], fig["qualifier"]) == (5.0, 5.5, "range")
+
+
+def test_summary_is_the_lede() -> None:
+    rec = record_of("One two three. Four five six. Seven eight nine.")
+    assert rec["summary"] == "One two three. Four five six."
+    long = " ".join(["word"] * 80) + "."
+    assert len(record_of(long)["summary"].split()) <= 61

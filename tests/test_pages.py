@@ -1,0 +1,351 @@
+"""Markdown pages and data files (generator.pages) from the fixture records.
+
+Pages are checked as a reader gets them: Markdown converted with the Markdown extensions that
+mkdocs.yml enables, then parsed with BeautifulSoup. The full MkDocs build is in
+tests/test_site_build.py.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import random
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator import pages
+from generator.reference import load_gazetteer, load_taxonomy
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "records"
+HOSTILE = "undated-hostile-article"
+
+
+def load_records() -> list[dict]:
+    return [yaml.safe_load(p.read_text("utf-8")) for p in sorted(FIXTURES.glob("*.yaml"))]
+
+
+def md_extensions() -> tuple[list, dict]:
+    """The Markdown extensions of the project's mkdocs.yml (the real configuration)."""
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=Loader)
+    names, configs = [], {}
+    for ext in config["markdown_extensions"]:
+        if isinstance(ext, dict):
+            (name, options), = ext.items()
+            names.append(name)
+            configs[name] = options or {}
+        else:
+            names.append(ext)
+    return names, configs
+
+
+def to_html(text: str) -> BeautifulSoup:
+    names, configs = md_extensions()
+    body = text.split("\n---\n", 1)[1] if text.startswith("---\n") else text
+    return BeautifulSoup(markdown.markdown(body, extensions=names, extension_configs=configs),
+                         "lxml")
+
+
+def front(text: str) -> dict:
+    assert text.startswith("---\n")
+    return yaml.safe_load(text[4:].split("\n---\n", 1)[0])
+
+
+@pytest.fixture(scope="module")
+def reference():
+    return load_gazetteer(), load_taxonomy()
+
+
+@pytest.fixture(scope="module")
+def site(reference) -> dict[str, str | bytes]:
+    return pages.render_site(load_records(), *reference)
+
+
+# --- escaping -------------------------------------------------------------------------------
+
+HOSTILE_STRINGS = [
+    "<script>alert(1)</script>",
+    "{{ jinja }} {% raw %} {% endraw %}",
+    "[x](javascript:alert(1))",
+    "a | b | c",
+    "*emphasis* _under_ __strong__ **strong**",
+    "`code` ``more``",
+    'Plan: "5%" it\'s',
+    "# not a heading",
+    "- not a list",
+    "+ not a list",
+    "1. not a list",
+    "3) not a list",
+    "> not a quote",
+    "    not code",
+    "text {: onclick=\"alert(1)\" }",
+    "![img](x.png) <img src=x onerror=alert(1)>",
+    "&amp; &lt; &#42; & < >",
+    "line\nbreak\n\nparagraph",
+    "trailing backslash \\",
+    "[^1] *[HTML]: abbr ~~del~~ ==mark== ^^ins^^ $x$",
+    "<!-- comment --> <http://example.com> https://example.com",
+    "===",
+    "---",
+]
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.mark.parametrize("text", HOSTILE_STRINGS)
+def test_escape_renders_as_visible_text(text):
+    soup = to_html(pages.escape(text))
+    elements = [el.name for el in soup.body.find_all(True)] if soup.body else []
+    assert elements in ([], ["p"]), elements
+    assert _norm(soup.get_text()) == _norm(text)
+
+
+@pytest.mark.parametrize("text", HOSTILE_STRINGS)
+def test_escape_in_table_cells_and_links(text):
+    cell = pages.escape(text)
+    md = pages.table(["A", "B"], [[cell, f"[{cell}](other.md \"{pages._title_attr(text)}\")"]])
+    soup = to_html(md)
+    cells = soup.find_all("td")
+    assert len(cells) == 2
+    assert _norm(cells[0].get_text()) == _norm(text)
+    link = cells[1].find("a")
+    assert link is not None and link["href"] == "other.md"
+    assert _norm(link.get_text()) == _norm(text)
+    assert _norm(link["title"]) == _norm(text)
+    assert soup.find_all(["script", "img", "code", "em", "strong", "h1"]) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=60))
+def test_escape_roundtrips_any_text(text):
+    soup = to_html(pages.escape(text))
+    assert _norm(soup.get_text()) == _norm(text)
+    assert [el.name for el in soup.body.find_all(True)] in ([], ["p"]) if soup.body else True
+
+
+def test_front_matter_survives_quotes_and_markup():
+    title = 'Plan: "5%" <script>x</script> \'quoted\' --- # {{ x }}'
+    fm = pages.front_matter(title, date="2025-01-10", tags=["A: b", "<i>c</i>"],
+                            description="d: \"e\"\n---\nf")
+    meta = front(fm)
+    assert html.unescape(meta["title"]) == title
+    assert "<" not in meta["title"]  # themes print the title as HTML
+    assert str(meta["date"]) == "2025-01-10"
+    assert [html.unescape(t) for t in meta["tags"]] == ["A: b", "<i>c</i>"]
+    assert html.unescape(meta["description"]) == 'd: "e" --- f'
+
+
+# --- the page set ---------------------------------------------------------------------------
+
+def test_page_set(site):
+    records = load_records()
+    expected = {"index.md", "regions/index.md", "themes/index.md", "articles/index.md",
+                "figures.md", "tags.md", "data/briefing.json", "data/figures.csv",
+                "data/article.schema.json"}
+    expected |= {f"articles/{r['id']}.md" for r in records}
+    expected |= {f"data/articles/{r['id']}.yaml" for r in records}
+    expected |= {f"regions/{rid}.md" for rid in
+                 ("china", "guangdong", "shenzhen", "ningbo", "zhejiang", "hostile-land")}
+    themes = {t["id"] for r in records for t in r["themes"]}
+    expected |= {f"themes/{tid}.md" for tid in themes}
+    assert set(site) == expected
+    assert list(site) == sorted(site)
+
+
+def test_deterministic(reference):
+    records = load_records()
+    a = pages.render_site(records, *reference)
+    random.Random(3).shuffle(records)
+    b = pages.render_site(records, *reference)
+    assert a == b
+
+
+def test_every_page_has_front_matter(site):
+    for path, content in site.items():
+        if path.endswith(".md"):
+            meta = front(content)
+            assert meta["title"], path
+            assert set(meta) <= {"title", "date", "tags", "description"}, path
+
+
+# --- articles -------------------------------------------------------------------------------
+
+def test_article_page_anchors_every_sentence(site):
+    rec = load_records()[0]
+    soup = to_html(site[f"articles/{rec['id']}.md"])
+    spans = soup.select("span.sentence")
+    assert [s["id"] for s in spans] == [f"s{i}" for i in range(1, len(rec["sentences"]) + 1)]
+    assert [_norm(s.get_text()) for s in spans] == [_norm(t) for t in rec["sentences"]]
+    # paragraphs follow the record
+    paras = [p for p in soup.find_all("p") if p.find("span", class_="sentence")]
+    assert len(paras) == len(rec["paragraphs"])
+    # the original URL, tags and a table of figures
+    assert soup.find("a", string="Original article")["href"] == rec["url"]
+    meta = front(site[f"articles/{rec['id']}.md"])
+    assert {"Ningbo", "Zhejiang", "China"} <= set(meta["tags"])
+    assert len(soup.find("table").find_all("tr")) == len(rec["figures"]) + 1
+
+
+def test_every_citation_points_to_an_existing_sentence(site):
+    records = {r["id"]: r for r in load_records()}
+    link = re.compile(r"\]\(((?:\.\./)*articles/)?([a-z0-9-]+\.md)?#s(\d+)")
+    seen = 0
+    for path, content in site.items():
+        if not path.endswith(".md"):
+            continue
+        for _prefix, target, n in link.findall(content):
+            article = target[:-3] if target else Path(path).stem
+            assert article in records, (path, target)
+            assert 1 <= int(n) <= len(records[article]["sentences"]), (path, target, n)
+            seen += 1
+    assert seen > 20
+
+
+def test_hostile_article_is_text_only(site):
+    rec = next(r for r in load_records() if r["id"] == HOSTILE)
+    content = site[f"articles/{HOSTILE}.md"]
+    meta = front(content)
+    assert html.unescape(meta["title"]) == rec["title"]
+    assert "date" not in meta
+    soup = to_html(content)
+    assert soup.find_all(["script", "img", "svg", "b", "i", "iframe", "code", "em"]) == []
+    for el in soup.find_all(True):
+        assert not any(attr.startswith("on") for attr in el.attrs), el
+        assert not str(el.get("href", "")).lower().startswith("javascript"), el
+    assert soup.find("a", string="Original article") is None  # javascript: URL dropped
+    text = _norm(soup.get_text())
+    for sentence in rec["sentences"]:
+        assert _norm(sentence) in text
+    assert _norm(rec["title"]) in text
+    assert _norm(rec["summary"]) in text
+    assert _norm(rec["source"]) in text
+    # the figures table keeps its shape despite pipes in the data
+    rows = soup.find("table").find_all("tr")
+    assert {len(r.find_all(["td", "th"])) for r in rows} == {7}
+    assert _norm(rec["figures"][0]["text"]) in _norm(rows[1].get_text())
+
+
+def test_hostile_names_on_region_and_theme_pages(site):
+    for path in ("regions/hostile-land.md", "themes/hostile-theme.md", "index.md",
+                 "regions/index.md", "themes/index.md", "figures.md"):
+        soup = to_html(site[path])
+        assert soup.find_all(["script", "img", "svg", "b", "i", "iframe", "code"]) == [], path
+        for el in soup.find_all(True):
+            assert not any(attr.startswith("on") for attr in el.attrs), (path, el)
+        text = soup.get_text()
+        assert ("Hostile<script>alert(2)</script>Land" in text
+                or "Theme | with *pipes* {: onclick=alert(3)}" in text), path
+
+
+def test_articles_index_newest_first(site):
+    soup = to_html(site["articles/index.md"])
+    hrefs = [a["href"] for a in soup.select("table a") if a["href"].endswith(".md")
+             and "regions" not in a["href"]]
+    assert hrefs == ["2025-02-13-guangdong-robots.md", "2025-01-10-ningbo-targets-growth.md",
+                     f"{HOSTILE}.md"]
+
+
+# --- regions and themes ---------------------------------------------------------------------
+
+def test_province_page_lists_city_items_marked_with_city(site):
+    soup = to_html(site["regions/zhejiang.md"])
+    items = [_norm(li.get_text()) for li in soup.find_all("li")]
+    assert any(t.startswith("Ningbo: Ningbo vowed to construct") for t in items), items
+    assert any(t.startswith("Zhejiang will build a digital economy hub.") for t in items)
+    # growth target of the city, with its qualifier, on the province page
+    assert any(t.startswith("Ningbo: GDP growth more than 5.5% for 2025") for t in items), items
+    # links: parent, children with pages, the theme pages, citations to sentences
+    hrefs = {a["href"] for a in soup.find_all("a")}
+    assert {"china.md", "ningbo.md", "../themes/ports.md"} <= hrefs
+    assert "../articles/2025-01-10-ningbo-targets-growth.md#s3" in hrefs
+    # child cities without a page are named, not linked
+    assert "Hangzhou" in soup.get_text() and "hangzhou.md" not in hrefs
+
+
+def test_city_page(site):
+    soup = to_html(site["regions/ningbo.md"])
+    text = soup.get_text()
+    assert "宁波市" in text and "City" in text
+    assert soup.find("a", href="zhejiang.md") is not None
+
+
+def test_theme_page_regions_and_commitments(site):
+    soup = to_html(site["themes/robotics.md"])
+    items = [_norm(li.get_text()) for li in soup.find_all("li")]
+    assert any(t.startswith("Guangdong (2)") for t in items), items
+    assert any(t.startswith("Shenzhen (1)") for t in items), items
+    headings = [_norm(h.get_text()).rstrip("¶") for h in soup.find_all("h3")]
+    assert headings == ["Guangdong", "Shenzhen (Guangdong)"]
+
+
+def test_charts_carry_page_relative_urls(site):
+    """Chart specs and data tables are raw HTML: their URLs must already be final."""
+    spec_urls: dict[str, list[str]] = {}
+    for path in ("index.md", "regions/zhejiang.md", "themes/robotics.md", "regions/index.md"):
+        soup = BeautifulSoup(site[path], "lxml")
+        charts = soup.select("div.briefing-chart")
+        assert charts, path
+        for chart in charts:
+            spec = json.loads(chart["data-spec"])
+            spec_urls.setdefault(path, []).extend(
+                re.findall(r'"url":\s*"([^"]+)"', json.dumps(spec)))
+    assert "articles/2025-01-10-ningbo-targets-growth/#s1" in spec_urls["index.md"]
+    assert "../../articles/2025-01-10-ningbo-targets-growth/#s1" in spec_urls[
+        "regions/zhejiang.md"]
+    assert "../../regions/guangdong/" in spec_urls["themes/robotics.md"]
+    assert "zhejiang/" in spec_urls["regions/index.md"]
+
+
+def test_relative_url():
+    assert pages.relative_url("index.md", "articles/a.md", "s2") == "articles/a/#s2"
+    assert pages.relative_url("regions/x.md", "articles/a.md") == "../../articles/a/"
+    assert pages.relative_url("regions/index.md", "regions/x.md") == "x/"
+    assert pages.relative_url("regions/x.md", "index.md") == "../../"
+    assert pages.relative_url("regions/x.md", "regions/x.md", "s1") == "./#s1"
+    assert pages.relative_url("regions/x.md", "articles/a.md", use_directory_urls=False) == \
+        "../articles/a.html"
+
+
+# --- data files -----------------------------------------------------------------------------
+
+def test_data_files(site):
+    records = load_records()
+    doc = json.loads(site["data/briefing.json"])
+    assert doc["articles"] == sorted(records, key=lambda r: r["id"])
+    rows = list(csv.DictReader(io.StringIO(site["data/figures.csv"])))
+    assert len(rows) == sum(len(r["figures"]) for r in records)
+    hostile = [r for r in rows if r["article"] == HOSTILE]
+    assert hostile[0]["text"] == "5 | 6 <b>bold</b> `tick`"
+    ningbo = next(r for r in rows if r["region"] == "ningbo" and r["sentence"] == "1")
+    assert ningbo["province"] == "zhejiang" and ningbo["qualifier"] == "more-than"
+    for rec in records:
+        assert yaml.safe_load(site[f"data/articles/{rec['id']}.yaml"]) == rec
+    schema = json.loads(site["data/article.schema.json"])
+    assert schema["$id"] == "briefing/article@1"
+    soup = to_html(site["figures.md"])
+    hrefs = {a["href"] for a in soup.find_all("a")}
+    assert {"data/figures.csv", "data/briefing.json", "data/article.schema.json"} <= hrefs
+    assert soup.select(".briefing-sortable table")
+
+
+def test_intro_replaces_default_heading(reference):
+    intro = "# My briefing\n\nHand-written *intro*."
+    out = pages.render_site(load_records(), *reference, intro=intro)
+    soup = to_html(out["index.md"])
+    assert [h.get_text().rstrip("¶") for h in soup.find_all("h1")] == ["My briefing"]
+    assert soup.find("em").get_text() == "intro"  # trusted Markdown, rendered as such
