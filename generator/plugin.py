@@ -132,20 +132,28 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
         rendered = pages.render_site(corpus.records, gazetteer, taxonomy, intro=intro,
                                      use_directory_urls=config.use_directory_urls)
+        sources = {pages.article_path(rec["id"]): str((self.base_dir / rec["file"]).resolve())
+                   for rec in corpus.records}
         in_nav = _nav_paths(config.nav) if config.nav else set(pages.INDEX_PAGES)
         generated: list[str] = []
         for path, content in rendered.items():
-            self._check_collision(files, path, config)
+            self._check_collision(files, path, self.base_dir)
             if path.endswith(".md"):
                 inclusion = (InclusionLevel.INCLUDED if path in in_nav
                              else InclusionLevel.NOT_IN_NAV)
             else:
                 inclusion = InclusionLevel.UNDEFINED
-            files.append(File.generated(config, path, content=content, inclusion=inclusion))
+            file = File.generated(config, path, content=content, inclusion=inclusion)
+            if path in sources:
+                # In-memory content still wins (File reads `_content` first); the path only
+                # tells plugins that need one (mkdocs-rss-plugin calls Path() on it) where
+                # the page came from: its seed file.
+                file.abs_src_path = sources[path]
+            files.append(file)
             generated.append(path)
         for rel in asset_files():
             path = f"{ASSETS_URL}/{rel}"
-            self._check_collision(files, path, config)
+            self._check_collision(files, path, self.base_dir)
             files.append(File.generated(config, path, abs_src_path=str(ASSETS_DIR / rel)))
             generated.append(path)
         self.generated = generated
@@ -154,14 +162,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return files
 
     @staticmethod
-    def _check_collision(files: Files, path: str, config: MkDocsConfig) -> None:
+    def _check_collision(files: Files, path: str, base_dir: Path) -> None:
         existing = files.get_file_from_path(path)
         if existing is None:
             return
         where = existing.abs_src_path or path
         if existing.abs_src_path:
             try:
-                where = os.path.relpath(existing.abs_src_path)
+                where = os.path.relpath(existing.abs_src_path, base_dir)
             except ValueError:
                 pass
         origin = existing.generated_by or "docs/"

@@ -146,6 +146,8 @@ def _targets(site: Path, html_file: Path, href: str) -> tuple[Path, str] | None:
 def _check_links(site: Path) -> tuple[int, list[str]]:
     citations, broken = 0, []
     for html_file in sorted(site.rglob("*.html")):
+        if html_file == site / "404.html":
+            continue  # served at any depth, so MkDocs gives it root-absolute links
         soup = _soup(html_file)
         hrefs = [a.get("href", "") for a in soup.find_all("a") if a.get("href")]
         for chart in soup.select("[data-spec]"):  # chart links are raw URLs inside the spec

@@ -34,17 +34,17 @@ def extract(doc: Document, gazetteer: Gazetteer, taxonomy: Taxonomy) -> dict:
     """All extracted fields of one article (no identity or metadata fields)."""
     sentences = doc.sentences
     starts = paragraph_starts(doc)
-    analysis = analyse_regions(sentences, starts, doc.dateline, gazetteer)
-    theme_mentions = find_themes(sentences, taxonomy)
     people, quotes = extract_people(sentences, gazetteer)
+    analysis = analyse_regions(sentences, starts, doc.dateline, gazetteer, quotes)
+    theme_mentions = find_themes(sentences, taxonomy)
     year = int(doc.date[:4]) if doc.date else None
     return {
         "summary": lede(sentences),
         "word_count": sum(len(s.split()) for s in sentences),
         "regions": summarise_regions(analysis, gazetteer),
         "themes": summarise_themes(theme_mentions, analysis, taxonomy),
-        "figures": extract_figures(sentences, starts, analysis, theme_mentions, year),
-        "commitments": extract_commitments(sentences, analysis, theme_mentions, quotes),
+        "figures": extract_figures(sentences, starts, analysis, theme_mentions, year, gazetteer),
+        "commitments": extract_commitments(sentences, analysis, theme_mentions, quotes, gazetteer),
         "people": people,
         "sentences": list(sentences),
         "paragraphs": starts,

@@ -23,7 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .cues import alternation, cues, word_regex
-from .regions import RegionAnalysis, RegionMention
+from ..reference import Gazetteer
+from .regions import RegionAnalysis, RegionMention, most_specific
 from .themes import ThemeMention
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -219,6 +220,7 @@ def _cue(name: str) -> re.Pattern[str]:
 
 
 _cue_cache: dict[str, re.Pattern[str]] = {}
+_GDP_LEVEL = re.compile(r"\bGDP\b|gross domestic product|economic (?:output|aggregate)", re.I)
 
 
 def classify(q: Quantity, window: str) -> str:
@@ -242,7 +244,7 @@ def classify(q: Quantity, window: str) -> str:
         return "other"
     if has["investment"]:
         return "investment"
-    if has["gdp"] and not has["growth"]:
+    if _GDP_LEVEL.search(window):
         return "gdp"
     if has["scale"]:
         return "industry-scale"
@@ -268,7 +270,11 @@ def _strip_spans(text: str, offset: int, spans: Sequence[RegionMention]) -> str:
 
 
 def attribute(
-    quantities: list[Quantity], sentence: str, mentions: Sequence[RegionMention], focus: Sequence[str]
+    quantities: list[Quantity],
+    sentence: str,
+    mentions: Sequence[RegionMention],
+    focus: Sequence[str],
+    gazetteer: Gazetteer,
 ) -> None:
     """Set ``regions`` on each quantity (see the module docstring)."""
     actors = [m for m in mentions if m.role == "subject" and not m.locator]
@@ -296,7 +302,7 @@ def attribute(
                 group.insert(0, prev)
             else:
                 break
-        q.regions = list(dict.fromkeys(m.region for m in group))
+        q.regions = most_specific([m.region for m in group], gazetteer)
 
 
 def _year(q: Quantity, window: str, window_start: int, sentence: str, article_year: int | None,
@@ -324,6 +330,7 @@ def extract_figures(
     analysis: RegionAnalysis,
     themes: Sequence[ThemeMention],
     article_year: int | None,
+    gazetteer: Gazetteer,
 ) -> list[dict]:
     """The record's ``figures`` list, in document order."""
     out: list[dict] = []
@@ -352,7 +359,7 @@ def extract_figures(
             if q.indicator == "gdp-growth-target" and q.year is None and target_words.search(sentence):
                 q.year = article_year
             prev_end = q.end
-        attribute(quantities, sentence, mentions, analysis.focus[n - 1])
+        attribute(quantities, sentence, mentions, analysis.focus[n - 1], gazetteer)
         explicit_years = [int(y.group(0)) for y in YEAR_RE.finditer(sentence)]
         if explicit_years:
             carried_year = explicit_years[-1]

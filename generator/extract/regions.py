@@ -21,7 +21,7 @@ A sentence about "Chinese localities" or "multiple provinces" clears the focus.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from ..reference import Gazetteer
@@ -197,6 +197,7 @@ def analyse_regions(
     paragraph_starts: Sequence[int],
     dateline: str | None,
     gazetteer: Gazetteer,
+    quotes: Collection[int] = (),
 ) -> RegionAnalysis:
     """Find region mentions with roles, resolve anaphors, and compute each sentence's focus."""
     raw = [gazetteer.find(s) for s in sentences]
@@ -256,7 +257,7 @@ def analyse_regions(
         found = _mark_locators(found, sentence, gazetteer)
         mentions.extend(found)
         actors = [f for f in found if f.role == "subject" and not f.locator]
-        explicit = tuple(dict.fromkeys(f.region for f in actors))
+        explicit = tuple(most_specific([f.region for f in actors], gazetteer))
         if explicit:
             current = explicit
         elif generic.match(sentence):
@@ -265,12 +266,27 @@ def analyse_regions(
             trigger.search(sentence) and re.search(r"\bwill be\b", sentence)
         ):
             current = previous
+        elif n in quotes:
+            focus.append(())  # a commentator's words, in a paragraph of their own
+            continue
         else:
-            current = ()
+            current = previous
         focus.append(current)
         previous = current
         history.extend(actors)
     return RegionAnalysis(tuple(mentions), tuple(focus))
+
+
+def most_specific(ids: Sequence[str], gazetteer: Gazetteer) -> list[str]:
+    """Drop a province when one of its cities is also named, and the country when any
+    region is: "Hefei" says more than "Anhui, Hefei", and a city implies its province
+    when the digest aggregates."""
+    ids = list(dict.fromkeys(ids))
+    parents = {gazetteer.province_of(i) for i in ids if _level(gazetteer, i) == "city"}
+    out = [i for i in ids if i not in parents]
+    if len(out) > 1:
+        out = [i for i in out if _level(gazetteer, i) != "country"]
+    return out
 
 
 def _level(gaz: Gazetteer, rid: str) -> str | None:

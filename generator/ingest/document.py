@@ -130,6 +130,8 @@ def discover(inputs: Sequence[str | Path]) -> list[Path]:
 
 
 def _size_reason(size: int, max_bytes: int) -> str:
+    if max_bytes < 1048576:  # tiny limits (tests, embedded use) read better in bytes
+        return f"file too large ({size} bytes > {max_bytes} bytes limit)"
     return f"file too large ({size / 1048576:.1f} MB > {max_bytes / 1048576:g} MB limit)"
 
 
