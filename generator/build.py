@@ -15,7 +15,10 @@ from pathlib import Path
 
 
 def build_site(
-    *, config_file: str = "mkdocs.yml", site_dir: str | None = None, strict: bool = False,
+    *,
+    config_file: str = "mkdocs.yml",
+    site_dir: str | None = None,
+    strict: bool = False,
     use_cache: bool = True,
 ) -> int:
     """Build the site; returns a process exit status."""

@@ -95,7 +95,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     corpus = run(args.inputs or DEFAULT_INPUTS, gazetteer=args.gazetteer, taxonomy=args.taxonomy)
     _report(corpus)
     print(
-        f"{len(corpus.records)} articles ok, {len(corpus.problems)} problems, {bad} invalid records",
+        f"{len(corpus.records)} articles ok, {len(corpus.problems)} problems, "
+        f"{bad} invalid records",
         file=sys.stderr,
     )
     if corpus.files_read == 0:
@@ -135,7 +136,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .build import build_site
 
     return build_site(
-        config_file=args.config_file, site_dir=args.site_dir, strict=args.strict,
+        config_file=args.config_file,
+        site_dir=args.site_dir,
+        strict=args.strict,
         use_cache=not args.no_cache,
     )
 

@@ -85,7 +85,9 @@ def _ids(items: Any, file: str, key: str) -> list[tuple[str, dict]]:
         elif isinstance(item, dict) and isinstance(item.get("id"), str):
             out.append((item["id"], item))
         else:
-            raise OverrideError(file, key, f"entries must be ids or mappings with an id, got {item!r}")
+            raise OverrideError(
+                file, key, f"entries must be ids or mappings with an id, got {item!r}"
+            )
     return out
 
 
@@ -95,8 +97,9 @@ def _section(data: Any, file: str, key: str) -> dict[str, Any]:
     return data
 
 
-def apply(record: dict, override: dict[str, Any], *, file: str, gazetteer: Gazetteer,
-          taxonomy: Taxonomy) -> dict:
+def apply(
+    record: dict, override: dict[str, Any], *, file: str, gazetteer: Gazetteer, taxonomy: Taxonomy
+) -> dict:
     """A copy of *record* with *override* applied; raises :class:`OverrideError`."""
     unknown = set(override) - set(METADATA_KEYS) - set(LIST_KEYS)
     if unknown:
@@ -116,26 +119,41 @@ def apply(record: dict, override: dict[str, Any], *, file: str, gazetteer: Gazet
     if "regions" in override:
         sec = _section(override["regions"], file, "regions")
         valid = sorted(gazetteer.regions)
-        for rid, _ in _ids(sec.get("remove"), file, "regions.remove") + _ids(sec.get("add"), file, "regions.add"):
+        for rid, _ in _ids(sec.get("remove"), file, "regions.remove") + _ids(
+            sec.get("add"), file, "regions.add"
+        ):
             if rid not in gazetteer.regions:
-                raise OverrideError(file, "regions", f"unknown region id {rid!r}{_closest(valid, rid)}")
+                raise OverrideError(
+                    file, "regions", f"unknown region id {rid!r}{_closest(valid, rid)}"
+                )
         removed = {rid for rid, _ in _ids(sec.get("remove"), file, "regions.remove")}
         out["regions"] = [r for r in out["regions"] if r["id"] not in removed]
         for rid, item in _ids(sec.get("add"), file, "regions.add"):
             if any(r["id"] == rid for r in out["regions"]):
                 continue
             region = gazetteer.regions[rid]
-            out["regions"].append({
-                "id": rid, "name": region.name, "name_zh": region.name_zh, "level": region.level,
-                "parent": region.parent, "mentions": 0, "roles": ["subject"],
-                "sentences": sorted(int(s) for s in item.get("sentences", [])),
-            })
+            out["regions"].append(
+                {
+                    "id": rid,
+                    "name": region.name,
+                    "name_zh": region.name_zh,
+                    "level": region.level,
+                    "parent": region.parent,
+                    "mentions": 0,
+                    "roles": ["subject"],
+                    "sentences": sorted(int(s) for s in item.get("sentences", [])),
+                }
+            )
     if "themes" in override:
         sec = _section(override["themes"], file, "themes")
         valid = sorted(taxonomy.themes)
-        for tid, _ in _ids(sec.get("remove"), file, "themes.remove") + _ids(sec.get("add"), file, "themes.add"):
+        for tid, _ in _ids(sec.get("remove"), file, "themes.remove") + _ids(
+            sec.get("add"), file, "themes.add"
+        ):
             if tid not in taxonomy.themes:
-                raise OverrideError(file, "themes", f"unknown theme id {tid!r}{_closest(valid, tid)}")
+                raise OverrideError(
+                    file, "themes", f"unknown theme id {tid!r}{_closest(valid, tid)}"
+                )
         removed = {tid for tid, _ in _ids(sec.get("remove"), file, "themes.remove")}
         out["themes"] = [t for t in out["themes"] if t["id"] not in removed]
         for c in out["commitments"]:
@@ -146,11 +164,15 @@ def apply(record: dict, override: dict[str, Any], *, file: str, gazetteer: Gazet
         for tid, item in _ids(sec.get("add"), file, "themes.add"):
             if any(t["id"] == tid for t in out["themes"]):
                 continue
-            out["themes"].append({
-                "id": tid, "name": taxonomy.themes[tid].name, "mentions": 0,
-                "regions": list(item.get("regions", [])),
-                "sentences": sorted(int(s) for s in item.get("sentences", [])),
-            })
+            out["themes"].append(
+                {
+                    "id": tid,
+                    "name": taxonomy.themes[tid].name,
+                    "mentions": 0,
+                    "regions": list(item.get("regions", [])),
+                    "sentences": sorted(int(s) for s in item.get("sentences", [])),
+                }
+            )
     if "figures" in override:
         sec = _section(override["figures"], file, "figures")
         removes = sec.get("remove") or []
@@ -172,16 +194,30 @@ def apply(record: dict, override: dict[str, Any], *, file: str, gazetteer: Gazet
             rid = fig.get("region")
             if rid is not None and rid not in gazetteer.regions:
                 raise OverrideError(
-                    file, "figures.add", f"unknown region id {rid!r}{_closest(sorted(gazetteer.regions), rid)}"
+                    file,
+                    "figures.add",
+                    f"unknown region id {rid!r}{_closest(sorted(gazetteer.regions), rid)}",
                 )
             tid = fig.get("theme")
             if tid is not None and tid not in taxonomy.themes:
                 raise OverrideError(
-                    file, "figures.add", f"unknown theme id {tid!r}{_closest(sorted(taxonomy.themes), tid)}"
+                    file,
+                    "figures.add",
+                    f"unknown theme id {tid!r}{_closest(sorted(taxonomy.themes), tid)}",
                 )
-            full = {"indicator": "other", "region": None, "theme": None, "year": None,
-                    "value_max": None, "unit": "percent", "usd_value": None,
-                    "qualifier": "exactly", "subject": None, "text": "", "sentence": 1}
+            full = {
+                "indicator": "other",
+                "region": None,
+                "theme": None,
+                "year": None,
+                "value_max": None,
+                "unit": "percent",
+                "usd_value": None,
+                "qualifier": "exactly",
+                "subject": None,
+                "text": "",
+                "sentence": 1,
+            }
             full.update(fig)
             out["figures"].append(full)
     out["overrides"] = file

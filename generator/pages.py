@@ -205,9 +205,17 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _fmt_number(value: Any) -> str:
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def _fmt_number(value: Any, words: bool = False) -> str:
+    """5.0 -> '5', 12345 -> '12,345'; with `words`, 1.8e12 -> '1.8 trillion'."""
     if value is None:
         return ""
+    if words:
+        for scale, word in _SCALES:
+            if abs(value) >= scale:
+                return f"{_fmt_number(round(value / scale, 3))} {word}"
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, int):
@@ -227,12 +235,21 @@ UNIT_WORDS = {"percent": "%", "per-10000-people": "per 10,000 people"}
 def figure_value(item: Mapping[str, Any]) -> str:
     """Human reading of a figure: 'more than 5.5%', '6-6.5%', '1,800,000,000,000 CNY'."""
     unit = str(item.get("unit") or "")
-    value = _fmt_number(item.get("value"))
+    value = _fmt_number(item.get("value"), words=True)
     if item.get("value_max") is not None:
-        value = f"{value}–{_fmt_number(item.get('value_max'))}"
+        value = f"{value}–{_fmt_number(item.get('value_max'), words=True)}"
     qual = QUALIFIER_WORDS.get(str(item.get("qualifier")), "")
     suffix = UNIT_WORDS.get(unit, f" {unit}" if unit and unit != "count" else "")
     return f"{qual} {value}{suffix}".strip()
+
+
+def _indicator(item: Mapping[str, Any]) -> str:
+    """'gdp-growth-target' -> 'GDP growth target'; the subject, when stated, for 'other'."""
+    indicator = str(item.get("indicator") or "")
+    if indicator in ("other", "count") and item.get("subject"):
+        return str(item["subject"])
+    text = indicator.replace("-", " ")
+    return re.sub(r"\b(gdp|rd)\b", lambda m: {"gdp": "GDP", "rd": "R&D"}[m.group(1)], text)
 
 
 def _date_label(date: str | None) -> str:
@@ -283,9 +300,16 @@ class _Site:
         title = escape(self.d.article(article_id).title)
         return f"[{title}]({md_link(src, article_path(article_id))})"
 
+    def article_short_link(self, src: str, article_id: str) -> str:
+        """'(Global Times, 2025-01-10)' linking to the article, its title as tooltip."""
+        art = self.d.article(article_id)
+        label = ", ".join(x for x in (art.record.get("source"), art.date) if x) or art.title
+        return (f"<small>([{escape(label)}]({md_link(src, article_path(article_id))} "
+                f'"{_title_attr(art.title)}"))</small>')
+
     def cite(self, src: str, article_id: str, sentence: int) -> str:
         """Citation link to the sentence on the article page: visible ↗, spoken source."""
-        title = self.d.article(article_id).title
+        title = _shorten(self.d.article(article_id).title, 80)
         label = f"Source: {title}, sentence {sentence}"
         target = md_link(src, article_path(article_id), f"s{sentence}")
         if src == article_path(article_id):
@@ -354,28 +378,28 @@ class _Site:
 
     # pieces ----------------------------------------------------------------------------------
     def figures_table(self, src: str, entries: list[Entry], *, show_region: bool = True,
-                      show_theme: bool = True, show_article: bool = False) -> str:
-        headers = ["Figure"]
-        if show_region:
-            headers.append("Region")
-        headers += ["Year", "Value", "Indicator"]
+                      show_theme: bool = True, show_text: bool = True) -> str:
+        """Figures with their reading, indicator and a citation; `via` shown with the region."""
+        headers = ["Region"] if show_region else []
+        headers += ["Value", "Indicator", "Year"]
+        if show_text:
+            headers.append("As written")
         if show_theme:
             headers.append("Theme")
         headers.append("Source")
         rows = []
         for e in entries:
             item = e.item
-            row = [escape(item.get("text"))]
-            if show_region:
-                label = self.region_link(src, item.get("region"))
-                row.append(label)
-            row += [escape(item.get("year") or ""), escape(figure_value(item)),
-                    escape(str(item.get("indicator", "")).replace("-", " "))]
+            row = [self.region_link(src, item.get("region"))] if show_region else []
+            row += [escape(figure_value(item)), escape(_indicator(item)),
+                    escape(item.get("year") or "")]
+            if show_text:
+                row.append(escape(item.get("text")))
             if show_theme:
                 row.append(self.theme_link(src, item.get("theme")))
             source = self.cite(src, e.article, e.sentence)
-            if show_article:
-                source = self.article_link(src, e.article) + " " + source
+            if src != article_path(e.article):
+                source += " " + self.article_short_link(src, e.article)
             row.append(source)
             rows.append(row)
         return table(headers, rows)
@@ -388,7 +412,7 @@ class _Site:
         parts.append(escape(e.item.get("text")))
         parts.append(" " + self.cite(src, e.article, e.sentence))
         if show_article and src != article_path(e.article):
-            parts.append(f" <small>({self.article_link(src, e.article)})</small>")
+            parts.append(" " + self.article_short_link(src, e.article))
         return "".join(parts)
 
     def _newest_date(self, article_ids: Iterable[str]) -> str | None:
@@ -499,7 +523,7 @@ class _Site:
         if info.children:
             kids = ", ".join(self.region_link(src, c) for c in info.children)
             facts.append([f"Includes ({len(info.children)})", kids])
-        mentions = ", ".join(sorted({d.region_label(c) for c in info.children
+        mentions = ", ".join(sorted({d.region_name(c) for c in info.children
                                      if d.regions[c].has_page}))
         if mentions:
             facts.append(["Cities covered", escape(mentions)])
@@ -526,9 +550,7 @@ class _Site:
             groups = dg.group_by(info.commitments, lambda e: list(e.item.get("themes", [])))
             keys = sorted(groups, key=lambda k: (k == "", d.theme_name(k).lower(), k))
             for key in keys:
-                out.append(f"### {escape(d.theme_name(key)) if key else 'Other plans'}\n\n")
-                if key:
-                    out.append(f"Theme: {self.theme_link(src, key)}\n\n")
+                out.append(f"### {self.theme_link(src, key) if key else 'Other plans'}\n\n")
                 for e in groups[key]:
                     out.append(self.commitment_line(src, e) + "\n")
                 out.append("\n")
@@ -607,7 +629,7 @@ class _Site:
                                   chart_id="chart-theme-regions", count_title=CITED))
             for rid, n in counts:
                 cites = sorted(s for s in tinfo.region_links[rid] if s[1])
-                links = " ".join(self.cite(src, a, s) for a, s in cites[:12])
+                links = " ".join(self.cite(src, a, s) for a, s in cites[:5])
                 out.append(f"- {self.region_link(src, rid)} ({n}) {links}".rstrip() + "\n")
             out.append("\n")
         else:
@@ -670,7 +692,7 @@ class _Site:
         key = self.key_figures()
         if key:
             out.append("## Key figures\n\n")
-            out.append(self.figures_table(src, key, show_theme=False, show_article=False))
+            out.append(self.figures_table(src, key, show_theme=False, show_text=False))
             out.append(f"\n[Every figure]({md_link(src, 'figures.md')})\n\n")
 
         out.append("## Overview\n\n")
@@ -807,7 +829,7 @@ class _Site:
                 row = [self.region_link(src, info.id), escape(info.name_zh or "")]
                 if level == "city":
                     row.append(self.region_link(src, info.province) if info.province else "")
-                row += [str(len(info.articles)), str(len(info.commitments)),
+                row += [str(dg.coverage(d, info.id)), str(len(info.commitments)),
                         str(len(info.figures))]
                 rows.append(row)
             headers = ["Region", "Chinese"] + (["Province"] if level == "city" else [])

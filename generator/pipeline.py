@@ -49,8 +49,13 @@ def display_path(path: Path, base_dir: Path | None) -> str:
     return path.as_posix()
 
 
-def process(doc: Document, override_file: Path | None, override_display: str | None,
-            gazetteer: Gazetteer, taxonomy: Taxonomy) -> tuple[dict, list[Problem]]:
+def process(
+    doc: Document,
+    override_file: Path | None,
+    override_display: str | None,
+    gazetteer: Gazetteer,
+    taxonomy: Taxonomy,
+) -> tuple[dict, list[Problem]]:
     """Extract one document and apply its overrides (front matter, then sidecar)."""
     problems: list[Problem] = []
     record = build(doc, extract(doc, gazetteer, taxonomy), "pending")
@@ -67,7 +72,9 @@ def process(doc: Document, override_file: Path | None, override_display: str | N
         try:
             applied = ov.apply(record, data, file=source, gazetteer=gazetteer, taxonomy=taxonomy)
         except ov.OverrideError as exc:
-            problems.append(Problem(source, "override", str(exc).split(": ", 1)[1] + " (not applied)"))
+            problems.append(
+                Problem(source, "override", str(exc).split(": ", 1)[1] + " (not applied)")
+            )
             continue
         errors = validate(applied)
         if errors:
@@ -97,7 +104,9 @@ def run(
     corpus = Corpus()
     for p in paths:
         if not p.exists():
-            corpus.problems.append(Problem(display_path(p, base), "skipped", "no such file or folder"))
+            corpus.problems.append(
+                Problem(display_path(p, base), "skipped", "no such file or folder")
+            )
     records: list[dict] = []
     seen: dict[str, str] = {}
     for path in discover([p for p in paths if p.exists()]):
@@ -110,7 +119,9 @@ def run(
         corpus.files_read += 1
         key = "\n".join(doc.sentences)
         if key in seen:
-            corpus.problems.append(Problem(shown, "duplicate", f"same text as {seen[key]}; kept once"))
+            corpus.problems.append(
+                Problem(shown, "duplicate", f"same text as {seen[key]}; kept once")
+            )
             continue
         seen[key] = shown
         side = ov.sidecar_path(path)

@@ -23,12 +23,42 @@ from .ingest import Document
 
 SCHEMA_ID = "briefing/article@1"
 KEY_ORDER = (
-    "schema", "id", "file", "sha256", "title", "date", "source", "authors", "url",
-    "dateline", "language", "summary", "word_count", "regions", "themes", "figures",
-    "commitments", "people", "sentences", "paragraphs", "overrides",
+    "schema",
+    "id",
+    "file",
+    "sha256",
+    "title",
+    "date",
+    "source",
+    "authors",
+    "url",
+    "dateline",
+    "language",
+    "summary",
+    "word_count",
+    "regions",
+    "themes",
+    "figures",
+    "commitments",
+    "people",
+    "sentences",
+    "paragraphs",
+    "overrides",
 )
-FIGURE_KEYS = ("indicator", "region", "theme", "year", "value", "value_max", "unit",
-               "usd_value", "qualifier", "subject", "text", "sentence")
+FIGURE_KEYS = (
+    "indicator",
+    "region",
+    "theme",
+    "year",
+    "value",
+    "value_max",
+    "unit",
+    "usd_value",
+    "qualifier",
+    "subject",
+    "text",
+    "sentence",
+)
 METADATA_KEYS = ("title", "date", "source", "authors", "url", "dateline", "language", "summary")
 SLUG_MAX = 60
 
@@ -109,9 +139,7 @@ def build(doc: Document, extracted: dict, record_id: str) -> dict:
 def normalise(record: dict) -> dict:
     """Put keys (top level and figures) in their fixed order."""
     out = {k: record[k] for k in KEY_ORDER if k in record}
-    out["figures"] = [
-        {k: f.get(k) for k in FIGURE_KEYS} for f in record.get("figures", [])
-    ]
+    out["figures"] = [{k: f.get(k) for k in FIGURE_KEYS} for f in record.get("figures", [])]
     return out
 
 

@@ -49,11 +49,15 @@ def extract_commitments(
         clauses = _clauses(sentence)
         per_clause = []
         for start, end in clauses:
-            actors = most_specific([x.region for x in mentions if start <= x.start < end], gazetteer)
+            actors = most_specific(
+                [x.region for x in mentions if start <= x.start < end], gazetteer
+            )
             per_clause.append((start, end, actors))
         if sum(1 for _, _, a in per_clause if a) < 2:
             # one actor group: the whole sentence is the commitment
-            per_clause = [(0, len(sentence), most_specific([x.region for x in mentions], gazetteer))]
+            per_clause = [
+                (0, len(sentence), most_specific([x.region for x in mentions], gazetteer))
+            ]
         for start, end, regions in per_clause:
             if not regions:
                 if n in quote_sentences or len(per_clause) > 1:
@@ -67,7 +71,9 @@ def extract_commitments(
                 {
                     "regions": regions,
                     "themes": list(
-                        dict.fromkeys(t.theme for t in themes if t.sentence == n and start <= t.start < end)
+                        dict.fromkeys(
+                            t.theme for t in themes if t.sentence == n and start <= t.start < end
+                        )
                     ),
                     "trigger": re.sub(r"\s+", " ", (own or first).group(0).lower()),
                     "text": text,

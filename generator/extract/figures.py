@@ -21,26 +21,53 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
-from .cues import alternation, cues, word_regex
 from ..reference import Gazetteer
-from .regions import RegionAnalysis, RegionMention, most_specific
+from .cues import alternation, cues, word_regex
+from .regions import RegionAnalysis, RegionMention, _directions, most_specific
 from .themes import ThemeMention
 
 NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 SCALES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
-    "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mln": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bln": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
     "tln": 1e12,
 }
 SCALE = r"trillion|billion|million|thousand|tln|bln|mln|bn|mn|tn"
 CURRENCY_BEFORE = {
-    "us$": "USD", "$": "USD", "usd": "USD", "rmb": "CNY", "cny": "CNY", "¥": "CNY",
-    "￥": "CNY", "hk$": "HKD", "€": "EUR", "eur": "EUR", "£": "GBP",
+    "us$": "USD",
+    "$": "USD",
+    "usd": "USD",
+    "rmb": "CNY",
+    "cny": "CNY",
+    "¥": "CNY",
+    "￥": "CNY",
+    "hk$": "HKD",
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
 }
 CURRENCY_AFTER = {
-    "yuan": "CNY", "rmb": "CNY", "renminbi": "CNY", "dollars": "USD", "u.s. dollars": "USD",
-    "us dollars": "USD", "euros": "EUR", "hong kong dollars": "HKD", "pounds": "GBP",
+    "yuan": "CNY",
+    "rmb": "CNY",
+    "renminbi": "CNY",
+    "dollars": "USD",
+    "u.s. dollars": "USD",
+    "us dollars": "USD",
+    "euros": "EUR",
+    "hong kong dollars": "HKD",
+    "pounds": "GBP",
 }
 PERCENT = r"percent(?:age points?)?|per\s+cent|%|pct|percentage\s+points?"
 YEAR_RE = re.compile(r"(?<![\d,.$-])(?:19[5-9]\d|20\d\d|21[0-4]\d)(?![\d%,-]|\.\d)")
@@ -66,7 +93,10 @@ _PER_CAPITA = re.compile(
     re.IGNORECASE,
 )
 _COUNT_NOUN = re.compile(r"^\s+((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*[a-z]s)\b")
-_CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+but\b|\bmeanwhile\b|\bcompared with\b", re.I)
+_DIGIT = re.compile(r"\d")
+_CLAUSE_BREAK = re.compile(
+    r";|\bwhile\b|\bwhereas\b|,\s+but\b|\bmeanwhile\b|\bcompared with\b", re.I
+)
 _RELATIVE_YEAR = re.compile(r"\b(last|this|next|the\s+previous|the\s+past)\s+year\b", re.I)
 
 
@@ -106,10 +136,9 @@ def _clean(value: float) -> float:
 
 
 def _qualifier(before: str, after: str) -> str:
-    q = cues()["qualifiers"]
     tail = before[-40:]
-    for name in ("at-least", "up-to", "more-than", "around"):
-        if re.search(rf"(?<![\w-])(?:{alternation(q[name])})\s*(?:of\s+|at\s+)?$", tail, re.I):
+    for name, pattern in _qualifier_patterns():
+        if pattern.search(tail):
             return name
     if re.match(r"^\s*(?:or\s+(?:more|above|higher)|and\s+above|plus)\b", after, re.I):
         return "at-least"
@@ -137,7 +166,10 @@ def scan_numbers(sentence: str) -> list[Quantity]:
         if re.match(r"^-[A-Za-z]", after) or re.match(r"^-[A-Za-z]", sentence[m.end("num") :]):
             continue  # 10,000-card, 5-year (compound adjectives)
         before = sentence[: m.start()]
-        if re.search(r"(?:(?:\bNo\.|\bNumber|\bLevel|\bPhase)\s?|[A-Za-z])$", before) and not cur_pre:
+        if (
+            re.search(r"(?:(?:\bNo\.|\bNumber|\bLevel|\bPhase)\s?|[A-Za-z])$", before)
+            and not cur_pre
+        ):
             continue  # No. 1, C919
         if num2 and sep and sep.lower() == "and" and not re.search(r"\bbetween\s+$", before, re.I):
             # "5.5 and 6 percent": two figures sharing the unit, not a range
@@ -172,18 +204,30 @@ def scan_numbers(sentence: str) -> list[Quantity]:
             continue
         noun = _COUNT_NOUN.match(after)
         if noun and not _non_count(noun.group(1)):
-            q = Quantity(m.start(), end + noun.end(), (text + " " + noun.group(1)).strip(),
-                         value, value_max, "count", qual, subject=noun.group(1))
+            q = Quantity(
+                m.start(),
+                end + noun.end(),
+                (text + " " + noun.group(1)).strip(),
+                value,
+                value_max,
+                "count",
+                qual,
+                subject=noun.group(1),
+            )
             q.end = end
             out.append(q)
             continue
-        if per_capita and m.start() > per_capita.end() and re.search(
-            r"\b(?:to|at|of|reached|hit|was|were|stood at)\s+$", before, re.I
+        if (
+            per_capita
+            and m.start() > per_capita.end()
+            and re.search(r"\b(?:to|at|of|reached|hit|was|were|stood at)\s+$", before, re.I)
         ):
             per = per_capita.group("per")
             unit_name = f"per-{per.replace(',', '')}-people" if per[0].isdigit() else "per-capita"
             subject = _subject_before(sentence, per_capita.start())
-            out.append(Quantity(m.start(), end, text, value, value_max, unit_name, qual, subject=subject))
+            out.append(
+                Quantity(m.start(), end, text, value, value_max, unit_name, qual, subject=subject)
+            )
     return out
 
 
@@ -199,9 +243,14 @@ def _single(sentence: str, start: int, end: int, m: re.Match[str]) -> Quantity |
     return q
 
 
+@cache
+def _non_count_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in cues()["non_count_nouns"])
+
+
 def _non_count(noun: str) -> bool:
     words = noun.lower().split()
-    stop = {w.lower() for w in cues()["non_count_nouns"]}
+    stop = _non_count_words()
     first = words[0]
     last = words[-1].rstrip("s")
     return first in stop or last in stop or first.rstrip("s") in stop or words[-1] in stop
@@ -212,14 +261,21 @@ def _subject_before(sentence: str, pos: int) -> str | None:
     return m.group(1).strip() if m else None
 
 
+@cache
 def _cue(name: str) -> re.Pattern[str]:
-    return _cue_cache.setdefault(
-        name,
-        re.compile(rf"(?<![\w&-])(?:{alternation(cues()['indicator_cues'][name])})(?![\w&-])", re.I),
-    )
+    words = cues()["indicator_cues"][name]
+    return re.compile(rf"(?<![\w&-])(?:{alternation(words)})(?![\w&-])", re.I)
 
 
-_cue_cache: dict[str, re.Pattern[str]] = {}
+@cache
+def _qualifier_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    q = cues()["qualifiers"]
+    return [
+        (name, re.compile(rf"(?<![\w-])(?:{alternation(q[name])})\s*(?:of\s+|at\s+)?$", re.I))
+        for name in ("at-least", "up-to", "more-than", "around")
+    ]
+
+
 _GDP_LEVEL = re.compile(r"\bGDP\b|gross domestic product|economic (?:output|aggregate)", re.I)
 
 
@@ -229,7 +285,12 @@ def classify(q: Quantity, window: str) -> str:
     if q.unit in ("percent", "percentage-points"):
         if has["rd"]:
             return "rd-intensity"
-        if has["gdp"] and has["growth"] and has["target"] and not re.search(r"\baccount", window, re.I):
+        if (
+            has["gdp"]
+            and has["growth"]
+            and has["target"]
+            and not re.search(r"\baccount", window, re.I)
+        ):
             return "gdp-growth-target"
         if has["share"]:
             return "output-share"
@@ -251,12 +312,29 @@ def classify(q: Quantity, window: str) -> str:
     return "other"
 
 
-_COORD_WORDS = {"and", "as", "well", "both", "including", "in", "the", "of", "china's", "china’s",
-                "province", "provinces", "city", "municipality", "region", "autonomous", "capital"}
+_COORD_WORDS = {
+    "and",
+    "as",
+    "well",
+    "both",
+    "including",
+    "in",
+    "the",
+    "of",
+    "china's",
+    "china’s",
+    "province",
+    "provinces",
+    "city",
+    "municipality",
+    "region",
+    "autonomous",
+    "capital",
+}
 
 
 def _coordinated(gap: str) -> bool:
-    directions = {d.lower() for d in cues()["directions"]}
+    directions = _directions()
     words = [w for w in re.split(r"[\s,]+", gap.lower()) if w]
     return bool(gap.strip()) and all(w in _COORD_WORDS or w in directions for w in words)
 
@@ -305,9 +383,18 @@ def attribute(
         q.regions = most_specific([m.region for m in group], gazetteer)
 
 
-def _year(q: Quantity, window: str, window_start: int, sentence: str, article_year: int | None,
-          carried: int | None) -> int | None:
-    years = [(abs((window_start + y.start()) - q.start), int(y.group(0))) for y in YEAR_RE.finditer(window)]
+def _year(
+    q: Quantity,
+    window: str,
+    window_start: int,
+    sentence: str,
+    article_year: int | None,
+    carried: int | None,
+) -> int | None:
+    years = [
+        (abs((window_start + y.start()) - q.start), int(y.group(0)))
+        for y in YEAR_RE.finditer(window)
+    ]
     years = [y for y in years if not (q.start <= y[0] < q.end)]
     if years:
         return min(years)[1]
@@ -337,26 +424,39 @@ def extract_figures(
     starts = set(paragraph_starts)
     carried_year: int | None = None
     target_words = word_regex("commitment_triggers")
+    themes_by_sentence: dict[int, list[ThemeMention]] = {}
+    for t in themes:
+        themes_by_sentence.setdefault(t.sentence, []).append(t)
     for n, sentence in enumerate(sentences, start=1):
         if n in starts:
             carried_year = None
+        if not _DIGIT.search(sentence):
+            continue
         quantities = scan_numbers(sentence)
         mentions = analysis.in_sentence(n)
         breaks = [0] + [b.start() for b in _CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
-        sentence_themes = [t for t in themes if t.sentence == n]
+        sentence_themes = themes_by_sentence.get(n, [])
         prev_end = 0
         for i, q in enumerate(quantities):
             clause_start = max(b for b in breaks if b <= q.start)
-            clause_end = min(b for b in breaks if b >= q.end) if q.end < len(sentence) else len(sentence)
+            clause_end = (
+                min(b for b in breaks if b >= q.end) if q.end < len(sentence) else len(sentence)
+            )
             nxt = quantities[i + 1].start if i + 1 < len(quantities) else len(sentence)
             window_start = clause_start
             window = sentence[clause_start : min(max(clause_end, q.end), nxt, q.end + 60)]
             q.indicator = classify(q, window)
-            in_window = [t for t in sentence_themes if max(clause_start, prev_end) <= t.start < q.start]
+            in_window = [
+                t for t in sentence_themes if max(clause_start, prev_end) <= t.start < q.start
+            ]
             distinct = list(dict.fromkeys(t.theme for t in in_window))
             q.theme = distinct[0] if len(distinct) == 1 else None
             q.year = _year(q, window, window_start, sentence, article_year, carried_year)
-            if q.indicator == "gdp-growth-target" and q.year is None and target_words.search(sentence):
+            if (
+                q.indicator == "gdp-growth-target"
+                and q.year is None
+                and target_words.search(sentence)
+            ):
                 q.year = article_year
             prev_end = q.end
         attribute(quantities, sentence, mentions, analysis.focus[n - 1], gazetteer)

@@ -17,29 +17,106 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from ..reference import Gazetteer
 from .cues import alternation, cues
 
 NAME = r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){0,3}"
 NOT_NAMES = {
-    "the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i",
-    "china", "chinese", "meanwhile", "additionally", "however", "also", "according",
-    "government", "report", "statistics", "data", "president", "governor", "mayor",
-    "premier", "minister", "experts", "analysts", "officials", "an", "a", "in", "on",
-    "for", "as", "but", "and", "state", "national", "central", "provincial", "local",
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "global", "times", "xinhua", "reuters",
-    "bloomberg", "daily", "news", "agency", "ministry", "commission", "council",
-    "committee", "bureau", "department", "office", "party", "congress", "session",
-    "work", "plan", "developing", "multiple", "several", "statistics", "once",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "china",
+    "chinese",
+    "meanwhile",
+    "additionally",
+    "however",
+    "also",
+    "according",
+    "government",
+    "report",
+    "statistics",
+    "data",
+    "president",
+    "governor",
+    "mayor",
+    "premier",
+    "minister",
+    "experts",
+    "analysts",
+    "officials",
+    "an",
+    "a",
+    "in",
+    "on",
+    "for",
+    "as",
+    "but",
+    "and",
+    "state",
+    "national",
+    "central",
+    "provincial",
+    "local",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "global",
+    "times",
+    "xinhua",
+    "reuters",
+    "bloomberg",
+    "daily",
+    "news",
+    "agency",
+    "ministry",
+    "commission",
+    "council",
+    "committee",
+    "bureau",
+    "department",
+    "office",
+    "party",
+    "congress",
+    "session",
+    "work",
+    "plan",
+    "developing",
+    "multiple",
+    "several",
+    "once",
 }
 
 
 def _patterns() -> dict[str, re.Pattern[str]]:
     verbs = alternation(cues()["speech_verbs"])
-    titles = alternation(cues()["titles"])
+    titles = alternation([t for title in cues()["titles"] for t in (title, title.lower())])
     return {
         "said_name_role": re.compile(
             rf"\b(?:said|says|noted|added|stressed|explained|told\s+\w+(?:\s+\w+)?)\s+"
@@ -48,28 +125,34 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "name_role_said": re.compile(
             rf"(?P<name>{NAME}),\s+(?P<role>[^;.]{{3,250}}?),\s+(?:{verbs})\b"
         ),
-        "according": re.compile(rf"\baccording\s+to\s+(?P<name>{NAME})(?:,\s+(?P<role>[^;]{{3,200}}?))?(?:[.;]|,\s|$)"),
-        "title": re.compile(
-            rf"(?:(?P<org>[A-Z][\w&]+)\s+)?(?P<title>\b(?:{titles}))\s+(?P<name>{NAME})",
-            re.IGNORECASE,
+        "according": re.compile(
+            rf"\baccording\s+to\s+(?P<name>{NAME})(?:,\s+(?P<role>[^;]{{3,200}}?))?(?:[.;]|,\s|$)"
         ),
+        "title": re.compile(rf"(?P<title>\b(?:{titles}))\s+(?P<name>{NAME})"),
         "name_said": re.compile(rf"(?P<name>{NAME})\s+(?:{verbs})\b"),
         "pronoun": re.compile(rf"\b(?:he|she)\s+(?:{verbs})\b", re.IGNORECASE),
+        "any_verb": re.compile(rf"\b(?:{verbs})\b"),
+        "any_title": re.compile(rf"\b(?:{titles})\b"),
     }
 
 
 _PATTERNS: dict[str, re.Pattern[str]] = {}
 
 
+@cache
+def _word_sets() -> tuple[frozenset[str], frozenset[str]]:
+    heads = frozenset(h.lower() for h in cues()["org_heads"])
+    titles = frozenset(w.lower() for t in cues()["titles"] for w in t.split())
+    return heads | titles, frozenset(cues()["surnames"])
+
+
 def _is_name(name: str, gazetteer: Gazetteer) -> bool:
     words = name.split()
     if not words or words[0].lower() in NOT_NAMES or words[-1].lower() in NOT_NAMES:
         return False
-    heads = {h.lower() for h in cues()["org_heads"]}
-    titles = {t.lower() for t in cues()["titles"]}
-    if any(w.lower() in heads or w.lower() in titles for w in words):
+    not_name_words, surnames = _word_sets()
+    if any(w.lower() in not_name_words for w in words):
         return False
-    surnames = set(cues()["surnames"])
     for m in gazetteer.find(name):
         if m.start == 0 and words[0] not in surnames or m.end - m.start == len(name):
             return False
@@ -80,7 +163,11 @@ def _role(text: str | None) -> str | None:
     if not text:
         return None
     role = re.split(r",\s+(?:a|an|the|which|who)\s+(?:platform|company|firm|group)\b", text)[0]
-    role = role.split(", ")[0] if role.count(",") and not role.startswith(("a ", "an ", "the ")) else role
+    role = (
+        role.split(", ")[0]
+        if role.count(",") and not role.startswith(("a ", "an ", "the "))
+        else role
+    )
     return role.strip().rstrip(",") or None
 
 
@@ -117,16 +204,23 @@ def extract_people(sentences: Sequence[str], gazetteer: Gazetteer) -> tuple[list
 
     for n, sentence in enumerate(sentences, start=1):
         seen: set[str] = set()
-        for key in ("said_name_role", "name_role_said", "according", "title", "name_said"):
+        keys = []
+        if _PATTERNS["any_verb"].search(sentence):
+            keys += ["said_name_role", "name_role_said", "according"]
+        if _PATTERNS["any_title"].search(sentence):
+            keys.append("title")
+        if keys and keys[0] == "said_name_role":
+            keys.append("name_said")
+        for key in keys:
             for m in _PATTERNS[key].finditer(sentence):
                 name = m.group("name")
-                if key == "title":
-                    # keep the title's own capitalisation, name must be capitalised words
-                    name = re.match(NAME, name).group(0) if re.match(NAME, name) else ""
                 if not name or name in seen or not _is_name(name, gazetteer):
                     continue
                 if key == "title":
-                    org = m.group("org")
+                    org_m = re.search(
+                        r"([A-Z][\w&]+)\s+$", sentence[max(0, m.start() - 40) : m.start()]
+                    )
+                    org = org_m.group(1) if org_m else None
                     title = m.group("title")
                     if title[0].islower() and not org:
                         continue

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from ..reference import Gazetteer
 from .cues import alternation, cues, word_regex
@@ -50,7 +51,13 @@ class RegionAnalysis:
     focus: tuple[tuple[str, ...], ...]  # per sentence, index 0 is sentence 1
 
     def in_sentence(self, n: int) -> list[RegionMention]:
-        return [m for m in self.mentions if m.sentence == n]
+        index = self.__dict__.get("_index")
+        if index is None:
+            index = {}
+            for m in self.mentions:
+                index.setdefault(m.sentence, []).append(m)
+            object.__setattr__(self, "_index", index)
+        return list(index.get(n, ()))
 
 
 _CAP_WORD = r"(?:[A-Z][\w'’.&-]*|\d+)"
@@ -96,12 +103,12 @@ def _direction_before(sentence: str, start: int) -> bool:
     words = sentence[max(0, start - 16) : start].split()
     if not words:
         return False
-    return words[-1].lower().rstrip(",") in {d.lower() for d in cues()["directions"]}
+    return words[-1].lower().rstrip(",") in _directions()
 
 
 def _after_surname(sentence: str, start: int) -> bool:
     m = re.search(r"(?:^|[^\w-])([A-Z][a-z]+) $", sentence[max(0, start - 12) : start])
-    return bool(m) and m.group(1) in set(cues()["surnames"])
+    return bool(m) and m.group(1) in _surnames()
 
 
 _POSSESSIVE_THEN_NAME = re.compile(r"^['’]s\s+(?:[A-Z])")
@@ -113,32 +120,48 @@ def _is_dateline(sentence_no: int, sentence: str, start: int, text: str, datelin
     if dateline and text.upper() == dateline.upper():
         return True
     rest = sentence[start + len(text) : start + len(text) + 40]
-    return text.isupper() and bool(re.match(r"^\s*(?:,[^,]{0,30}?)?\s*(?:--|—|–|:|\(\w+\)\s*--)", rest))
+    return text.isupper() and bool(
+        re.match(r"^\s*(?:,[^,]{0,30}?)?\s*(?:--|—|–|:|\(\w+\)\s*--)", rest)
+    )
 
 
-_GAP_WORDS = {"in", "of", "the", "capital", "city", "province", "provincial", "municipality",
-              "region", "autonomous", "prefecture", "china's", "china’s"}
+_GAP_WORDS = {
+    "in",
+    "of",
+    "the",
+    "capital",
+    "city",
+    "province",
+    "provincial",
+    "municipality",
+    "region",
+    "autonomous",
+    "prefecture",
+    "china's",
+    "china’s",
+}
 
 
 def _locator_gap(gap: str, *, before: bool) -> bool:
     """Whether the words between a city and its province only locate the city:
     "Ningbo in East China's Zhejiang", "Wuhan, capital of Hubei" (city first) or
     "Zhejiang's Ningbo", "Anhui Province's capital Hefei" (province first)."""
-    if len(gap) > 48 or any(c in gap for c in ".;:()\"!?"):
+    if len(gap) > 48 or any(c in gap for c in '.;:()"!?'):
         return False
     if before:
         m = re.match(r"^(?:\s+[Pp]rovince)?['’]s\s", gap)
         if not m:
             return False
-        gap = gap[m.end():]
+        gap = gap[m.end() :]
     elif gap.strip() and not re.match(r"^\s*,?\s*(?:in|of|,|capital|the)\b", gap):
         return False
-    directions = {d.lower() for d in cues()["directions"]}
     words = [w for w in re.split(r"[\s,]+", gap.lower()) if w]
-    return all(w in _GAP_WORDS or w in directions for w in words)
+    return all(w in _GAP_WORDS or w in _directions() for w in words)
 
 
-def _mark_locators(mentions: list[RegionMention], sentence: str, gaz: Gazetteer) -> list[RegionMention]:
+def _mark_locators(
+    mentions: list[RegionMention], sentence: str, gaz: Gazetteer
+) -> list[RegionMention]:
     """Flag province mentions that only locate a city named next to them."""
     out = list(mentions)
     for i, m in enumerate(mentions):
@@ -168,6 +191,7 @@ def _replace(m: RegionMention, **kw: object) -> RegionMention:
     return RegionMention(**data)  # type: ignore[arg-type]
 
 
+@cache
 def _generic_subject() -> re.Pattern[str]:
     return re.compile(
         r"^\W*(?:[\w'’-]+\s+){0,4}?(?:provinces|cities|localities|regions|municipalities|"
@@ -176,6 +200,7 @@ def _generic_subject() -> re.Pattern[str]:
     )
 
 
+@cache
 def _opener() -> re.Pattern[str]:
     return re.compile(rf"^\W*(?:{alternation(cues()['continuation_openers'])})\b", re.IGNORECASE)
 
@@ -192,6 +217,22 @@ def _choose(ids: Sequence[str], context: set[str], gaz: Gazetteer) -> str:
     return ids[0]
 
 
+@cache
+def _anaphors() -> tuple[dict[str, list[str]], re.Pattern[str]]:
+    levels: dict[str, list[str]] = {k.lower(): v for k, v in cues()["anaphors"].items()}
+    return levels, re.compile(rf"(?<![\w-])(?:{alternation(list(levels))})(?![\w-])", re.I)
+
+
+@cache
+def _directions() -> frozenset[str]:
+    return frozenset(d.lower() for d in cues()["directions"])
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    return frozenset(cues()["surnames"])
+
+
 def analyse_regions(
     sentences: Sequence[str],
     paragraph_starts: Sequence[int],
@@ -202,8 +243,7 @@ def analyse_regions(
     """Find region mentions with roles, resolve anaphors, and compute each sentence's focus."""
     raw = [gazetteer.find(s) for s in sentences]
     context = {ids[0] for matches in raw for m in matches for ids in [m.ids] if len(ids) == 1}
-    anaphor_levels: dict[str, list[str]] = {k.lower(): v for k, v in cues()["anaphors"].items()}
-    anaphor_re = re.compile(rf"(?<![\w-])(?:{alternation(list(anaphor_levels))})(?![\w-])", re.I)
+    anaphor_levels, anaphor_re = _anaphors()
     generic = _generic_subject()
     opener = _opener()
     trigger = word_regex("commitment_triggers")
@@ -223,7 +263,9 @@ def analyse_regions(
                 continue
             if region.level == "city" and _after_surname(sentence, m.start):
                 continue  # "Chen Jining": a given name, not the city
-            if region.level in ("country", "economic-region") and _direction_before(sentence, m.start):
+            if region.level in ("country", "economic-region") and _direction_before(
+                sentence, m.start
+            ):
                 continue  # "South China's", "northeast China's": a compass point
             if region.level == "economic-region" and _POSSESSIVE_THEN_NAME.match(sentence[m.end :]):
                 # "Northeast China's Liaoning Province": locates the province that follows
@@ -251,7 +293,9 @@ def analyse_regions(
                 target = RegionMention(n, 0, 0, "china", "subject", "")
             if target is not None:
                 found.append(
-                    RegionMention(n, a.start(), a.end(), target.region, "subject", a.group(0), anaphor=True)
+                    RegionMention(
+                        n, a.start(), a.end(), target.region, "subject", a.group(0), anaphor=True
+                    )
                 )
         found.sort(key=lambda f: (f.start, f.end))
         found = _mark_locators(found, sentence, gazetteer)
@@ -262,8 +306,10 @@ def analyse_regions(
             current = explicit
         elif generic.match(sentence):
             current = ()
-        elif n not in starts or opener.match(sentence) or (
-            trigger.search(sentence) and re.search(r"\bwill be\b", sentence)
+        elif (
+            n not in starts
+            or opener.match(sentence)
+            or (trigger.search(sentence) and re.search(r"\bwill be\b", sentence))
         ):
             current = previous
         elif n in quotes:

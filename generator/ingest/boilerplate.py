@@ -86,9 +86,10 @@ def unwrap_block(lines: list[str]) -> list[str]:
 
     Scraped text puts one paragraph per line, so lines stay separate - unless the block is
     *hard-wrapped* prose (Markdown, e-mail), which is joined into one paragraph.  A block is
-    hard-wrapped when it ends like a sentence and every line but the last was filled
-    greedily: it is at least about half the block's width, and the next line's first word
-    would not have fitted on it.  (A headline over a byline fails that test.)  A line that
+    hard-wrapped when it ends like a sentence, most of its line breaks fall mid-sentence,
+    and every line but the last was filled greedily: it is at least about half the block's
+    width, and the next line's first word would not have fitted on it.  (A headline over a
+    byline, or one short paragraph per line, fails that test.)  A line that
     breaks mid-sentence and is followed by a lowercase continuation is joined in any case.
     List items are never joined.
     """
@@ -102,7 +103,9 @@ def unwrap_block(lines: list[str]) -> list[str]:
         and _ends_sentence(lines[-1])
         and not any(_LIST_MARKER.match(ln) for ln in lines[1:])
         and all(len(ln) >= 0.55 * width for ln in inner)
-        and all(len(ln) + 1 + len(nxt.split()[0]) > width for ln, nxt in zip(inner, lines[1:]))
+        and sum(not _ends_sentence(ln) for ln in inner) * 2 >= len(inner)
+        and all(len(ln) + 1 + len(nxt.split()[0]) > width
+                for ln, nxt in zip(inner, lines[1:], strict=True))
     )
     if wrapped:
         return [" ".join(lines)]
@@ -235,11 +238,11 @@ def is_breadcrumb(line: str) -> bool:
     return len(parts) >= 3 or bool(_HOME.match(parts[0]))
 
 
-_GLUED = re.compile(r"[a-z][A-Z]{2,}|[A-Za-z][\u3400-\u9fff]|[\u3400-\u9fff][A-Za-z]")
+_GLUED = re.compile(r"[a-z]{2}[A-Z]{2,}|[A-Za-z][\u3400-\u9fff]|[\u3400-\u9fff][A-Za-z]")
 
 
 def is_glued_menu(line: str) -> bool:
-    """Menus whose items lost their separators when scraped: ``Global EditionASIA 中文双语Français``.
+    """Menus whose items lost their separators: ``Global EditionASIA 中文双语Français``.
 
     A short line (at most eight words, no sentence punctuation) with a word glued across a
     case or script change (``EditionASIA``, ``双语Français``) - prose never does that.
@@ -248,7 +251,7 @@ def is_glued_menu(line: str) -> bool:
         return False
     latin = len(re.findall(r"[A-Za-z]", line))
     if latin < len(line) / 3:  # mostly Chinese text mixes scripts legitimately
-        return bool(re.search(r"[a-z][A-Z]{2,}", line))
+        return bool(re.search(r"[a-z]{2}[A-Z]{2,}", line))
     return bool(_GLUED.search(line))
 
 
@@ -342,7 +345,7 @@ _LEGAL = (
     re.compile(r"\ball\s+rights\s+reserved\b", re.IGNORECASE),
     re.compile(r"^(?:licen[cs]e|registration|permit)\b.{0,60}?(?:number|no\.?|\d{5,})",
                re.IGNORECASE),
-    re.compile(r"\bICP\s*(?:备|证|licen[cs]e|no\.?|\d)", re.IGNORECASE),
+    re.compile(r"(?<![A-Za-z])ICP\s*(?:备|证|licen[cs]e|no\.?|\d)", re.IGNORECASE),
     re.compile(r"^(?:terms\s+(?:of\s+(?:use|service)|and\s+conditions)|privacy\s+(?:policy|notice)"
                r"|cookie\s+(?:policy|settings)|about\s+us|contact\s+us|advertise(?:\s+with\s+us)?"
                r"|site\s*map|disclaimer|jobs|careers)\b[^.!?]{0,60}$", re.IGNORECASE),
@@ -364,8 +367,8 @@ def is_legal_footer(line: str) -> bool:
 
 _BACK_TO_TOP = re.compile(r"^(?:back\s+to\s+(?:the\s+)?top|to\s+top|top\s+of\s+page|↑)\W*$",
                           re.IGNORECASE)
-_END_OF_STORY = re.compile(r"^(?:[-–—(\[\s]*)(?:end\s*item|ends?|the\s+end|完)(?:[-–—)\]\s]*)$|^#{3}$",
-                           re.IGNORECASE)
+_END_OF_STORY = re.compile(
+    r"^(?:[-–—(\[\s]*)(?:end\s*item|ends?|the\s+end|完)(?:[-–—)\]\s]*)$|^#{3}$", re.IGNORECASE)
 
 
 def is_back_to_top(line: str) -> bool:
@@ -480,7 +483,7 @@ def _logical_lines(text: str, markdown: bool) -> tuple[list[str], dict[int, int]
     for block in re.split(r"\n[ \t]*\n", text):
         raw = block.split("\n")
         if markdown:
-            converted = []
+            converted: list[str] = []
             for ln in raw:
                 plain, level = strip_markdown(ln)
                 if level:  # a heading is a block of its own
@@ -489,7 +492,11 @@ def _logical_lines(text: str, markdown: bool) -> tuple[list[str], dict[int, int]
                     if plain:
                         headings[len(lines)] = level
                         lines.append(plain)
-                elif plain:
+                    continue
+                if _LIST_MARKER.match(ln) or re.match(r"^\s*>", ln):  # an item starts anew
+                    lines.extend(unwrap_block(converted))
+                    converted = []
+                if plain:
                     converted.append(plain)
             lines.extend(unwrap_block(converted))
         else:
@@ -510,7 +517,8 @@ def split_layout(text: str, *, markdown: bool = False) -> Layout:
     meta = [drop[i] is None and is_metadata_line(ln) for i, ln in enumerate(lines)]
 
     start = next((i for i, ln in enumerate(lines)
-                  if drop[i] is None and not meta[i] and is_prose(ln)), len(lines))
+                  if drop[i] is None and not meta[i] and is_prose(ln) and _end_rule(ln) is None),
+                 len(lines))
     end = len(lines)
     for i in range(start + 1, len(lines)):
         rule = _end_rule(lines[i])
@@ -548,9 +556,10 @@ def _pick_title(header: list[str], drop: list[str | None], meta: list[bool],
                 headings: dict[int, int]) -> str | None:
     """The headline among the header lines.
 
-    A Markdown heading wins; otherwise the candidate right above a byline/timestamp line
-    (where sites put the headline); otherwise the longest candidate, first on ties.
-    Menus, breadcrumbs and one-word section labels are never candidates.
+    A Markdown heading wins.  Otherwise candidates are ranked: right above a
+    byline/timestamp line (where sites put the headline) first, then lines that do not look
+    like a menu, then longer lines, then earlier ones.  Menus, breadcrumbs and one-word
+    section labels are never candidates.
     """
     for i in sorted(headings):
         if i < len(header) and headings[i] <= 2:
@@ -560,7 +569,18 @@ def _pick_title(header: list[str], drop: list[str | None], meta: list[bool],
                   and _end_rule(ln) is None]
     if not candidates:
         return None
-    for i in candidates:
-        if i + 1 < len(header) and meta[i + 1]:
-            return header[i]
-    return header[max(candidates, key=lambda i: (word_count(header[i]), -i))]
+
+    def rank(i: int) -> tuple[bool, bool, int, int]:
+        above_byline = i + 1 < len(header) and meta[i + 1]
+        return above_byline, not _looks_like_menu(header[i]), min(word_count(header[i]), 25), -i
+
+    return header[max(candidates, key=rank)]
+
+
+def _looks_like_menu(line: str) -> bool:
+    """Five or more capitalised words and no punctuation or lowercase word at all:
+    ``Home News China World Business Opinion``.  (Title-Case headlines can look the same,
+    which is why this only lowers a candidate's rank.)"""
+    tokens = line.split()
+    return len(tokens) >= 5 and not re.search(r"[,:;'’\"“”?!()]", line) and all(
+        t[:1].isupper() or not t[:1].isalpha() for t in tokens)

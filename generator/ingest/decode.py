@@ -90,7 +90,8 @@ def sniff_binary(raw: bytes) -> str | None:
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A lone CJK character glued to Latin letters ("Z黵ich", "Shanghai抯 plan") is what Latin
 # bytes look like through a double-byte codec; genuine mixed text has runs of CJK.
-_LONE_CJK_IN_LATIN = re.compile(rf"(?<=[A-Za-z])[{_CJK}](?![{_CJK}])|(?<![{_CJK}])[{_CJK}](?=[A-Za-z])")
+_LONE_CJK_IN_LATIN = re.compile(
+    rf"(?<=[A-Za-z])[{_CJK}](?![{_CJK}])|(?<![{_CJK}])[{_CJK}](?=[A-Za-z])")
 # Runs of Latin-1 supplement / C1 characters that include a symbol ("¡°", "ÖÐ¹ú", "â€™") or
 # three accented letters in a row ("ÖÐÎÄ") are what double-byte (or UTF-8) text looks like
 # through a single-byte codec.  Real European words have at most two ("ações").

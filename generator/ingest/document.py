@@ -28,10 +28,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .boilerplate import Layout, is_legal_footer, split_layout
+from .boilerplate import (
+    Layout,
+    is_author_bio,
+    is_comment_form,
+    is_legal_footer,
+    is_related_heading,
+    split_layout,
+)
 from .decode import BinaryFileError, decode_bytes, normalize_text
 from .frontmatter import FrontMatterError, front_matter_fields, split_front_matter
-from .html import declared_charset, extract_html
+from .html import HtmlArticle, declared_charset, extract_html
 from .metadata import (
     canonical_publisher,
     detect_language,
@@ -259,48 +266,56 @@ def _strip_site_suffix(title: str | None) -> str | None:
     return title.strip()
 
 
-def _metadata(layout: Layout, fm: dict[str, Any], *, html: Any) -> dict[str, Any]:
-    """Combine every cue into the Document's metadata, by the precedence in the module doc."""
-    head_title = head_date = None
-    head: dict[str, list[Any]] = {"date": [], "authors": [], "source": [], "url": []}
+@dataclass
+class _Cues:
+    """The first date / authors / source / URL stated by the credit lines of one zone."""
 
-    def read_credit(line: str, into: dict[str, list[Any]]) -> None:
+    date: str | None = None
+    authors: tuple[str, ...] = ()
+    source: str | None = None
+    url: str | None = None
+
+    def read(self, line: str) -> None:
         url = parse_url_line(line)
         if url:
-            into["url"].append(url)
+            self.url = self.url or url
             return
         byline = parse_byline(line)
         if byline:
-            for key in ("date", "source", "url"):
-                if getattr(byline, key):
-                    into[key].append(getattr(byline, key))
-            if byline.authors:
-                into["authors"].append(byline.authors)
+            self.date = self.date or byline.date
+            self.authors = self.authors or byline.authors
+            self.source = self.source or byline.source
+            self.url = self.url or byline.url
 
+
+def _metadata(layout: Layout, fm: dict[str, Any], *, html: HtmlArticle | None) -> dict[str, Any]:
+    """Combine every cue into the Document's metadata, by the precedence in the module doc."""
+    head, inside, foot = _Cues(), _Cues(), _Cues()
+    head_title = head_date = None
     for line in layout.header:
         dated = parse_dated_title(line)
         if dated:
             head_date = head_date or dated[0]
             head_title = head_title or dated[1]
-            continue
-        read_credit(line, head)
-
-    inside: dict[str, list[Any]] = {"date": [], "authors": [], "source": [], "url": []}
+        else:
+            head.read(line)
     for line in layout.credits:
-        read_credit(line, inside)
+        inside.read(line)
 
-    foot: dict[str, list[Any]] = {"date": [], "authors": [], "source": [], "url": []}
-    bio_sources = []
+    # Footer: credit lines count only until a related-links list or comment form starts
+    # (dates and bylines after that belong to other stories); copyright lines and the
+    # author bio may name the publisher wherever they are.
+    legal_source = bio_source = None
+    in_credits = True
     for line in layout.footer:
-        read_credit(line, foot)
-        if is_legal_footer(line) or line.lstrip("(（[").lower().startswith(("source", "from")):
-            known = publisher_in_text(line)
-            if known:
-                foot["source"].append(known)
-        elif line.lower().lstrip("(—–- ").startswith(("the writer", "the author")):
-            known = publisher_in_text(line)
-            if known:
-                bio_sources.append(known)
+        if is_related_heading(line) or is_comment_form(line):
+            in_credits = False
+        if in_credits:
+            foot.read(line)
+        if is_legal_footer(line):
+            legal_source = legal_source or publisher_in_text(line)
+        elif is_author_bio(line):
+            bio_source = bio_source or publisher_in_text(line)
 
     dateline = agency = None
     if layout.body:
@@ -308,33 +323,20 @@ def _metadata(layout: Layout, fm: dict[str, Any], *, html: Any) -> dict[str, Any
         if found:
             dateline, agency = found
 
-    def pick(key: str, *extra: Any) -> Any:
-        return _first(*(head[key][:1] or [None]), *(inside[key][:1] or [None]), *extra,
-                      *(foot[key][:1] or [None]))
-
-    html_title = html.title if html else None
-    title = _strip_site_suffix(_first(head_title, html_title, layout.title))
-    date = _first(head_date, *(head["date"][:1]), html.date if html else None,
-                  *(inside["date"][:1]), *(foot["date"][:1]))
-    html_site = None
-    if html and html.sitename:
-        html_site = canonical_publisher(html.sitename) or html.sitename
-    url = pick("url", html.url if html else None)
-    source = _first(
-        *(head["source"][:1]), *(inside["source"][:1]), agency, html_site,
-        *(foot["source"][:1]), *bio_sources[:1], publisher_from_url(url),
-    )
-    if source:
-        source = canonical_publisher(source) or source
-    authors = _first(*(head["authors"][:1]), *(inside["authors"][:1]),
-                     html.authors if html else None, tuple(layout.bio_names),
-                     *(foot["authors"][:1])) or ()
-    language = _first(html.language if html else None,
-                      detect_language("\n".join(layout.body)))
-
-    meta = {"title": title, "date": date, "source": source, "authors": tuple(authors),
-            "dateline": dateline, "url": url, "language": language}
+    page = html or HtmlArticle(text="")
+    site = (canonical_publisher(page.sitename) or page.sitename) if page.sitename else None
+    url = _first(head.url, inside.url, page.url, foot.url)
+    source = _first(head.source, inside.source, agency, site, foot.source, legal_source,
+                    bio_source, publisher_from_url(url))
+    meta = {
+        "title": _strip_site_suffix(_first(head_title, page.title, layout.title)),
+        "date": _first(head_date, head.date, page.date, inside.date, foot.date),
+        "source": (canonical_publisher(source) or source) if source else None,
+        "authors": tuple(_first(head.authors, inside.authors, page.authors,
+                                tuple(layout.bio_names), foot.authors) or ()),
+        "dateline": dateline,
+        "url": url,
+        "language": _first(page.language, detect_language("\n".join(layout.body))),
+    }
     meta.update(fm)  # front matter always wins, including an explicit null
-    if "authors" in fm:
-        meta["authors"] = tuple(fm["authors"])
     return meta

@@ -290,6 +290,9 @@ _SEGMENT_SPLIT = re.compile(
 )
 
 
+_WHOLE_PAREN = re.compile(r"^[(（]\s*([^()（）]{2,40}?)\s*[)）]$")
+
+
 def _is_role_only(text: str) -> bool:
     words = re.findall(r"[A-Za-z]+", text.lower())
     return bool(words) and all(w in _NOT_PERSON for w in words)
@@ -330,10 +333,13 @@ def parse_byline(line: str) -> Byline:
     Handles the shapes news sites use, in any order and separated by ``|``:
     ``10:27, January 16, 2025 By Chi Jingyi ( Global Times``,
     ``Xinhua | Updated: 2025-01-27 17:28``, ``By WANG XIAOYU | China Daily | Updated: ...``,
-    ``Source: Xinhua``, ``Published: Jan 5, 2025``, ``By A and B``.
+    ``Source: Xinhua``, ``Published: Jan 5, 2025``, ``By A and B``, ``(Xinhua)``.
     A line ending like a sentence is never a byline ("By 2025, Guangdong will ...").
     """
     line = line.strip()
+    credit = _WHOLE_PAREN.match(line)
+    if credit and canonical_publisher(credit.group(1)):  # "(Xinhua)" closing a story
+        return Byline(source=canonical_publisher(credit.group(1)))
     if not line or len(line) > 300 or _SENTENCE_END.search(line[-12:]) or len(line.split()) > 30:
         return Byline()
     segments = [s.strip() for s in _SEGMENT_SPLIT.split(line)]
