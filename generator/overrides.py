@@ -219,6 +219,13 @@ def apply(
                 "sentence": 1,
             }
             full.update(fig)
+            for key in ("value", "value_max", "usd_value"):
+                # YAML 1.1 reads "5.0e9" (no exponent sign) as a string: accept it
+                if isinstance(full[key], str):
+                    try:
+                        full[key] = float(full[key])
+                    except ValueError:
+                        raise OverrideError(file, "figures.add", f"{key} is not a number") from None
             out["figures"].append(full)
     out["overrides"] = file
     return normalise(out)

@@ -513,21 +513,20 @@ class _Site:
                 f"{_pluralise(len(info.commitments), 'commitment')}, "
                 f"{_pluralise(len(info.figures), 'figure')}.")
         out = [front_matter(info.name, date=self._newest_date(info.articles), description=desc)]
-        title = info.name + (f" ({info.name_zh})" if info.name_zh else "")
-        out.append(f"# {escape(title)}\n\n")
-        facts = [["Level", escape(info.level_label)]]
+        out.append(f"# {escape(info.name)}\n\n")
+        facts = [("Level", escape(info.level_label))]
         if info.name_zh:
-            facts.append(["Chinese name", escape(info.name_zh)])
+            facts.append(("Chinese name", escape(info.name_zh)))
         if info.parent:
-            facts.append(["Part of", self.region_link(src, info.parent)])
+            facts.append(("Part of", self.region_link(src, info.parent)))
         if info.children:
             kids = ", ".join(self.region_link(src, c) for c in info.children)
-            facts.append([f"Includes ({len(info.children)})", kids])
-        mentions = ", ".join(sorted({d.region_name(c) for c in info.children
-                                     if d.regions[c].has_page}))
-        if mentions:
-            facts.append(["Cities covered", escape(mentions)])
-        out.append(table(["", ""], facts) + "\n")
+            facts.append((f"Includes ({len(info.children)})", kids))
+        covered = [c for c in info.children if d.regions[c].has_page]
+        if covered:
+            facts.append(("Cities with a page", ", ".join(self.region_link(src, c)
+                                                          for c in covered)))
+        out.append("".join(f"- **{label}:** {value}\n" for label, value in facts) + "\n")
         rolled = any(e.via for e in info.commitments + info.figures)
         if rolled:
             out.append("Items about its cities are listed here too, marked with the city.\n\n")

@@ -116,6 +116,14 @@ def assign_ids(records: Iterable[dict]) -> dict[str, str]:
     return ids
 
 
+def fallback_title(doc: Document, max_chars: int = 80) -> str:
+    """A title for an article that states none: its first sentence, shortened."""
+    first = doc.sentences[0] if doc.sentences else ""
+    if len(first) <= max_chars:
+        return first.rstrip(".") or "Untitled"
+    return first[:max_chars].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+
 def build(doc: Document, extracted: dict, record_id: str) -> dict:
     """Assemble a record from document metadata and extracted fields, keys in order."""
     record = {
@@ -123,7 +131,7 @@ def build(doc: Document, extracted: dict, record_id: str) -> dict:
         "id": record_id,
         "file": doc.file,
         "sha256": doc.sha256,
-        "title": doc.title or "Untitled",
+        "title": doc.title or fallback_title(doc),
         "date": doc.date,
         "source": doc.source,
         "authors": list(doc.authors),

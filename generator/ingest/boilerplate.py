@@ -60,13 +60,12 @@ __all__ = [
 ]
 
 _TERMINAL = re.compile(r"[.!?…。！？]+[\"'”’)\]»]*$")
-_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 def word_count(line: str) -> int:
     """Words in ``line``; each CJK character counts as one word (no spaces in Chinese)."""
-    words = len(_WORD.findall(line)) if "-" in line or "'" in line else len(line.split())
+    words = len(line.split())
     if not line.isascii():
         words += len(_CJK.findall(line))
     return words
@@ -79,6 +78,7 @@ def _ends_sentence(line: str) -> bool:
 # --- line assembly -----------------------------------------------------------------------
 
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+•·▪]|\d{1,3}[.)])\s+")
+_BULLET = re.compile(r"^\s*[-*+•·▪]\s+(?=\S)")
 
 
 def unwrap_block(lines: list[str]) -> list[str]:
@@ -162,11 +162,13 @@ _CAPTION_PATTERNS = (
     # "... (Photo: VCG)", "(Photo by Li Qiao)", "(Image courtesy of ...)"
     re.compile(r"\((?:photo|image|picture|video|graphic)s?\s*(?:[:/]|by\b|courtesy\b|credit\b)"
                r"[^)]*\)\s*$", re.IGNORECASE),
-    # "This photo taken on Feb 1, 2024 shows ...", "A file photo shows ...", "Photo taken on"
-    re.compile(r"^(?:this|a|an|the)?\s*(?:file\s+|aerial\s+|undated\s+|combo\s+)?"
+    # "This photo taken on Feb 1, 2024 shows ...", "Photo taken on ...", "A file photo shows"
+    # (but not "The picture shows a clear trend", which is prose)
+    re.compile(r"^(?:this\s+|an?\s+)?(?:file\s+|aerial\s+|undated\s+|combo\s+)?"
                r"(?:photo|picture|image|screenshot|video\s+grab|photo\s+combination)s?\s+"
-               r"(?:taken|shows?|provided|released|made|dated|captured|posted|shot)\b",
-               re.IGNORECASE),
+               r"(?:taken|provided|released|dated|captured|posted|shot)\b", re.IGNORECASE),
+    re.compile(r"^(?:this|an?)\s+(?:file\s+|aerial\s+|undated\s+|combo\s+)?"
+               r"(?:photo|picture|image|screenshot|video\s+grab)s?\s+shows?\b", re.IGNORECASE),
     # "Photo: VCG", "Photo/Xinhua", "Photo by Li Qiao", "File photo: ..."
     re.compile(r"^(?:file\s+)?(?:photo|image|picture|graphic)s?\s*(?::|/|by\b)", re.IGNORECASE),
     # "... in Hefei. Photo: VCG" (caption credit at the end of the line)
@@ -209,7 +211,7 @@ def is_ui_control(line: str) -> bool:
     Every word must come from a small vocabulary of interface words (plus fillers such as
     "to the"), at most six words, and no sentence punctuation.
     """
-    if len(line) > 60 or _ends_sentence(line.rstrip(":")) and len(line) > 12:
+    if len(line) > 60 or (_ends_sentence(line.rstrip(":")) and len(line) > 12):
         return False
     tokens = re.findall(r"[^\W\d_]+", line.lower())
     if not tokens or len(tokens) > 6:
@@ -300,7 +302,7 @@ def is_editor_credit(line: str) -> bool:
     ``(Editor: Li Qiao)``, ``Edited by ...``, ``Translated by ...``, ``责任编辑：...``,
     ``(Reporting by Jane Doe; Editing by John Roe)``.
     Short (at most 20 words) so prose about editors is never caught."""
-    return word_count(line) <= 20 and bool(_EDITOR_CREDIT.match(line)) and (
+    return bool(_EDITOR_CREDIT.match(line)) and word_count(line) <= 20 and (
         ":" in line or "：" in line or " by " in line.lower() or line.startswith(("(", "（")))
 
 
@@ -343,12 +345,15 @@ def is_related_heading(line: str) -> bool:
 _LEGAL = (
     re.compile(r"^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}|by\b|:))", re.IGNORECASE),
     re.compile(r"\ball\s+rights\s+reserved\b", re.IGNORECASE),
-    re.compile(r"^(?:licen[cs]e|registration|permit)\b.{0,60}?(?:number|no\.?|\d{5,})",
+    # "License for publishing multimedia online 0108263", "Registration Number: 130349"
+    re.compile(r"^(?:licen[cs]e|registration|permit)\b[^.!?]{0,60}?[:：#]?\s*[\w-]*\d{4,}\W*$",
                re.IGNORECASE),
     re.compile(r"(?<![A-Za-z])ICP\s*(?:备|证|licen[cs]e|no\.?|\d)", re.IGNORECASE),
-    re.compile(r"^(?:terms\s+(?:of\s+(?:use|service)|and\s+conditions)|privacy\s+(?:policy|notice)"
-               r"|cookie\s+(?:policy|settings)|about\s+us|contact\s+us|advertise(?:\s+with\s+us)?"
-               r"|site\s*map|disclaimer|jobs|careers)\b[^.!?]{0,60}$", re.IGNORECASE),
+    # a row of site-policy links and nothing else: "Privacy Policy | Terms of Use"
+    re.compile(r"^(?:(?:terms\s+(?:of\s+(?:use|service)|and\s+conditions)|privacy\s+(?:policy"
+               r"|notice)|cookie\s+(?:policy|settings)|about\s+us|contact\s+us"
+               r"|advertise(?:\s+with\s+us)?|site\s*map|disclaimer)\s*[|·•/,]?\s*)+$",
+               re.IGNORECASE),
 )
 
 
@@ -356,7 +361,8 @@ def is_legal_footer(line: str) -> bool:
     """Copyright, licence and site-policy lines: ``Copyright 1995 - . All rights reserved.``,
     ``© 2025 ...``, ``License for publishing multimedia online 0108263``,
     ``Registration Number: 130349``, ``京ICP备...``, ``Privacy Policy | Terms of Use``.
-    A line of at most 80 words, so a sentence *about* copyright law is not cut."""
+    Each pattern is anchored to the shape of a footer line, so prose *about* copyright,
+    licences or privacy policy ("Registration numbers of new cars rose") is not cut."""
     lower = line.lower()
     if "rights" in lower or "icp" in lower:
         return word_count(line) <= 80 and any(p.search(line) for p in _LEGAL)
@@ -382,9 +388,9 @@ def is_end_of_story(line: str) -> bool:
 
 
 _BIO = re.compile(
-    r"^[(\[（\-—–\s]*(?:about\s+the\s+(?:author|writer)s?\s*$|(?:the\s+)?(?:writer|author|columnist"
+    r"^[(\[（\-—–\s]*(?:about\s+the\s+(?:author|writer)s?\s*$|the\s+(?:writer|author|columnist"
     r"|contributor|commentator|op-ed\s+writer)s?\s+(?:is|are|was|were|heads|serves|works|teaches"
-    r"|leads|writes|covers|has\s+been|have\s+been|is\s+a)\b)",
+    r"|leads|writes|covers|has\s+been|have\s+been)\b)",
     re.IGNORECASE,
 )
 
@@ -501,7 +507,8 @@ def _logical_lines(text: str, markdown: bool) -> tuple[list[str], dict[int, int]
             lines.extend(unwrap_block(converted))
         else:
             lines.extend(unwrap_block(raw))
-    return [" ".join(ln.split()) for ln in lines], headings
+    # Bullets are layout, not text ("- Chips and displays" -> "Chips and displays").
+    return [" ".join(_BULLET.sub("", ln).split()) for ln in lines], headings
 
 
 def split_layout(text: str, *, markdown: bool = False) -> Layout:

@@ -508,5 +508,5 @@ def detect_language(text: str) -> str | None:
         return "zh"
     if not words:
         return None
-    function = sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS)
+    function = sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, words))
     return "en" if function / len(words) >= 0.12 else None
