@@ -880,3 +880,16 @@ def test_title_prefers_the_line_above_the_byline_and_avoids_menus() -> None:
     assert doc.source == "Xinhua"  # the closing "(Xinhua)" credit
     assert doc.sentences == ["Guangdong will build ten new industrial clusters this year, "
                              "officials said."]
+
+
+def test_prose_that_merely_resembles_footer_lines_is_kept() -> None:
+    text = ("Guangdong targets growth\n\n"
+            "Guangdong will build ten new industrial clusters this year, officials said.\n"
+            "The writer is a central figure in the province's literary scene, the report noted.\n"
+            "Registration numbers of new cars rose 20 percent in 2024.\n"
+            "The picture shows a clear trend of recovery, analysts said.\n"
+            "Privacy policy reform will follow next year, the government added.\n"
+            "Jobs and incomes grew steadily across the province last year.\n")
+    doc = parse_text(text.encode(), file="p.txt")
+    assert len(doc.sentences) == 6
+    assert doc.sentences[-1].startswith("Jobs and incomes")

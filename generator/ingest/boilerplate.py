@@ -516,7 +516,9 @@ def split_layout(text: str, *, markdown: bool = False) -> Layout:
 
     ``text`` is normalised text without front matter.  The body is every logical line from
     the first prose line up to the first end marker, minus lines dropped by DROP_RULES and
-    metadata lines, minus trailing short fragments.
+    metadata lines, minus trailing short fragments.  An author bio counts as an end marker
+    only when at most two prose lines follow it before the next marker (so "The writer is
+    ..." in the middle of a story does not cut it short).
     """
     lines, headings = _logical_lines(text, markdown)
     layout = Layout()
@@ -526,20 +528,23 @@ def split_layout(text: str, *, markdown: bool = False) -> Layout:
     start = next((i for i, ln in enumerate(lines)
                   if drop[i] is None and not meta[i] and is_prose(ln) and _end_rule(ln) is None),
                  len(lines))
+    ends = [(i, rule) for i in range(start + 1, len(lines)) if (rule := _end_rule(lines[i]))]
     end = len(lines)
-    for i in range(start + 1, len(lines)):
-        rule = _end_rule(lines[i])
-        if rule:
+    for n, (i, rule) in enumerate(ends):
+        if rule == "author-bio":
+            # A bio closes the story: no real paragraphs may follow it before the footer.
+            until = ends[n + 1][0] if n + 1 < len(ends) else len(lines)
+            if sum(is_prose(ln) for ln in lines[i + 1:until]) > 2:
+                continue
+            j = i  # the author's name, often repeated, sits right above the bio
+            while j - 1 > start and looks_like_person_name(lines[j - 1]):
+                j -= 1
+            layout.bio_names = list(dict.fromkeys(lines[j:i]))
+            end = j
+        else:
             end = i
-            if rule == "author-bio":
-                j = i
-                while j - 1 > start and looks_like_person_name(lines[j - 1]):
-                    j -= 1
-                names = [ln for ln in lines[j:i] if looks_like_person_name(ln)]
-                layout.bio_names = list(dict.fromkeys(names))
-                end = j
-            layout.removed.append((rule, lines[i]))
-            break
+        layout.removed.append((rule, lines[i]))
+        break
 
     layout.header = lines[:start]
     layout.footer = lines[end:]
