@@ -535,6 +535,11 @@ PROSE = [
     "Related industries such as chips grew fast.",
     "The author of the report, Li Hui, said growth was strong.",
     "By 2025, Guangdong will build ten clusters.",
+    "Registration numbers of new cars rose 20 percent in 2024.",
+    "The picture shows a clear trend of recovery, analysts said.",
+    "Privacy policy reform will follow next year, the government added.",
+    "Writers are paid more in Shanghai than elsewhere.",
+    "Comments from officials were positive.",
 ]
 
 
@@ -707,6 +712,12 @@ def test_layout_reports_what_it_removed() -> None:
         ("By Staff Reporter | Jiangsu Daily | Updated: 2025-01-27", "2025-01-27", (),
          "Jiangsu Daily"),
         ("Published: 6:00am, 27 Jan 2025", "2025-01-27", (), None),
+        ("By Chi Jingyi (Global Times) 10:27, January 16, 2025", "2025-01-16", ("Chi Jingyi",),
+         "Global Times"),
+        ("By WANG XIAOYU in Guangzhou | China Daily | Updated: 2025-01-27 07:33", "2025-01-27",
+         ("Wang Xiaoyu",), "China Daily"),
+        ("Updated 17:28, 27-Jan-2025", "2025-01-27", (), None),
+        ("(Xinhua)", None, (), "Xinhua"),
         ("January 16, 2025", "2025-01-16", (), None),
     ],
 )
@@ -716,6 +727,7 @@ def test_parse_byline(line: str, date, authors, source) -> None:
 
 
 @pytest.mark.parametrize("line", ["By 2025, Guangdong will build more.", "By the numbers",
+                                  "Home | World News", "Guangdong | Shenzhen",
                                   "Home / Business / Policies", "Mian Abrar", "Share",
                                   "Chinese provinces set tailored plans"])
 def test_parse_byline_rejects_non_bylines(line: str) -> None:
@@ -893,3 +905,16 @@ def test_prose_that_merely_resembles_footer_lines_is_kept() -> None:
     doc = parse_text(text.encode(), file="p.txt")
     assert len(doc.sentences) == 6
     assert doc.sentences[-1].startswith("Jobs and incomes")
+
+
+def test_bare_publisher_line_in_header_is_a_weak_credit() -> None:
+    text = ("CGTN\n"
+            "Guangdong sets growth target of around 5 percent for 2025\n"
+            "Updated 17:28, 27-Jan-2025\n\n"
+            "South China's Guangdong Province set a GDP growth target of around 5 percent.\n")
+    doc = parse_text(text.encode(), file="c.txt")
+    assert (doc.title, doc.date, doc.source) == (
+        "Guangdong sets growth target of around 5 percent for 2025", "2025-01-27", "CGTN")
+    # ... but an explicit credit line outranks it (logo text above a wire story)
+    wire = text.replace("Updated 17:28", "Xinhua | Updated 17:28")
+    assert parse_text(wire.encode(), file="c.txt").source == "Xinhua"

@@ -346,8 +346,8 @@ _LEGAL = (
     re.compile(r"^(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4}|by\b|:))", re.IGNORECASE),
     re.compile(r"\ball\s+rights\s+reserved\b", re.IGNORECASE),
     # "License for publishing multimedia online 0108263", "Registration Number: 130349"
-    re.compile(r"^(?:licen[cs]e|registration|permit)\b[^.!?]{0,60}?[:：#]?\s*[\w-]*\d{4,}\W*$",
-               re.IGNORECASE),
+    re.compile(r"^(?:licen[cs]e|registration|permit)\b(?:[^.!?]{0,60}?\d{5,}\s*$"
+               r"|\s+(?:number|no\.?)\s*[:：#]?\s*[\w-]*\d{4,})", re.IGNORECASE),
     re.compile(r"(?<![A-Za-z])ICP\s*(?:备|证|licen[cs]e|no\.?|\d)", re.IGNORECASE),
     # a row of site-policy links and nothing else: "Privacy Policy | Terms of Use"
     re.compile(r"^(?:(?:terms\s+(?:of\s+(?:use|service)|and\s+conditions)|privacy\s+(?:policy"

@@ -7,7 +7,8 @@ metadata -> sentences.  Metadata precedence, highest first:
 * **front matter** always wins (an editor said so);
 * **header cues** above the body: `` date YYYY-MM-DD <title>`` lines, bylines, timestamp
   and credit lines, URL lines;
-* **credit lines inside the body**, then the **dateline agency** ("(Xinhua) --");
+* **credit lines inside the body**, then the **dateline agency** ("(Xinhua) --"), then a
+  header line that is only a publisher's name (often logo text);
 * **HTML page metadata** (trafilatura: meta tags, JSON-LD);
 * **footer cues**: credit and copyright lines ("belongs to China Daily Information Co"),
   then the author bio ("The writer heads Pakistan Today's ... Bureau");
@@ -173,7 +174,10 @@ def read_document(
 
 # --- parsing ------------------------------------------------------------------------------
 
-_LOOKS_HTML = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
+# An HTML page, whatever its file name says (matched on text or on latin-1-decoded bytes).
+_LOOKS_HTML = re.compile(
+    r"^(?:\ufeff|\xef\xbb\xbf)?\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<html)",
+    re.IGNORECASE)
 _SITE_SUFFIX = re.compile(r"\s+[-|–—:]\s+(?P<site>[^-|–—:]{2,40})$")
 
 
@@ -192,15 +196,16 @@ def parse_text(
         raise IngestError(file, "empty file")
     digest = hashlib.sha256(raw).hexdigest()
     suffix = suffix.lower()
+    is_html = suffix in _HTML_SUFFIXES or bool(_LOOKS_HTML.match(raw[:1024].decode("latin-1")))
     try:
-        text, encoding = _decode(raw, html=suffix in _HTML_SUFFIXES)
+        text, encoding = _decode(raw, html=is_html)
     except BinaryFileError as exc:
         raise IngestError(file, str(exc)) from None
     text = normalize_text(text)
     if not text.strip():
         raise IngestError(file, "whitespace only")
 
-    if suffix in _HTML_SUFFIXES or _LOOKS_HTML.match(text):
+    if is_html or _LOOKS_HTML.match(text):
         front: dict[str, Any] = {}
         html = extract_html(text)
         layout = split_layout(normalize_text(html.text))
@@ -291,7 +296,7 @@ class _Cues:
 def _metadata(layout: Layout, fm: dict[str, Any], *, html: HtmlArticle | None) -> dict[str, Any]:
     """Combine every cue into the Document's metadata, by the precedence in the module doc."""
     head, inside, foot = _Cues(), _Cues(), _Cues()
-    head_title = head_date = None
+    head_title = head_date = bare_source = None
     for line in layout.header:
         dated = parse_dated_title(line)
         if dated:
@@ -299,6 +304,9 @@ def _metadata(layout: Layout, fm: dict[str, Any], *, html: HtmlArticle | None) -
             head_title = head_title or dated[1]
         else:
             head.read(line)
+            # A header line that is just a publisher's name ("CGTN") is a weak credit: it
+            # may be the site's logo text above someone else's story.
+            bare_source = bare_source or canonical_publisher(line)
     for line in layout.credits:
         inside.read(line)
 
@@ -326,11 +334,11 @@ def _metadata(layout: Layout, fm: dict[str, Any], *, html: HtmlArticle | None) -
     page = html or HtmlArticle(text="")
     site = (canonical_publisher(page.sitename) or page.sitename) if page.sitename else None
     url = _first(head.url, inside.url, page.url, foot.url)
-    source = _first(head.source, inside.source, agency, site, foot.source, legal_source,
-                    bio_source, publisher_from_url(url))
+    source = _first(head.source, inside.source, agency, bare_source, site, foot.source,
+                    legal_source, bio_source, publisher_from_url(url))
     meta = {
         "title": _strip_site_suffix(_first(head_title, page.title, layout.title)),
-        "date": _first(head_date, head.date, page.date, inside.date, foot.date),
+        "date": _first(head_date, head.date, inside.date, page.date, foot.date),
         "source": (canonical_publisher(source) or source) if source else None,
         "authors": tuple(_first(head.authors, inside.authors, page.authors,
                                 tuple(layout.bio_names), foot.authors) or ()),

@@ -56,7 +56,7 @@ _DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"(?<!\d){_YEAR}(?P<sep>[-/.])(?P<mnum>\d{{1,2}})(?P=sep){_DAY}(?!\d)"),
     re.compile(rf"(?<!\d){_YEAR}\s*年\s*(?P<mnum>\d{{1,2}})\s*月\s*(?P<day>\d{{1,2}})\s*日"),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d)", re.IGNORECASE),
-    re.compile(rf"(?<!\d){_DAY}\s+{_MONTH},?\s+{_YEAR}(?!\d)", re.IGNORECASE),
+    re.compile(rf"(?<!\d){_DAY}[\s-]+{_MONTH}[\s,-]+{_YEAR}(?!\d)", re.IGNORECASE),
 )
 
 
@@ -75,7 +75,7 @@ def find_date(text: str) -> str | None:
 
     Only dates with an explicit year count ("Jan. 5" alone is not a publication date).
     Understands ``2025-01-27``, ``2025/1/27``, ``2025年1月27日``, ``January 16, 2025``,
-    ``Jan. 16 2025`` and ``16 January 2025``; impossible dates are ignored.
+    ``Jan. 16 2025``, ``16 January 2025`` and ``27-Jan-2025``; impossible dates are ignored.
     """
     best: tuple[int, str] | None = None
     for pattern in _DATE_PATTERNS:
@@ -276,7 +276,9 @@ _LABEL_AUTHOR = re.compile(
 # "By Chi Jingyi" inside a longer segment ("10:27, January 16, 2025 By Chi Jingyi ( Global Times")
 _INLINE_BY = re.compile(r"(?:^|\s)By\s*:?\s+(?P<names>[^|(\[\n]+?)\s*(?=$|\(|\[|\|)")
 # A trailing parenthesised credit, closed or not (scrapers often drop the ")").
-_PAREN_CREDIT = re.compile(r"\(\s*(?P<credit>[A-Z][^()|]{1,60}?)\s*\)?\s*$")
+_PAREN_CREDIT = re.compile(r"\(\s*(?P<credit>[A-Z][^()|]{1,60}?)\s*(?:\)|$)")
+# "By WANG XIAOYU in Guangzhou": where the reporter filed from is not part of the name.
+_FILED_FROM = re.compile(r"\s+(?:in|from)\s+[A-Z][\w'’ -]*$")
 _TIME_RE = re.compile(_TIME, re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)\]]*$")
 
@@ -306,8 +308,8 @@ def _strip_dates(text: str) -> str:
 
 def _names(text: str) -> tuple[str, ...]:
     out = []
-    for part in split_names(_strip_dates(text)):
-        name = clean_person_name(part)
+    for part in split_names(_FILED_FROM.sub("", _strip_dates(text))):
+        name = clean_person_name(_FILED_FROM.sub("", part))
         if looks_like_person_name(name):
             out.append(name)
     return tuple(out)
@@ -327,6 +329,7 @@ def _credit(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+@lru_cache(maxsize=4096)  # pure; the same header lines are read by layout and metadata
 def parse_byline(line: str) -> Byline:
     """Read a byline / credit / timestamp line; an empty (falsy) Byline if it is not one.
 
@@ -349,7 +352,7 @@ def parse_byline(line: str) -> Byline:
     source = None
     url = None
     leftovers: list[str] = []
-    signal = len(segments) > 1
+    signal = False  # a date, a label, or a "By" with real names
     for seg in segments:
         m = _LABEL_DATE.match(seg)
         if m and (find_date(m.group("rest")) or _TIME_RE.fullmatch(m.group("rest").strip())):
@@ -367,6 +370,7 @@ def parse_byline(line: str) -> Byline:
             names = _names(_PAREN_CREDIT.sub("", m.group("rest")))
             if names:
                 authors.extend(n for n in names if n not in authors)
+                date = date or find_date(m.group("rest"))
                 signal = True
                 paren = _PAREN_CREDIT.search(m.group("rest"))
                 if paren:
@@ -395,18 +399,19 @@ def parse_byline(line: str) -> Byline:
             signal = True
             continue
         leftovers.append(seg)
-    if not signal:
-        return Byline()
+    # Leftover segments: a known publisher ("Xinhua | ...") is a credit whenever the line has
+    # separators; an unknown capitalised name ("Jiangsu Daily | Updated: ...") only next to
+    # a real signal, so "Home | World News" is not mistaken for a credit.
     extras = []
     for seg in leftovers:
         known = canonical_publisher(seg)
-        if known and source is None:
-            source = known
-        elif source is None and len(segments) > 1 and _credit(seg)[0] and not _names(seg):
+        if known and source is None and len(segments) > 1:
+            source, signal = known, True
+        elif source is None and signal and _credit(seg)[0] and not _names(seg):
             source = _credit(seg)[0]
         else:
             extras.append(seg)
-    if len(extras) == len(segments):
+    if not signal:
         return Byline()
     return Byline(date=date, authors=tuple(authors), source=source, url=url, extras=tuple(extras))
 
