@@ -23,9 +23,34 @@ def cues() -> dict[str, Any]:
 
 
 def alternation(words: list[str]) -> str:
-    """A regex alternation of literal phrases, longest first, spaces flexible."""
-    parts = sorted({w for w in words}, key=lambda w: (-len(w), w))
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+    """A regex alternation of literal phrases, built as a trie (spaces flexible).
+
+    Python's ``re`` tries a flat ``a|b|c`` alternation one branch at a time; a trie
+    ("plan(?:s to| to|ned to)") shares prefixes and is several times faster on
+    lists of a hundred phrases. Longer phrases win because every branch is greedy
+    and the callers anchor on word boundaries.
+    """
+    trie: dict[str, dict] = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, dict]) -> str:
+    if "" in node and len(node) == 1:
+        return ""
+    optional = "" in node
+    parts = [
+        (r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(node[ch])
+        for ch in sorted(k for k in node if k)
+    ]
+    if len(parts) == 1 and not optional:
+        return parts[0]
+    body = "(?:" + "|".join(parts) + ")"
+    return body + "?" if optional else body
 
 
 @cache

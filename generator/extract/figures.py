@@ -281,35 +281,39 @@ _GDP_LEVEL = re.compile(r"\bGDP\b|gross domestic product|economic (?:output|aggr
 
 def classify(q: Quantity, window: str) -> str:
     """The indicator of a quantity, from cue words in its clause (*window*)."""
-    has = {name: bool(_cue(name).search(window)) for name in cues()["indicator_cues"]}
+    seen: dict[str, bool] = {}
+
+    def has(name: str) -> bool:
+        if name not in seen:
+            seen[name] = bool(_cue(name).search(window))
+        return seen[name]
+
     if q.unit in ("percent", "percentage-points"):
-        if has["rd"]:
+        if has("rd"):
             return "rd-intensity"
-        if (
-            has["gdp"]
-            and has["growth"]
-            and has["target"]
-            and not re.search(r"\baccount", window, re.I)
-        ):
+        if has("gdp") and has("growth") and has("target") and not _ACCOUNT.search(window):
             return "gdp-growth-target"
-        if has["share"]:
+        if has("share"):
             return "output-share"
-        if has["gdp"] and has["growth"]:
+        if has("gdp") and has("growth"):
             return "gdp-growth"
-        if has["growth"]:
+        if has("growth"):
             return "output-growth"
         return "other"
     if q.unit == "count":
         return "count"
     if q.unit.startswith("per-"):
         return "other"
-    if has["investment"]:
+    if has("investment"):
         return "investment"
     if _GDP_LEVEL.search(window):
         return "gdp"
-    if has["scale"]:
+    if has("scale"):
         return "industry-scale"
     return "other"
+
+
+_ACCOUNT = re.compile(r"\baccount", re.I)
 
 
 _COORD_WORDS = {

@@ -123,16 +123,23 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<name>{NAME})(?:,\s+(?P<role>[^,.;]{{3,200}})|\s+(?P<of>of\s+the\s+[^,.;]{{3,150}}))?"
         ),
         "name_role_said": re.compile(
-            rf"(?P<name>{NAME}),\s+(?P<role>[^;.]{{3,250}}?),\s+(?:{verbs})\b"
+            rf"(?<![\w'’-])(?P<name>{NAME}),\s+(?P<role>[^;.]{{3,250}}?),\s+(?:{verbs})\b"
         ),
         "according": re.compile(
             rf"\baccording\s+to\s+(?P<name>{NAME})(?:,\s+(?P<role>[^;]{{3,200}}?))?(?:[.;]|,\s|$)"
         ),
         "title": re.compile(rf"(?P<title>\b(?:{titles}))\s+(?P<name>{NAME})"),
-        "name_said": re.compile(rf"(?P<name>{NAME})\s+(?:{verbs})\b"),
+        "name_said": re.compile(rf"(?<![\w'’-])(?P<name>{NAME})\s+(?:{verbs})\b"),
         "pronoun": re.compile(rf"\b(?:he|she)\s+(?:{verbs})\b", re.IGNORECASE),
         "any_verb": re.compile(rf"\b(?:{verbs})\b"),
         "any_title": re.compile(rf"\b(?:{titles})\b"),
+        # cheap pre-checks, so the costly patterns only run where they can match
+        "pre_said_name_role": re.compile(
+            r"\b(?:said|says|noted|added|stressed|explained|told)\s+(?:\w+\s+){0,2}[A-Z]"
+        ),
+        "pre_name_role_said": re.compile(rf",\s+(?:{verbs})\b"),
+        "pre_according": re.compile(r"\baccording\s+to\s+[A-Z]"),
+        "pre_name_said": re.compile(rf"[a-z]\s+(?:{verbs})\b"),
     }
 
 
@@ -206,11 +213,13 @@ def extract_people(sentences: Sequence[str], gazetteer: Gazetteer) -> tuple[list
         seen: set[str] = set()
         keys = []
         if _PATTERNS["any_verb"].search(sentence):
-            keys += ["said_name_role", "name_role_said", "according"]
+            keys = [
+                k
+                for k in ("said_name_role", "name_role_said", "according", "name_said")
+                if _PATTERNS["pre_" + k].search(sentence)
+            ]
         if _PATTERNS["any_title"].search(sentence):
-            keys.append("title")
-        if keys and keys[0] == "said_name_role":
-            keys.append("name_said")
+            keys.insert(3 if "name_said" in keys else len(keys), "title")
         for key in keys:
             for m in _PATTERNS[key].finditer(sentence):
                 name = m.group("name")
