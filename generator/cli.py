@@ -21,7 +21,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .pipeline import Corpus, run
+from .pipeline import Corpus, progress_printer, run
+from .report import summary
 from .record import SCHEMA_ID, dump, load, validate
 
 DEFAULT_INPUTS = ["seeds"]
@@ -62,8 +63,20 @@ def _status(corpus: Corpus, strict: bool) -> int:
     return 1 if strict and corpus.problems else 0
 
 
+def _run(args: argparse.Namespace) -> Corpus:
+    no_cache = getattr(args, "no_cache", False) or os.environ.get("BRIEFING_NO_CACHE")
+    return run(
+        args.inputs or DEFAULT_INPUTS,
+        gazetteer=args.gazetteer,
+        taxonomy=args.taxonomy,
+        cache_dir=None if no_cache else args.cache_dir,
+        jobs=args.jobs,
+        progress=progress_printer(),
+    )
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
-    corpus = run(args.inputs or DEFAULT_INPUTS, gazetteer=args.gazetteer, taxonomy=args.taxonomy)
+    corpus = _run(args)
     _report(corpus)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -81,6 +94,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         if stale.name not in written and _is_ours(stale):
             stale.unlink()
     print(f"{len(corpus.records)} records written to {out}", file=sys.stderr)
+    print(summary(corpus), file=sys.stderr)
     return _status(corpus, args.strict)
 
 
@@ -92,7 +106,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             for e in errors:
                 print(f"{path}: invalid: {e}", file=sys.stderr)
             bad += bool(errors)
-    corpus = run(args.inputs or DEFAULT_INPUTS, gazetteer=args.gazetteer, taxonomy=args.taxonomy)
+    args.no_cache = True
+    corpus = _run(args)
     _report(corpus)
     print(
         f"{len(corpus.records)} articles ok, {len(corpus.problems)} problems, "
@@ -109,7 +124,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     from .reference import load_gazetteer, load_taxonomy
 
     gaz, tax = load_gazetteer(args.gazetteer), load_taxonomy(args.taxonomy)
-    corpus = run(args.inputs or DEFAULT_INPUTS, gazetteer=gaz, taxonomy=tax)
+    corpus = _run(args)
     _report(corpus)
     out = Path(args.out)
     files = render_site(corpus.records, gaz, tax)
@@ -158,6 +173,16 @@ def parser() -> argparse.ArgumentParser:
         sp.add_argument("--gazetteer", help="a region gazetteer YAML (default: packaged)")
         sp.add_argument("--taxonomy", help="a theme taxonomy YAML (default: packaged)")
         sp.add_argument("--strict", action="store_true", help="exit non-zero on any problem")
+        sp.add_argument("--no-cache", action="store_true", help="re-extract every article")
+        sp.add_argument(
+            "--cache-dir", default=".briefing-cache", help="extraction cache (default: %(default)s)"
+        )
+        sp.add_argument(
+            "--jobs",
+            type=int,
+            default=None,
+            help="worker processes for large corpora (default: one per core)",
+        )
 
     sp = sub.add_parser("extract", help="write one YAML record per article")
     common(sp)
