@@ -22,8 +22,8 @@ from pathlib import Path
 
 from . import __version__
 from .pipeline import Corpus, progress_printer, run
-from .report import summary
 from .record import SCHEMA_ID, dump, load, validate
+from .report import summary
 
 DEFAULT_INPUTS = ["seeds"]
 
