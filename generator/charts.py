@@ -2,9 +2,9 @@
 
 Why this shape:
 
-* Each builder returns a plain Vega-Lite dict (validated against the schema Altair
-  ships) with inline data, so a page is self-contained and works offline; the browser
-  renders it with the vendored bundle in ``generator/assets/`` (no CDN).
+* Each builder returns a plain Vega-Lite dict with inline data (tests validate every
+  builder against the schema Altair ships), so a page is self-contained and works
+  offline; the browser renders it with the vendored bundle in ``generator/assets/``.
 * Specs carry no ``config``: colours for text, axes, grid and single-series marks come
   from ``assets/20-briefing-charts.js``, which picks a light or dark config from the
   Material palette (``data-md-color-scheme``) and re-renders when it changes. Only
@@ -67,6 +67,11 @@ _UNIT_COLORS = ["#4c78a8", "#f58518", "#54a24b", "#e45756", "#b279a2", "#72b7b2"
 _PERCENT_UNITS = {"percent", "%", "pct", "percentage", "percentage-point", "percentage-points"}
 
 _BAR_STEP = 20  # px per category row: modest, readable with ~34 regions
+_TILE = 48  # px per tile-map cell at most
+# Label colour on a colour-scaled cell: whichever of near-black/white contrasts more with
+# the fill, so labels stay readable with the light *and* the dark ramp of the renderer.
+_INK = ("contrast('#ffffff', scale('color', datum.count)) > "
+        "contrast('#1a1a1a', scale('color', datum.count)) ? '#ffffff' : '#1a1a1a'")
 _COUNT_TITLE = "Articles"
 
 #: Schematic tile-grid layout of China's 34 provincial-level divisions:
@@ -260,10 +265,46 @@ def _unique_labels(labels: Sequence[str], extras: Sequence[str]) -> list[str]:
     return out
 
 
-def _finish(chart: alt.TopLevelMixin, description: str) -> dict[str, Any]:
-    """Validate against the Vega-Lite schema and strip what the renderer supplies."""
-    spec = chart.properties(description=_text(description)).to_dict(validate=True)
+_MAIN = "briefing-main"
+_REFERENCE = "briefing-reference"
+
+
+def _data(name: str = _MAIN) -> alt.Data:
+    """A named placeholder for a dataset that :func:`_finish` inlines.
+
+    Altair deep-copies inline rows each time a chart is layered, encoded or serialised;
+    with placeholders it only handles the chart structure, and the rows (plain JSON
+    objects) are put in once, at the end.
+    """
+    return alt.Data(name=name)
+
+
+def _inline(node: Any, datasets: Mapping[str, list[dict[str, Any]]]) -> Any:
+    if isinstance(node, dict):
+        data = node.get("data")
+        if isinstance(data, dict) and set(data) == {"name"} and data["name"] in datasets:
+            node = {**node, "data": {"values": datasets[data["name"]]}}
+        return {key: _inline(value, datasets) if key != "data" else value
+                for key, value in node.items()}
+    if isinstance(node, list):
+        return [_inline(item, datasets) for item in node]
+    return node
+
+
+def _finish(chart: alt.TopLevelMixin, description: str,
+            datasets: Mapping[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """Inline the data and strip renderer styling from the Vega-Lite dict.
+
+    Altair's schema validation is skipped here: it costs more than building the chart
+    (~40 ms per layered spec, ~80 charts per site) and the spec's structure depends on
+    code paths, not on data; tests/test_charts.py validates every builder's output,
+    data included, against the Vega-Lite JSON schema.
+    """
+    spec = chart.properties(description=_text(description)).to_dict(validate=False)
     spec.pop("config", None)  # light/dark styling is applied at render time
+    spec = _inline(spec, datasets)
+    if re.search(r'"data":\{"name":', json.dumps(spec, separators=(",", ":"))):
+        raise AssertionError("a dataset placeholder was not inlined")  # pragma: no cover
     return spec
 
 
@@ -319,7 +360,7 @@ def _ranked_bars(rows: Sequence[Mapping[str, Any]], *, key: str, label: str, val
     x = alt.X("value:Q", title=value_title,
               axis=_count_axis(max((d["value"] for d in data), default=0)),
               scale=alt.Scale(domainMin=0))
-    base = alt.Chart(alt.Data(values=data)).encode(y=y, x=x)
+    base = alt.Chart(_data()).encode(y=y, x=x)
     bars = base.mark_bar().encode(
         tooltip=_tooltip(("name", "nominal", category_title), ("value", "quantitative",
                                                                value_title)),
@@ -332,7 +373,7 @@ def _ranked_bars(rows: Sequence[Mapping[str, Any]], *, key: str, label: str, val
     summary = f"{description}. {len(data)} bars, largest first"
     if top:
         summary += f": {_top(top)}"
-    return _finish(chart, summary)
+    return _finish(chart, summary, {_MAIN: data})
 
 
 def _qualified_bars(data: list[dict[str, Any]], *, value_title: str, description: str,
@@ -366,8 +407,8 @@ def _qualified_bars(data: list[dict[str, Any]], *, value_title: str, description
     y = alt.Y("key:N", sort=keys, title=None, axis=alt.Axis(labelLimit=200))
     x_scale = alt.Scale(domain=domain_x, nice=False, zero=True)
     tooltip = _tooltip(*data[0]["_tooltip"]) if data else []
-    base = alt.Chart(alt.Data(values=[{k: v for k, v in d.items() if k != "_tooltip"}
-                                      for d in data]))
+    rows = [{k: v for k, v in d.items() if k != "_tooltip"} for d in data]
+    base = alt.Chart(_data())
     bars = base.mark_bar().encode(
         y=y, x=alt.X("value:Q", title=value_title, scale=x_scale), color=color,
         tooltip=tooltip, **_href(data),
@@ -382,7 +423,7 @@ def _qualified_bars(data: list[dict[str, Any]], *, value_title: str, description
     )
     layers: list[alt.Chart] = [bars, ranges, labels]
     if reference is not None:
-        ref = alt.Chart(alt.Data(values=[reference]))
+        ref = alt.Chart(_data(_REFERENCE))
         layers.append(ref.mark_rule(strokeDash=[5, 4], strokeWidth=1.5).encode(
             x=alt.X("value:Q", scale=x_scale),
             tooltip=_tooltip(("title", "nominal", "Reference")),
@@ -392,7 +433,7 @@ def _qualified_bars(data: list[dict[str, Any]], *, value_title: str, description
             x=alt.X("value:Q", scale=x_scale), y=alt.value(0), text="title:N",
         ))
     chart = alt.layer(*layers).properties(width="container", height=alt.Step(_BAR_STEP))
-    return _finish(chart, description)
+    return _finish(chart, description, {_MAIN: rows, _REFERENCE: [reference or {}]})
 
 
 def growth_targets(rows: Sequence[Mapping[str, Any]],
@@ -531,7 +572,7 @@ def region_amounts(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     low = math.floor(math.log10(min(values)))
     high = max(math.ceil(math.log10(max(values))), low + 1)
     middle = 10.0 ** ((low + high) / 2)
-    base = alt.Chart(alt.Data(values=data)).encode(
+    base = alt.Chart(_data()).encode(
         y=alt.Y("key:N", sort=keys, title=None, axis=alt.Axis(labelLimit=200)),
         x=alt.X("value:Q", title="Value (log scale)",
                 scale=alt.Scale(type="log", domain=[_num(10.0**low), _num(10.0**high)],
@@ -557,7 +598,7 @@ def region_amounts(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     chart = alt.layer(points, labels).properties(width="container", height=alt.Step(_BAR_STEP))
     description = (f"Dot plot of {len(data)} figures in {', '.join(units) or 'no units'}, "
                    "log scale")
-    return _finish(chart, description)
+    return _finish(chart, description, {_MAIN: data})
 
 
 def region_theme_heatmap(rows: Sequence[Mapping[str, Any]], *,
@@ -589,7 +630,7 @@ def region_theme_heatmap(rows: Sequence[Mapping[str, Any]], *,
         return sorted(totals, key=lambda k: (-totals[k], k.casefold(), k))
 
     regions, themes = order("region"), order("theme")
-    base = alt.Chart(alt.Data(values=data)).encode(
+    base = alt.Chart(_data()).encode(
         x=alt.X("theme:N", sort=themes, title=None,
                 axis=alt.Axis(orient="top", labelAngle=-40, labelLimit=140)),
         y=alt.Y("region:N", sort=regions, title=None, axis=alt.Axis(labelLimit=160)),
@@ -602,17 +643,14 @@ def region_theme_heatmap(rows: Sequence[Mapping[str, Any]], *,
                          ("count", "quantitative", count_title)),
         **_href(data),
     )
-    # Label colour follows the cell's luminance, whatever ramp the palette config uses.
-    labels = base.mark_text(
-        baseline="middle", fontSize=10,
-        color={"expr": "luminance(scale('color', datum.count)) > 0.45 ? '#1a1a1a' : '#ffffff'"},
-    ).encode(text="count:Q")
+    labels = base.mark_text(baseline="middle", fontSize=10, color={"expr": _INK}).encode(
+        text="count:Q")
     chart = alt.layer(cells, labels).properties(width="container", height=alt.Step(_BAR_STEP))
     description = (f"Heat map of {len(regions)} regions by {len(themes)} themes; colour and "
                    f"label give the {count_title.lower()} count")
     if regions:
         description += f". Busiest regions: {', '.join(regions[:3])}"
-    return _finish(chart, description)
+    return _finish(chart, description, {_MAIN: data})
 
 
 def themes_ranked(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
@@ -689,9 +727,14 @@ def tile_map(rows: Sequence[Mapping[str, Any]], *,
     n_rows = max((d["row"] for d in data), default=0) + 1
     n_cols = max((d["col"] for d in data), default=0) + 1
     top = max((d["count"] for d in data), default=0)
-    step = f"min(width / {n_cols}, height / {n_rows})"
-    base = alt.Chart(alt.Data(values=data)).encode(
-        x=alt.X("col:O", axis=None, scale=alt.Scale(domain=list(range(n_cols)), padding=0.5)),
+    # The grid is at most _TILE px per tile wide and centred, so tiles keep map-like
+    # spacing on wide screens and shrink (staying square) on narrow ones.
+    grid = f"min(width, {n_cols * _TILE})"
+    step = f"min({grid} / {n_cols}, height / {n_rows})"
+    x_range = [{"expr": f"(width - {grid}) / 2"}, {"expr": f"(width + {grid}) / 2"}]
+    base = alt.Chart(_data()).encode(
+        x=alt.X("col:O", axis=None, scale=alt.Scale(domain=list(range(n_cols)), padding=0.5,
+                                                    range=x_range)),
         y=alt.Y("row:O", axis=None, scale=alt.Scale(domain=list(range(n_rows)), padding=0.5)),
     )
     tiles = base.mark_point(
@@ -705,21 +748,20 @@ def tile_map(rows: Sequence[Mapping[str, Any]], *,
                                                              count_title)),
         **_href(data),
     )
-    ink = "luminance(scale('color', datum.count)) > 0.45 ? '#1a1a1a' : '#ffffff'"
     font = f"max(7, min(12, 0.26 * {step}))"
-    names = base.mark_text(baseline="bottom", fontWeight="bold", color={"expr": ink},
+    names = base.mark_text(baseline="bottom", fontWeight="bold", color={"expr": _INK},
                            fontSize={"expr": font}, dy=1).encode(text="label:N")
-    counts = base.mark_text(baseline="top", color={"expr": ink},
+    counts = base.mark_text(baseline="top", color={"expr": _INK},
                             fontSize={"expr": font}, dy=2).encode(text="count:Q")
     chart = alt.layer(tiles, names, counts).properties(width="container",
-                                                       height=n_rows * 42)
+                                                       height=n_rows * _TILE)
     with_any = sorted((d for d in data if d["count"] > 0),
                       key=lambda d: (-d["count"], d["region"]))
     description = (f"Tile map of {len(data)} provincial-level divisions coloured by "
                    f"{count_title.lower()} count; {len(with_any)} have at least one")
     if with_any:
         description += f": {_top([(d['region'], d['count']) for d in with_any])}"
-    return _finish(chart, description)
+    return _finish(chart, description, {_MAIN: data})
 
 
 def _parse_period(value: Any) -> tuple[int, int, int | None] | None:
@@ -769,7 +811,7 @@ def articles_over_time(rows: Sequence[Mapping[str, Any]], *,
             labels = [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(index, stop + 1)]
         unit = "month"
     data = [{"period": label, "count": totals.get(label, 0)} for label in labels]
-    chart = alt.Chart(alt.Data(values=data)).mark_bar().encode(
+    chart = alt.Chart(_data()).mark_bar().encode(
         x=alt.X("period:O", sort=labels, title=unit.capitalize(),
                 axis=alt.Axis(labelAngle=-40, labelOverlap=True)),
         y=alt.Y("count:Q", title=count_title, axis=_count_axis(max(totals.values(), default=0)),
@@ -780,7 +822,7 @@ def articles_over_time(rows: Sequence[Mapping[str, Any]], *,
     total = sum(totals.values())
     description = (f"Bar chart of {total} {count_title.lower()} per {unit}"
                    + (f" from {labels[0]} to {labels[-1]}" if labels else ""))
-    return _finish(chart, description)
+    return _finish(chart, description, {_MAIN: data})
 
 
 # --------------------------------------------------------------------------- HTML block

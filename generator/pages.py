@@ -74,8 +74,9 @@ def escape(text: object) -> str:
     return out
 
 
-def _title_attr(text: object) -> str:
-    """Escaped text for a Markdown link title ("..."), where parentheses also end links."""
+def link_title(text: object) -> str:
+    """Escaped text for a Markdown link title (`[x](url "title")`), where parentheses can
+    also end the link."""
     return escape(text).replace("(", "&#40;").replace(")", "&#41;")
 
 
@@ -224,6 +225,8 @@ def _fmt_number(value: Any, words: bool = False) -> str:
 
 
 CITED = "Cited sentences"
+LATEST = 5  # articles on the home page
+CHART_ROWS = 30  # most bars one chart shows (region figure charts)
 
 QUALIFIER_WORDS = {
     "around": "around", "more-than": "more than", "at-least": "at least",
@@ -268,21 +271,20 @@ class _Site:
     """Renders every page of one digest. Holds what all pages share (lookup, URL style)."""
 
     def __init__(self, digest: Digest, *, use_directory_urls: bool = True,
-                 intro: str | None = None, gazetteer: Any = None) -> None:
+                 intro: str | None = None) -> None:
         self.d = digest
         self.use_directory_urls = use_directory_urls
         self.intro = intro
-        self.gazetteer = gazetteer
 
     # links -----------------------------------------------------------------------------------
     def url(self, from_src: str, to_src: str, anchor: str | None = None) -> str:
         return relative_url(from_src, to_src, anchor, self.use_directory_urls)
 
-    def region_link(self, src: str, region_id: str | None, *, label: str | None = None) -> str:
+    def region_link(self, src: str, region_id: str | None) -> str:
         """Linked region name where its page exists, plain escaped name otherwise."""
         if not region_id:
             return ""
-        name = escape(label if label is not None else self.d.region_name(region_id))
+        name = escape(self.d.region_name(region_id))
         info = self.d.regions.get(region_id)
         if info is not None and info.has_page:
             return f"[{name}]({md_link(src, region_path(region_id))})"
@@ -300,23 +302,20 @@ class _Site:
         title = escape(self.d.article(article_id).title)
         return f"[{title}]({md_link(src, article_path(article_id))})"
 
-    def article_short_link(self, src: str, article_id: str) -> str:
-        """'(Global Times, 2025-01-10)' linking to the article, its title as tooltip."""
-        art = self.d.article(article_id)
-        label = ", ".join(x for x in (art.record.get("source"), art.date) if x) or art.title
-        return (f"<small>([{escape(label)}]({md_link(src, article_path(article_id))} "
-                f'"{_title_attr(art.title)}"))</small>')
-
     def cite(self, src: str, article_id: str, sentence: int) -> str:
-        """Citation link to the sentence on the article page: visible ↗, spoken source."""
-        title = _shorten(self.d.article(article_id).title, 80)
-        label = f"Source: {title}, sentence {sentence}"
-        target = md_link(src, article_path(article_id), f"s{sentence}")
+        """Citation: one link to the sentence on the article page (#sN).
+
+        Elsewhere the link reads "↗ Global Times, 2025-01-10" (source and date: what a
+        reader needs to weigh the fact; the article title would make long pages huge); on
+        the article itself just "↗", with "sentence N" for screen readers.
+        """
         if src == article_path(article_id):
-            target = f"#s{sentence}"
-            label = f"Sentence {sentence}"
-        return (f'[↗<span class="visually-hidden"> {escape(label)}</span>]'
-                f'({target} "{_title_attr(label)}"){{: .citation }}')
+            return (f'[↗<span class="visually-hidden"> sentence {sentence}</span>]'
+                    f"(#s{sentence}){{: .citation }}")
+        art = self.d.article(article_id)
+        label = ", ".join(x for x in (art.record.get("source"), art.date) if x) or "source"
+        target = md_link(src, article_path(article_id), f"s{sentence}")
+        return f"[↗ {escape(label)}]({target}){{: .citation }}"
 
     def region_url(self, src: str, region_id: str) -> str | None:
         info = self.d.regions.get(region_id)
@@ -397,22 +396,17 @@ class _Site:
                 row.append(escape(item.get("text")))
             if show_theme:
                 row.append(self.theme_link(src, item.get("theme")))
-            source = self.cite(src, e.article, e.sentence)
-            if src != article_path(e.article):
-                source += " " + self.article_short_link(src, e.article)
-            row.append(source)
+            row.append(self.cite(src, e.article, e.sentence))
             rows.append(row)
         return table(headers, rows)
 
-    def commitment_line(self, src: str, e: Entry, *, via_label: bool = True,
-                        show_article: bool = True) -> str:
+    def commitment_line(self, src: str, e: Entry) -> str:
+        """A list item: the commitment (marked with its city when rolled up) and its source."""
         parts = ["- "]
-        if via_label and e.via:
+        if e.via:
             parts.append(f"**{escape(self.d.region_name(e.via))}:** ")
         parts.append(escape(e.item.get("text")))
         parts.append(" " + self.cite(src, e.article, e.sentence))
-        if show_article and src != article_path(e.article):
-            parts.append(" " + self.article_short_link(src, e.article))
         return "".join(parts)
 
     def _newest_date(self, article_ids: Iterable[str]) -> str | None:
@@ -493,7 +487,13 @@ class _Site:
         return "".join(out)
 
     def full_text(self, rec: Mapping[str, Any]) -> str:
-        """The article, one paragraph per `paragraphs` entry, one anchor #sN per sentence."""
+        """The article, one paragraph per `paragraphs` entry, one anchor #sN per sentence.
+
+        Written as one raw HTML block: escape() output is valid HTML text, and Python-Markdown
+        passes the block through without running its inline patterns over every sentence
+        (the text is half of an article page; this halves the time MkDocs spends on it).
+        MkDocs still sees the ids, so links to #sN are validated.
+        """
         sentences = list(rec.get("sentences", []))
         starts = sorted({p for p in rec.get("paragraphs", []) if 1 <= p <= len(sentences)} | {1})
         bounds = starts + [len(sentences) + 1]
@@ -502,8 +502,10 @@ class _Site:
             spans = [f'<span class="sentence" id="s{n}">{escape(sentences[n - 1])}</span>'
                      for n in range(start, end)]
             if spans:
-                paras.append(" ".join(spans))
-        return "\n\n".join(paras) + "\n" if paras else "*No text.*\n"
+                paras.append("<p>" + " ".join(spans) + "</p>")
+        if not paras:
+            return "*No text.*\n"
+        return '<div class="briefing-text">\n' + "\n".join(paras) + "\n</div>\n"
 
     def region_page(self, info: RegionInfo) -> str:
         src = region_path(info.id)
@@ -546,12 +548,20 @@ class _Site:
 
         out.append("## What it plans\n\n")
         if info.commitments:
-            groups = dg.group_by(info.commitments, lambda e: list(e.item.get("themes", [])))
+            # each commitment once, under its first theme, the others linked: a commitment
+            # naming three themes would otherwise fill the page three times (theme pages
+            # give the cross-cutting view)
+            def themes_of(e: Entry) -> list[str]:
+                return [t for t in e.item.get("themes", []) if t in d.themes]
+
+            groups = dg.group_by(info.commitments, lambda e: themes_of(e)[:1])
             keys = sorted(groups, key=lambda k: (k == "", d.theme_name(k).lower(), k))
             for key in keys:
                 out.append(f"### {self.theme_link(src, key) if key else 'Other plans'}\n\n")
                 for e in groups[key]:
-                    out.append(self.commitment_line(src, e) + "\n")
+                    also = [self.theme_link(src, t) for t in themes_of(e)[1:]]
+                    more = f" <small>(also: {', '.join(also)})</small>" if also else ""
+                    out.append(self.commitment_line(src, e) + more + "\n")
                 out.append("\n")
         else:
             out.append("No commitments extracted yet.\n\n")
@@ -588,14 +598,18 @@ class _Site:
                     amounts.append(row)
             columns = [("label", "Figure"), ("value", "Value"), ("value_max", "Up to"),
                        ("unit", "Unit"), ("qualifier", "Qualifier"), ("year", "Year")]
-            if percent:
-                out.append(self.chart("region_figures", percent,
-                                      caption=f"Percentage figures: {info.name}",
-                                      columns=columns, chart_id="chart-region-figures"))
-            if amounts:
-                out.append(self.chart("region_amounts", amounts,
-                                      caption=f"Amounts and counts: {info.name} (log scale)",
-                                      columns=columns, chart_id="chart-region-amounts"))
+            # figures come newest article first: a chart shows the latest CHART_ROWS (more
+            # bars are unreadable); the table above lists every figure
+            for kind, rows, caption, chart_id in (
+                    ("region_figures", percent, "Percentage figures", "chart-region-figures"),
+                    ("region_amounts", amounts, "Amounts and counts (log scale)",
+                     "chart-region-amounts")):
+                if not rows:
+                    continue
+                shown = rows[:CHART_ROWS]
+                more = f", latest {len(shown)} of {len(rows)}" if len(rows) > len(shown) else ""
+                out.append(self.chart(kind, shown, caption=f"{caption}: {info.name}{more}",
+                                      columns=columns, chart_id=chart_id))
 
         out.append("## Articles\n\n")
         order = {a.id: i for i, a in enumerate(d.articles)}
@@ -627,9 +641,7 @@ class _Site:
                                   columns=[("region", "Region"), ("count", "Cited sentences")],
                                   chart_id="chart-theme-regions", count_title=CITED))
             for rid, n in counts:
-                cites = sorted(s for s in tinfo.region_links[rid] if s[1])
-                links = " ".join(self.cite(src, a, s) for a, s in cites[:5])
-                out.append(f"- {self.region_link(src, rid)} ({n}) {links}".rstrip() + "\n")
+                out.append(f"- {self.region_link(src, rid)} ({n})\n")
             out.append("\n")
         else:
             out.append("No region linked yet.\n\n")
@@ -678,14 +690,16 @@ class _Site:
             f"**{_pluralise(len(d.figures), 'figure')}**\n{{: .briefing-stats }}\n\n")
 
         out.append("## Latest articles\n\n")
-        for art in d.articles[:5]:
-            out.append(f"### {self.article_link(src, art.id)}\n\n")
+        for art in d.articles[:LATEST]:
             meta = [escape(_date_label(art.date))]
             if art.record.get("source"):
                 meta.append(escape(art.record["source"]))
-            out.append(" · ".join(meta) + "\n{: .briefing-meta }\n\n")
+            out.append(f"**{self.article_link(src, art.id)}**<br>\n"
+                       f'<small class="briefing-meta">{" · ".join(meta)}</small>\n\n')
             if art.record.get("summary"):
                 out.append(escape(_shorten(art.record["summary"], 600)) + "\n\n")
+        if not d.articles:
+            out.append("No articles yet.\n\n")
         out.append(f"[All articles]({md_link(src, 'articles/index.md')})\n\n")
 
         key = self.key_figures()
@@ -901,7 +915,7 @@ class _Site:
                 escape(_fmt_number(item.get("value_max"))),
                 escape(item.get("unit")),
                 escape(str(item.get("qualifier") or "").replace("-", " ")),
-                escape(str(item.get("indicator") or "").replace("-", " ")),
+                escape(_indicator(item)),
                 self.theme_link(src, item.get("theme")),
                 escape(item.get("text")),
                 self.cite(src, e.article, e.sentence),
@@ -989,8 +1003,7 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         raise ValueError(f"duplicate article ids: {', '.join(dupes)}")
     digest = dg.build(records, gazetteer, taxonomy)
-    site = _Site(digest, use_directory_urls=use_directory_urls, intro=intro,
-                 gazetteer=gazetteer)
+    site = _Site(digest, use_directory_urls=use_directory_urls, intro=intro)
     out: dict[str, str | bytes] = {}
 
     def put(path: str, content: str | bytes) -> None:

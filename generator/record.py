@@ -16,6 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 import yaml
 
@@ -76,8 +77,23 @@ def _validator() -> jsonschema.protocols.Validator:
     return cls(schema())
 
 
+@cache
+def _fast_check() -> Any:
+    """The schema compiled to Python by fastjsonschema: ~100x faster than interpreting it,
+    which matters when every record of a 10,000-article corpus is checked on each build."""
+    # draft-07 semantics suffice for this schema; the relative "$id" would confuse
+    # fastjsonschema's resolver (all refs are local "#/$defs/...")
+    local = {k: v for k, v in schema().items() if k not in ("$id", "$schema")}
+    return fastjsonschema.compile(local)
+
+
 def validate(record: dict) -> list[str]:
     """Schema errors of *record*, as readable strings (empty when valid)."""
+    try:
+        _fast_check()(record)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass  # explain with jsonschema, whose messages name every failing path
     errors = sorted(_validator().iter_errors(record), key=lambda e: list(map(str, e.path)))
     return [f"{'/'.join(map(str, e.path)) or '(record)'}: {e.message}" for e in errors]
 
@@ -151,10 +167,15 @@ def normalise(record: dict) -> dict:
     return out
 
 
+#: libyaml's emitter when PyYAML was built with it (same bytes, about 4x faster).
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def dump(record: dict) -> str:
     """Deterministic YAML text of a record."""
-    return yaml.safe_dump(
-        record, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    return yaml.dump(
+        record, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=100,
+        default_flow_style=False,
     )
 
 

@@ -70,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
         if current != text:
-            print(f"{TARGET.relative_to(ROOT)} is stale: run scripts/vendor_vega.py", file=sys.stderr)
+            stale = TARGET.relative_to(ROOT)
+            print(f"{stale} is stale: run scripts/vendor_vega.py", file=sys.stderr)
             return 1
         print(f"{TARGET.relative_to(ROOT)} is up to date")
         return 0

@@ -109,11 +109,12 @@ def require_chromium() -> str:
 
 
 @contextlib.contextmanager
-def offline_browser() -> Iterator[tuple[object, NetworkLog]]:
+def offline_browser(*, expect_offline: bool = True) -> Iterator[tuple[object, NetworkLog]]:
     """Yield ``(context, log)``: a Playwright BrowserContext with the network cut.
 
-    Use ``context.new_page()``; the log fills in as pages load. The caller decides
-    when to call ``log.assert_offline()`` (typically at the end of the test).
+    Use ``context.new_page()``; the log fills in as pages load. On leaving the block
+    the test fails if any page tried to reach a non-loopback address (unless
+    ``expect_offline=False``, for tests that inspect the log themselves).
     """
     executable = require_chromium()
     try:
@@ -151,3 +152,5 @@ def offline_browser() -> Iterator[tuple[object, NetworkLog]]:
             context.close()
         finally:
             browser.close()
+    if expect_offline:
+        log.assert_offline()

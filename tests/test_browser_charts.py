@@ -20,6 +20,9 @@ from browser import offline_browser, serve_directory
 from generator import charts
 
 ASSETS = Path(charts.__file__).parent / "assets"
+# Only the chart assets: other scripts in generator/assets belong to the pages and are
+# tested with the full site build.
+CHART_ASSETS = ["10-vega-bundle.js", "20-briefing-charts.js", "briefing.css"]
 HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1"> {{ x }} | [l](javascript:alert(1))'
 TIMEOUT = 20_000  # ms; first render includes parsing the 0.9 MB bundle
 
@@ -55,47 +58,46 @@ def _page_two() -> str:
 
 
 @pytest.fixture(scope="module")
-def site() -> Iterator[tuple[Path, str]]:
+def site(tmp_path_factory) -> Iterator[tuple[Path, str]]:
     """Build the test site once; yield (site dir, server base URL)."""
-    import tempfile
-
-    with tempfile.TemporaryDirectory(prefix="briefing-browser-") as tmp:
-        root = Path(tmp)
-        site_dir = root / "site"
-        with serve_directory(site_dir) as base_url:
-            docs = root / "docs"
-            shutil.copytree(ASSETS, docs / "assets" / "briefing")
-            (docs / "index.md").write_text(_page_one(), encoding="utf-8")
-            (docs / "two.md").write_text(_page_two(), encoding="utf-8")
-            scripts = sorted(p.name for p in ASSETS.glob("*.js"))
-            styles = sorted(p.name for p in ASSETS.glob("*.css"))
-            config = textwrap.dedent(f"""\
-                site_name: Chart test
-                site_url: {base_url}
-                theme:
-                  name: material
-                  font: false
-                  features: [navigation.instant]
-                  palette:
-                    - scheme: default
-                      toggle: {{icon: material/brightness-7, name: Switch to dark mode}}
-                    - scheme: slate
-                      toggle: {{icon: material/brightness-4, name: Switch to light mode}}
-                markdown_extensions: [md_in_html, attr_list, admonition, pymdownx.details,
-                                      pymdownx.superfences, pymdownx.snippets, pymdownx.critic]
-                plugins: [search]
-                nav: [index.md, two.md]
-                extra_javascript: {[f"assets/briefing/{n}" for n in scripts]}
-                extra_css: {[f"assets/briefing/{n}" for n in styles]}
-                """)
-            (root / "mkdocs.yml").write_text(config, encoding="utf-8")
-            build = subprocess.run(
-                [sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
-                 "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)],
-                capture_output=True, text=True, timeout=180,
-            )
-            assert build.returncode == 0, build.stdout + build.stderr
-            yield site_dir, base_url
+    root = tmp_path_factory.mktemp("browser-site")
+    site_dir = root / "site"
+    with serve_directory(site_dir) as base_url:
+        docs = root / "docs"
+        (docs / "assets" / "briefing").mkdir(parents=True)
+        for name in CHART_ASSETS:
+            shutil.copy2(ASSETS / name, docs / "assets" / "briefing" / name)
+        (docs / "index.md").write_text(_page_one(), encoding="utf-8")
+        (docs / "two.md").write_text(_page_two(), encoding="utf-8")
+        scripts = sorted(n for n in CHART_ASSETS if n.endswith(".js"))
+        styles = sorted(n for n in CHART_ASSETS if n.endswith(".css"))
+        config = textwrap.dedent(f"""\
+            site_name: Chart test
+            site_url: {base_url}
+            theme:
+              name: material
+              font: false
+              features: [navigation.instant]
+              palette:
+                - scheme: default
+                  toggle: {{icon: material/brightness-7, name: Switch to dark mode}}
+                - scheme: slate
+                  toggle: {{icon: material/brightness-4, name: Switch to light mode}}
+            markdown_extensions: [md_in_html, attr_list, admonition, pymdownx.details,
+                                  pymdownx.superfences, pymdownx.snippets, pymdownx.critic]
+            plugins: [search]
+            nav: [index.md, two.md]
+            extra_javascript: {[f"assets/briefing/{n}" for n in scripts]}
+            extra_css: {[f"assets/briefing/{n}" for n in styles]}
+            """)
+        (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+        build = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
+             "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)],
+            capture_output=True, text=True, timeout=180,
+        )
+        assert build.returncode == 0, build.stdout + build.stderr
+        yield site_dir, base_url
 
 
 def _wait_rendered(page, chart: str, state: str, renders: int) -> None:
@@ -114,7 +116,8 @@ def _chart_info(page, chart: str) -> dict:
             return {
                 svgs: svgs.length,
                 views: el.querySelectorAll('.briefing-chart__view').length,
-                marks: svg ? svg.querySelectorAll('[role="graphics-symbol"]').length : 0,
+                bars: svg ? svg.querySelectorAll('[aria-roledescription="bar"]').length : 0,
+                rules: svg ? svg.querySelectorAll('[aria-roledescription="rule mark"]').length : 0,
                 width: svg ? svg.getBoundingClientRect().width : 0,
                 fills: svg ? [...svg.querySelectorAll('text')].map(t => t.getAttribute('fill')) : [],
                 state: el.getAttribute('data-chart-state'),
@@ -133,15 +136,17 @@ def test_charts_render_offline_across_instant_navigation_and_palette(site) -> No
         _wait_rendered(page, "chart-one", "light", 1)
         one = _chart_info(page, "chart-one")
         assert one["svgs"] == 1 and one["views"] == 1, one  # rendered exactly once
-        assert one["marks"] >= 3, one  # 3 bars (+ labels)
+        assert one["bars"] == 3, one
         assert one["width"] > 400, one  # width "container" filled the content column
         assert "#57606a" in one["fills"], one  # light palette axis labels
         assert page.evaluate("window.__pwned") is None  # hostile text stayed text
         assert page.locator("#chart-one-figure details table td", has_text="<script>").count() == 1
 
-        # Tooltip handler from the bundle works offline.
-        page.locator('#chart-one svg [role="graphics-symbol"]').first.hover()
-        page.wait_for_selector("#vg-tooltip-element.visible", timeout=TIMEOUT)
+        # Tooltip handler from the bundle works offline and shows hostile names as text.
+        page.locator('#chart-one svg [aria-roledescription="bar"]').nth(1).hover()
+        tooltip = page.wait_for_selector("#vg-tooltip-element.visible", timeout=TIMEOUT)
+        assert "<script>window.__pwned=1</script>" in tooltip.inner_text()
+        assert page.evaluate("window.__pwned") is None
 
         # Instant navigation: same document, new content, chart rendered via document$.
         page.evaluate("window.__marker = 1")
@@ -150,7 +155,7 @@ def test_charts_render_offline_across_instant_navigation_and_palette(site) -> No
         _wait_rendered(page, "chart-two", "light", 1)
         assert page.evaluate("window.__marker") == 1, "instant navigation reloaded the page"
         two = _chart_info(page, "chart-two")
-        assert two["svgs"] == 1 and two["marks"] >= 4, two  # 3 bars + range segment + rule
+        assert two["svgs"] == 1 and two["bars"] == 4 and two["rules"] == 1, two  # + range
 
         # Palette toggle: re-rendered once, with the dark config, still a single view.
         page.locator("label.md-header__button[for='__palette_1']").click()
@@ -159,7 +164,7 @@ def test_charts_render_offline_across_instant_navigation_and_palette(site) -> No
         page.wait_for_function(
             "document.querySelectorAll('#chart-two .briefing-chart__view').length === 1")
         dark = _chart_info(page, "chart-two")
-        assert dark["svgs"] == 1 and dark["marks"] == two["marks"], dark
+        assert dark["svgs"] == 1 and (dark["bars"], dark["rules"]) == (4, 1), dark
         assert "#a8afbd" in dark["fills"] and "#57606a" not in dark["fills"], dark
 
         # Back (instant navigation again): page one's chart comes back in the dark palette.
@@ -167,6 +172,12 @@ def test_charts_render_offline_across_instant_navigation_and_palette(site) -> No
         page.wait_for_url(base_url, timeout=TIMEOUT)
         _wait_rendered(page, "chart-one", "dark", 1)
         assert page.evaluate("window.__marker") == 1
+
+        # Marks link to pages through the href channel (bar 1 -> "two/"); javascript: URLs
+        # were dropped, so the hostile bar is not a link.
+        page.locator('#chart-one svg [aria-roledescription="bar"]').first.click()
+        page.wait_for_url(f"{base_url}two/", timeout=TIMEOUT)
+        _wait_rendered(page, "chart-two", "dark", 1)
 
         # file:// has no document$ emissions: DOMContentLoaded alone must render.
         local = context.new_page()
@@ -189,7 +200,8 @@ def test_harness_records_and_blocks_external_requests(tmp_path) -> None:
         "<script>fetch('https://example.invalid/x').catch(() => {});</script>",
         encoding="utf-8",
     )
-    with serve_directory(tmp_path) as base_url, offline_browser() as (context, log):
+    with serve_directory(tmp_path) as base_url, \
+            offline_browser(expect_offline=False) as (context, log):
         page = context.new_page()
         page.goto(base_url, wait_until="load")
         page.wait_for_function("performance.getEntriesByType('resource').length >= 0")

@@ -118,7 +118,7 @@ def test_escape_renders_as_visible_text(text):
 @pytest.mark.parametrize("text", HOSTILE_STRINGS)
 def test_escape_in_table_cells_and_links(text):
     cell = pages.escape(text)
-    md = pages.table(["A", "B"], [[cell, f"[{cell}](other.md \"{pages._title_attr(text)}\")"]])
+    md = pages.table(["A", "B"], [[cell, f"[{cell}](other.md \"{pages.link_title(text)}\")"]])
     soup = to_html(md)
     cells = soup.find_all("td")
     assert len(cells) == 2
@@ -349,3 +349,18 @@ def test_intro_replaces_default_heading(reference):
     soup = to_html(out["index.md"])
     assert [h.get_text().rstrip("¶") for h in soup.find_all("h1")] == ["My briefing"]
     assert soup.find("em").get_text() == "intro"  # trusted Markdown, rendered as such
+
+
+def test_empty_corpus(reference):
+    out = pages.render_site([], *reference)
+    assert set(out) == {"index.md", "regions/index.md", "themes/index.md", "articles/index.md",
+                        "figures.md", "tags.md", "data/briefing.json", "data/figures.csv",
+                        "data/article.schema.json"}
+    assert "No articles yet." in to_html(out["index.md"]).get_text()
+    assert json.loads(out["data/briefing.json"])["articles"] == []
+
+
+def test_duplicate_ids_are_refused(reference):
+    records = load_records()
+    with pytest.raises(ValueError, match="duplicate article ids"):
+        pages.render_site(records + records[:1], *reference)

@@ -127,7 +127,10 @@ def test_page_for_every_article_region_and_theme(built, records):
         assert page(built, url).is_file(), url
     for data in ("briefing.json", "figures.csv", "article.schema.json"):
         assert (built / "data" / data).is_file()
-    assert (built / "feed_rss_created.xml").is_file()
+    # the feed lists the dated articles (undated ones would be dated today by the plugin)
+    feed = BeautifulSoup((built / "feed_rss_created.xml").read_text("utf-8"), "xml")
+    links = {item.find("link").get_text() for item in feed.find_all("item")}
+    assert links == {f"{SITE_URL}articles/{r['id']}/" for r in records if r["date"]}
 
 
 def _targets(site: Path, html_file: Path, href: str) -> tuple[Path, str] | None:
@@ -246,10 +249,30 @@ def test_hostile_article_builds_as_text(hostile_site):
         assert re.sub(r"\s+", " ", sentence).strip() in text
     assert "<script>alert(1)</script>" in text
     assert "{{ jinja }}" in text and "[x](javascript:alert(1))" in text
+    header = soup.select_one(".md-header__topic + .md-header__topic") or soup.select_one(
+        ".md-header__title")
+    assert [el.name for el in header.find_all(True)] in (["span"], ["div", "span", "div",
+                                                                    "span"]), header
     assert _text(soup.find("title")).startswith(re.sub(r"\s+", " ", rec["title"]).strip())
     # every link still resolves in that build
     _citations, broken = _check_links(site)
     assert broken == []
+
+
+def test_input_problems_fail_strict_builds(hostile_site, tmp_path):
+    project, _site, _result = hostile_site
+    # mkdocs' own --strict: the warning fails the build
+    result = mkdocs("build", "--strict", "-d", str(tmp_path / "strict"), cwd=project)
+    assert result.returncode != 0
+    assert "seeds/empty.txt" in result.stderr
+    # the plugin's `strict: true`: stops at once, even without --strict
+    config = (project / "mkdocs.yml").read_text("utf-8")
+    assert "      strict: false" in config
+    (project / "strict.yml").write_text(config.replace("      strict: false",
+                                                       "      strict: true"), "utf-8")
+    result = mkdocs("build", "-f", "strict.yml", "-d", str(tmp_path / "plugin"), cwd=project)
+    assert result.returncode != 0
+    assert "seeds/empty.txt" in result.stdout + result.stderr
 
 
 # --- collisions -------------------------------------------------------------------------------
@@ -265,3 +288,13 @@ def test_hand_written_page_colliding_with_generated_stops_the_build(tmp_path):
     message = result.stdout + result.stderr
     assert "docs/regions/index.md" in message and "'regions/index.md'" in message, message
     assert not (project / "site" / "regions" / "index.html").exists()
+
+
+def test_same_records_give_byte_identical_pages(records):
+    from generator.pages import render_site
+    from generator.reference import load_gazetteer, load_taxonomy
+
+    gazetteer, taxonomy = load_gazetteer(), load_taxonomy()
+    first = render_site(records, gazetteer, taxonomy)
+    again = render_site(list(reversed(records)), gazetteer, taxonomy)
+    assert first == again
