@@ -93,4 +93,27 @@ def split_sentences(text: str, language: str | None = "en") -> list[str]:
             out[-1] += piece
         else:
             out.append(piece)
-    return [s.strip() for s in out]
+    return [chunk for s in out for chunk in _bounded(s.strip())]
+
+
+#: No real sentence is this long; a longer "sentence" is a scrape gone wrong (a table,
+#: a page without punctuation). Cutting it bounds the work of every extractor.
+MAX_SENTENCE_CHARS = 1500
+
+
+def _bounded(sentence: str, limit: int = MAX_SENTENCE_CHARS) -> list[str]:
+    """Cut an over-long sentence into pieces of at most *limit* characters, at the
+    last clause mark (``;`` ``,``) or space before the limit."""
+    out: list[str] = []
+    while len(sentence) > limit:
+        window = sentence[:limit]
+        cut = max(window.rfind("; "), window.rfind(", "))
+        if cut < limit // 2:
+            cut = window.rfind(" ")
+        if cut < limit // 4:
+            cut = limit - 1
+        out.append(sentence[: cut + 1].strip())
+        sentence = sentence[cut + 1 :].strip()
+    if sentence:
+        out.append(sentence)
+    return out
