@@ -14,6 +14,24 @@ import tempfile
 from pathlib import Path
 
 
+def _log_to_stderr() -> None:
+    """Show MkDocs' log (warnings: which seed is empty, which page collides) as `mkdocs
+    build` does; without a handler the build is silent, and --strict fails unexplained."""
+    import logging
+
+    from mkdocs.__main__ import ColorFormatter
+
+    logger = logging.getLogger("mkdocs")
+    if any(h.name == "MkDocsStreamHandler" for h in logger.handlers):
+        return
+    handler = logging.StreamHandler()
+    handler.setFormatter(ColorFormatter())
+    handler.name = "MkDocsStreamHandler"
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+
+
 def build_site(
     *,
     config_file: str = "mkdocs.yml",
@@ -28,6 +46,7 @@ def build_site(
 
     if not use_cache:
         os.environ["BRIEFING_NO_CACHE"] = "1"
+    _log_to_stderr()
     try:
         config = load_config(config_file=config_file, strict=strict)
     except (ConfigurationError, Abort, OSError) as exc:
@@ -36,7 +55,14 @@ def build_site(
     target = Path(site_dir or config["site_dir"]).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+    # mkdtemp makes the folder 0700; the published site/ gets the usual umask-based mode
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o777 & ~umask)
     config["site_dir"] = str(tmp)
+    # as `mkdocs build` does: plugins set themselves up in on_startup (mkdocs-rss-plugin
+    # creates its page list there) and release resources in on_shutdown
+    config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
     except (Abort, ConfigurationError) as exc:
@@ -46,6 +72,8 @@ def build_site(
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    finally:
+        config.plugins.on_shutdown()
     old = None
     if target.exists():
         old = target.with_name(f".{target.name}.old-{os.getpid()}")

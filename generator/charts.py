@@ -308,6 +308,53 @@ def _finish(chart: alt.TopLevelMixin, description: str,
     return spec
 
 
+#: Vega-Lite dicts of per-page chart *shapes*, keyed by everything that shapes them.
+#: Building an Altair chart costs ~50-200 ms (layered charts copy themselves deeply at
+#: every step); region and theme pages need thousands of charts on a big corpus, but only
+#: a handful of distinct shapes. Data-dependent values (category order, axis domains)
+#: are built as sentinels and substituted into a copy of the cached dict, which gives
+#: exactly the dict a fresh build would (tests/test_charts.py checks both ways).
+_TEMPLATES: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+
+def _slot(name: str) -> str:
+    """A sentinel standing for a data-dependent value in a cached chart shape."""
+    return f"\x00slot:{name}\x00"
+
+
+def _fill(node: Any, values: Mapping[str, Any]) -> Any:
+    """A copy of *node* with every sentinel (or one-sentinel list) replaced by its value."""
+    if isinstance(node, dict):
+        return {key: _fill(value, values) for key, value in node.items()}
+    if isinstance(node, list):
+        if len(node) == 1 and isinstance(node[0], str) and node[0] in values:
+            return list(values[node[0]])
+        return [_fill(item, values) for item in node]
+    if isinstance(node, str) and node in values:
+        return values[node]
+    return node
+
+
+def _finish_shape(key: tuple[Any, ...], build: Any, description: str,
+                  datasets: Mapping[str, list[dict[str, Any]]],
+                  values: Mapping[str, Any]) -> dict[str, Any]:
+    """Like :func:`_finish`, for a chart whose shape is cached under *key*.
+
+    *build* makes the Altair chart with :func:`_slot` sentinels where *values* go.
+    """
+    template = _TEMPLATES.get(key)
+    if template is None:
+        template = build().to_dict(validate=False)
+        template.pop("config", None)
+        _TEMPLATES[key] = template
+    spec = _fill(template, {_slot(k): v for k, v in values.items()})
+    spec["description"] = _text(description)
+    spec = _inline(spec, datasets)
+    if re.search(r'"data":\{"name":', json.dumps(spec, separators=(",", ":"))):
+        raise AssertionError("a dataset placeholder was not inlined")  # pragma: no cover
+    return spec
+
+
 def spec_json(spec: Mapping[str, Any]) -> str:
     """Canonical JSON for a spec: sorted keys, compact, UTF-8; NaN is an error."""
     return json.dumps(spec, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
@@ -356,24 +403,29 @@ def _ranked_bars(rows: Sequence[Mapping[str, Any]], *, key: str, label: str, val
     names = _unique_labels([d["name"] for d in data], [d["id"] for d in data])
     for datum, name in zip(data, names, strict=True):
         datum["name"] = name
-    y = alt.Y("name:N", sort=names, title=None, axis=alt.Axis(labelLimit=180))
-    x = alt.X("value:Q", title=value_title,
-              axis=_count_axis(max((d["value"] for d in data), default=0)),
-              scale=alt.Scale(domainMin=0))
-    base = alt.Chart(_data()).encode(y=y, x=x)
-    bars = base.mark_bar().encode(
-        tooltip=_tooltip(("name", "nominal", category_title), ("value", "quantitative",
-                                                               value_title)),
-        **_href(data),
-    )
-    labels = base.mark_text(align="left", baseline="middle", dx=3).encode(text="value:Q")
-    chart = alt.layer(bars, labels).properties(width="container",
-                                               height=alt.Step(_BAR_STEP))
+    top_value = max((d["value"] for d in data), default=0)
+    href = bool(_href(data))
+
+    def build() -> alt.LayerChart:
+        y = alt.Y("name:N", sort=[_slot("names")], title=None, axis=alt.Axis(labelLimit=180))
+        x = alt.X("value:Q", title=value_title, axis=_count_axis(top_value),
+                  scale=alt.Scale(domainMin=0))
+        base = alt.Chart(_data()).encode(y=y, x=x)
+        bars = base.mark_bar().encode(
+            tooltip=_tooltip(("name", "nominal", category_title), ("value", "quantitative",
+                                                                   value_title)),
+            **({"href": alt.Href("url:N")} if href else {}),
+        )
+        labels = base.mark_text(align="left", baseline="middle", dx=3).encode(text="value:Q")
+        return alt.layer(bars, labels).properties(width="container",
+                                                  height=alt.Step(_BAR_STEP))
+
     top = [(d["name"], d["value"]) for d in data]
     summary = f"{description}. {len(data)} bars, largest first"
     if top:
         summary += f": {_top(top)}"
-    return _finish(chart, summary, {_MAIN: data})
+    key = ("ranked", value_title, category_title, _count_axis(top_value).to_json(), href)
+    return _finish_shape(key, build, summary, {_MAIN: data}, {"names": names})
 
 
 def _qualified_bars(data: list[dict[str, Any]], *, value_title: str, description: str,
@@ -400,40 +452,51 @@ def _qualified_bars(data: list[dict[str, Any]], *, value_title: str, description
     span = (top - bottom) or 1
     domain_x = [_num(bottom), _num(round(top + span * 0.18, 6))]
 
-    color = alt.Color("qualifier:N", title="Qualifier",
-                      scale=alt.Scale(domain=domain, range=colors),
-                      legend=alt.Legend(orient="bottom", direction="horizontal",
-                                        symbolOpacity=1))
-    y = alt.Y("key:N", sort=keys, title=None, axis=alt.Axis(labelLimit=200))
-    x_scale = alt.Scale(domain=domain_x, nice=False, zero=True)
-    tooltip = _tooltip(*data[0]["_tooltip"]) if data else []
+    tooltip_fields = tuple(data[0]["_tooltip"]) if data else ()
     rows = [{k: v for k, v in d.items() if k != "_tooltip"} for d in data]
-    base = alt.Chart(_data())
-    bars = base.mark_bar().encode(
-        y=y, x=alt.X("value:Q", title=value_title, scale=x_scale), color=color,
-        tooltip=tooltip, **_href(data),
-    )
-    ranges = base.transform_filter("isValid(datum.value_max)").mark_bar(opacity=0.45).encode(
-        y=y, x="value:Q", x2="value_max:Q", color=color, tooltip=tooltip, **_href(data),
-    )
-    labels = base.transform_calculate(
-        end="isValid(datum.value_max) ? max(datum.value, datum.value_max) : datum.value",
-    ).mark_text(align="left", baseline="middle", dx=3).encode(
-        y=y, x=alt.X("end:Q", scale=x_scale), text="label:N",
-    )
-    layers: list[alt.Chart] = [bars, ranges, labels]
-    if reference is not None:
-        ref = alt.Chart(_data(_REFERENCE))
-        layers.append(ref.mark_rule(strokeDash=[5, 4], strokeWidth=1.5).encode(
-            x=alt.X("value:Q", scale=x_scale),
-            tooltip=_tooltip(("title", "nominal", "Reference")),
-        ))
-        layers.append(ref.mark_text(align="left", baseline="bottom", dx=4, dy=-2,
-                                    fontStyle="italic").encode(
-            x=alt.X("value:Q", scale=x_scale), y=alt.value(0), text="title:N",
-        ))
-    chart = alt.layer(*layers).properties(width="container", height=alt.Step(_BAR_STEP))
-    return _finish(chart, description, {_MAIN: rows, _REFERENCE: [reference or {}]})
+    href = bool(_href(data))
+    has_reference = reference is not None
+
+    def build() -> alt.LayerChart:
+        color = alt.Color("qualifier:N", title="Qualifier",
+                          scale=alt.Scale(domain=domain, range=colors),
+                          legend=alt.Legend(orient="bottom", direction="horizontal",
+                                            symbolOpacity=1))
+        y = alt.Y("key:N", sort=[_slot("keys")], title=None, axis=alt.Axis(labelLimit=200))
+        x_scale = alt.Scale(domain=[_slot("low"), _slot("high")], nice=False, zero=True)
+        tooltip = _tooltip(*tooltip_fields) if tooltip_fields else []
+        links = {"href": alt.Href("url:N")} if href else {}
+        base = alt.Chart(_data())
+        bars = base.mark_bar().encode(
+            y=y, x=alt.X("value:Q", title=value_title, scale=x_scale), color=color,
+            tooltip=tooltip, **links,
+        )
+        ranges = base.transform_filter("isValid(datum.value_max)").mark_bar(
+            opacity=0.45).encode(
+            y=y, x="value:Q", x2="value_max:Q", color=color, tooltip=tooltip, **links,
+        )
+        labels = base.transform_calculate(
+            end="isValid(datum.value_max) ? max(datum.value, datum.value_max) : datum.value",
+        ).mark_text(align="left", baseline="middle", dx=3).encode(
+            y=y, x=alt.X("end:Q", scale=x_scale), text="label:N",
+        )
+        layers: list[alt.Chart] = [bars, ranges, labels]
+        if has_reference:
+            ref = alt.Chart(_data(_REFERENCE))
+            layers.append(ref.mark_rule(strokeDash=[5, 4], strokeWidth=1.5).encode(
+                x=alt.X("value:Q", scale=x_scale),
+                tooltip=_tooltip(("title", "nominal", "Reference")),
+            ))
+            layers.append(ref.mark_text(align="left", baseline="bottom", dx=4, dy=-2,
+                                        fontStyle="italic").encode(
+                x=alt.X("value:Q", scale=x_scale), y=alt.value(0), text="title:N",
+            ))
+        return alt.layer(*layers).properties(width="container", height=alt.Step(_BAR_STEP))
+
+    key = ("qualified", tuple(domain), tuple(colors), tooltip_fields, href, has_reference,
+           value_title)
+    return _finish_shape(key, build, description, {_MAIN: rows, _REFERENCE: [reference or {}]},
+                         {"keys": keys, "low": domain_x[0], "high": domain_x[1]})
 
 
 def growth_targets(rows: Sequence[Mapping[str, Any]],
@@ -572,33 +635,42 @@ def region_amounts(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     low = math.floor(math.log10(min(values)))
     high = max(math.ceil(math.log10(max(values))), low + 1)
     middle = 10.0 ** ((low + high) / 2)
-    base = alt.Chart(_data()).encode(
-        y=alt.Y("key:N", sort=keys, title=None, axis=alt.Axis(labelLimit=200)),
-        x=alt.X("value:Q", title="Value (log scale)",
-                scale=alt.Scale(type="log", domain=[_num(10.0**low), _num(10.0**high)],
-                                nice=False),
-                axis=alt.Axis(format="~s", labelOverlap="greedy",
-                              labelExpr="replace(datum.label, 'G', 'B')")),
-    )
-    points = base.mark_point(filled=True, size=80, opacity=1).encode(
-        color=alt.Color("unit:N", title="Unit", scale=alt.Scale(domain=units, range=colors),
-                        legend=alt.Legend(orient="bottom", direction="horizontal")),
-        shape=alt.Shape("unit:N", title="Unit", scale=alt.Scale(domain=units)),
-        tooltip=_tooltip(("name", "nominal", "Figure"), ("figure", "nominal", "Value"),
-                         ("year", "ordinal", "Year")),
-        **_href(data),
-    )
-    # Labels sit on the side of the point with more room, so no axis headroom is needed.
     right = f"datum.value > {_num(float(f'{middle:.6g}'))}"
-    labels = base.mark_text(
-        baseline="middle",
-        align={"expr": f"{right} ? 'right' : 'left'"},
-        dx={"expr": f"{right} ? -9 : 9"},
-    ).encode(text="figure:N")
-    chart = alt.layer(points, labels).properties(width="container", height=alt.Step(_BAR_STEP))
+    href = bool(_href(data))
+
+    def build() -> alt.LayerChart:
+        base = alt.Chart(_data()).encode(
+            y=alt.Y("key:N", sort=[_slot("keys")], title=None, axis=alt.Axis(labelLimit=200)),
+            x=alt.X("value:Q", title="Value (log scale)",
+                    scale=alt.Scale(type="log", domain=[_slot("low"), _slot("high")],
+                                    nice=False),
+                    axis=alt.Axis(format="~s", labelOverlap="greedy",
+                                  labelExpr="replace(datum.label, 'G', 'B')")),
+        )
+        points = base.mark_point(filled=True, size=80, opacity=1).encode(
+            color=alt.Color("unit:N", title="Unit",
+                            scale=alt.Scale(domain=units, range=colors),
+                            legend=alt.Legend(orient="bottom", direction="horizontal")),
+            shape=alt.Shape("unit:N", title="Unit", scale=alt.Scale(domain=units)),
+            tooltip=_tooltip(("name", "nominal", "Figure"), ("figure", "nominal", "Value"),
+                             ("year", "ordinal", "Year")),
+            **({"href": alt.Href("url:N")} if href else {}),
+        )
+        # Labels sit on the side of the point with more room: no axis headroom needed.
+        labels = base.mark_text(
+            baseline="middle",
+            align={"expr": _slot("align")},
+            dx={"expr": _slot("dx")},
+        ).encode(text="figure:N")
+        return alt.layer(points, labels).properties(width="container",
+                                                    height=alt.Step(_BAR_STEP))
+
     description = (f"Dot plot of {len(data)} figures in {', '.join(units) or 'no units'}, "
                    "log scale")
-    return _finish(chart, description, {_MAIN: data})
+    values_in = {"keys": keys, "low": _num(10.0**low), "high": _num(10.0**high),
+                 "align": f"{right} ? 'right' : 'left'", "dx": f"{right} ? -9 : 9"}
+    return _finish_shape(("amounts", tuple(units), tuple(colors), href), build, description,
+                         {_MAIN: data}, values_in)
 
 
 def region_theme_heatmap(rows: Sequence[Mapping[str, Any]], *,

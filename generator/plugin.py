@@ -86,6 +86,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.base_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        rss = config.plugins.get("rss")
+        if rss is not None:  # runs before rss' own on_config: it comes later in `plugins`
+            # mkdocs-rss-plugin resolves a relative cache_dir against the working directory
+            if not Path(rss.config.cache_dir).is_absolute():
+                rss.config.cache_dir = str(self.base_dir / rss.config.cache_dir)
+            # ... and without `image` it writes <image><url>None</url>, invalid RSS 2.0
+            favicon = config.theme.get("favicon")
+            if not rss.config.image and config.site_url and favicon:
+                rss.config.image = config.site_url.rstrip("/") + "/" + str(favicon)
         for rel in asset_files():
             url = f"{ASSETS_URL}/{rel}"
             if "/" in rel:

@@ -344,3 +344,28 @@ def test_vendored_bundle_matches_altair_and_stays_offline() -> None:
     assert not re.search(r"https?://", renderer)
     assert sorted(p.name for p in ASSETS.glob("*-vega-bundle.js")) < \
         sorted(p.name for p in ASSETS.glob("*-briefing-charts.js"))  # load order by name
+
+
+def test_cached_chart_shapes_give_the_same_specs_as_fresh_builds() -> None:
+    """Per-page charts reuse cached Altair shapes; filling one must equal building anew."""
+    rows_a = [{"region_id": "a", "region": "Alpha", "value": 5.5, "value_max": None,
+               "qualifier": "more-than", "year": 2025, "url": "a/"},
+              {"region_id": "b", "region": "Beta", "value": 6.0, "value_max": 6.5,
+               "qualifier": "range", "year": 2025, "url": "b/"}]
+    rows_b = [dict(r, value=r["value"] + 1) for r in rows_a][::-1]
+    amounts = [{"label": "GDP", "value": 3.2e12, "unit": "CNY", "year": 2024, "url": "x/"},
+               {"label": "Projects", "value": 1500, "unit": "count", "year": 2025}]
+    themes = [{"theme_id": "ai", "theme": "AI", "count": 3, "url": "t/"},
+              {"theme_id": "quantum", "theme": "Quantum", "count": 1}]
+    builders = [
+        lambda: charts.growth_targets(rows_a, {"value": 5, "qualifier": "around", "year": 2025}),
+        lambda: charts.growth_targets(rows_b),
+        lambda: charts.region_amounts(amounts),
+        lambda: charts.region_themes(themes),
+    ]
+    charts._TEMPLATES.clear()
+    cold = [charts.spec_json(b()) for b in builders]
+    warm = [charts.spec_json(b()) for b in builders]
+    assert cold == warm
+    assert cold[0] != cold[1]
+    assert "\\u0000" not in "".join(cold) and "\x00" not in "".join(cold)
