@@ -52,6 +52,10 @@ _LINE_START_RE = re.compile(r"^([+\-]|\d+[.)])")
 _WHITESPACE_RE = re.compile(r"\s+")
 
 
+#: Growth targets drawn on the home page's overview chart (the highest ones).
+HOME_TARGETS = 40
+
+
 def escape(text: object) -> str:
     """Data -> Markdown that renders as exactly that text, on one line.
 
@@ -350,7 +354,7 @@ class _Site:
         return "\n" + block.strip() + "\n\n"
 
     def growth_chart(self, src: str, entries: list[Entry], national: Entry | None,
-                     chart_id: str, caption: str) -> str:
+                     chart_id: str, caption: str, limit: int | None = None) -> str:
         rows = []
         seen: set[tuple[Any, ...]] = set()
         for e in entries:
@@ -375,6 +379,10 @@ class _Site:
             return ""
         rows.sort(key=lambda r: (-(r["value_max"] or r["value"]), r["region"].lower(),
                                  r["year"] or 0))
+        if limit is not None and len(rows) > limit:
+            # an overview chart of hundreds of bars helps nobody; the Figures page has all
+            caption += f" — the {limit} highest of {len(rows)}; every target is on the Figures page"
+            rows = rows[:limit]
         nat = None
         if national is not None:
             nat = {"value": national.item.get("value"),
@@ -721,7 +729,8 @@ class _Site:
 
         out.append("## Overview\n\n")
         targets = [e for e in d.figures if e.item.get("indicator") == dg.GROWTH_TARGET]
-        growth = self.growth_chart(src, targets, d.national_target, chart_id="chart-growth-targets",
+        growth = self.growth_chart(src, targets, d.national_target, limit=HOME_TARGETS,
+                                   chart_id="chart-growth-targets",
                                    caption="GDP growth targets by region (cities labelled with "
                                    "their province)" + ("; the rule marks the national target"
                                                         if d.national_target else ""))
