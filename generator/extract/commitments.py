@@ -16,7 +16,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from ..reference import Gazetteer
-from .cues import word_regex
+from .cues import _re, word_regex
 from .regions import RegionAnalysis, most_specific
 from .themes import ThemeMention
 
@@ -75,7 +75,7 @@ def extract_commitments(
                             t.theme for t in themes if t.sentence == n and start <= t.start < end
                         )
                     ),
-                    "trigger": re.sub(r"\s+", " ", (own or first).group(0).lower()),
+                    "trigger": _re(r"\s+").sub(" ", (own or first).group(0).lower()),
                     "text": text,
                     "sentence": n,
                 }

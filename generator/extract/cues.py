@@ -57,3 +57,9 @@ def _trie_regex(node: dict[str, dict]) -> str:
 def word_regex(key: str) -> re.Pattern[str]:
     """A case-insensitive, word-bounded regex matching any phrase of cue list *key*."""
     return re.compile(rf"(?<![\w-])(?:{alternation(cues()[key])})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _re(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """A compiled regex, cached without ``re``'s per-call cache lookup and size limit."""
+    return re.compile(pattern, flags)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..reference import Gazetteer
-from .cues import alternation, cues, word_regex
+from .cues import _re, alternation, cues, word_regex
 from .regions import RegionAnalysis, RegionMention, _directions, most_specific
 from .themes import ThemeMention
 
@@ -140,9 +140,9 @@ def _qualifier(before: str, after: str) -> str:
     for name, pattern in _qualifier_patterns():
         if pattern.search(tail):
             return name
-    if re.match(r"^\s*(?:or\s+(?:more|above|higher)|and\s+above|plus)\b", after, re.I):
+    if _re(r"^\s*(?:or\s+(?:more|above|higher)|and\s+above|plus)\b", re.I).match(after):
         return "at-least"
-    if re.match(r"^\s*or\s+so\b", after, re.I):
+    if _re(r"^\s*or\s+so\b", re.I).match(after):
         return "around"
     return "exactly"
 
@@ -161,17 +161,17 @@ def scan_numbers(sentence: str) -> list[Quantity]:
         cur_pre, scale, sep = m.group("cur_pre"), m.group("scale"), m.group("sep")
         end = m.end()
         after = sentence[end:]
-        if re.match(r"^[A-Za-z]", after) and not unit and not scale:
+        if _re(r"^[A-Za-z]").match(after) and not unit and not scale:
             continue  # 6G, 5G, 3D, 14th
-        if re.match(r"^-[A-Za-z]", after) or re.match(r"^-[A-Za-z]", sentence[m.end("num") :]):
+        if _re(r"^-[A-Za-z]").match(after) or _re(r"^-[A-Za-z]").match(sentence[m.end("num") :]):
             continue  # 10,000-card, 5-year (compound adjectives)
-        before = sentence[: m.start()]
+        before = sentence[max(0, m.start() - 80) : m.start()]  # tail checks only
         if (
-            re.search(r"(?:(?:\bNo\.|\bNumber|\bLevel|\bPhase)\s?|[A-Za-z])$", before)
+            _re(r"(?:(?:\bNo\.|\bNumber|\bLevel|\bPhase)\s?|[A-Za-z])$").search(before)
             and not cur_pre
         ):
             continue  # No. 1, C919
-        if num2 and sep and sep.lower() == "and" and not re.search(r"\bbetween\s+$", before, re.I):
+        if num2 and sep and sep.lower() == "and" and not _re(r"\bbetween\s+$", re.I).search(before):
             # "5.5 and 6 percent": two figures sharing the unit, not a range
             q = _single(sentence, m.start(), m.end("num"), m)
             if q:
@@ -182,7 +182,7 @@ def scan_numbers(sentence: str) -> list[Quantity]:
         if cur_pre:
             currency = CURRENCY_BEFORE.get(cur_pre.lower())
         if unit and not re.fullmatch(PERCENT, unit, re.I):
-            currency = CURRENCY_AFTER.get(re.sub(r"\s+", " ", unit.lower()), currency)
+            currency = CURRENCY_AFTER.get(_re(r"\s+").sub(" ", unit.lower()), currency)
         value = _scaled(num, scale)
         value_max = _scaled(num2, scale) if num2 else None
         qual = "range" if value_max is not None else _qualifier(before, after)
@@ -220,7 +220,7 @@ def scan_numbers(sentence: str) -> list[Quantity]:
         if (
             per_capita
             and m.start() > per_capita.end()
-            and re.search(r"\b(?:to|at|of|reached|hit|was|were|stood at)\s+$", before, re.I)
+            and _re(r"\b(?:to|at|of|reached|hit|was|were|stood at)\s+$", re.I).search(before)
         ):
             per = per_capita.group("per")
             unit_name = f"per-{per.replace(',', '')}-people" if per[0].isdigit() else "per-capita"
@@ -257,7 +257,7 @@ def _non_count(noun: str) -> bool:
 
 
 def _subject_before(sentence: str, pos: int) -> str | None:
-    m = re.search(r"(?:number of|count of)\s+([\w\s-]{3,60}?)\s*$", sentence[:pos], re.I)
+    m = _re(r"(?:number of|count of)\s+([\w\s-]{3,60}?)\s*$", re.I).search(sentence[:pos])
     return m.group(1).strip() if m else None
 
 
@@ -339,7 +339,7 @@ _COORD_WORDS = {
 
 def _coordinated(gap: str) -> bool:
     directions = _directions()
-    words = [w for w in re.split(r"[\s,]+", gap.lower()) if w]
+    words = [w for w in _re(r"[\s,]+").split(gap.lower()) if w]
     return bool(gap.strip()) and all(w in _COORD_WORDS or w in directions for w in words)
 
 
@@ -361,7 +361,7 @@ def attribute(
     """Set ``regions`` on each quantity (see the module docstring)."""
     actors = [m for m in mentions if m.role == "subject" and not m.locator]
     locators = [m for m in mentions if m.locator]
-    if re.search(r"\brespectively\b", sentence, re.I) and len(quantities) >= 2:
+    if _re(r"\brespectively\b", re.I).search(sentence) and len(quantities) >= 2:
         first = quantities[0].start
         listed = list(dict.fromkeys(m.region for m in actors if m.end <= first))
         if len(listed) == len(quantities):

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from ..reference import Gazetteer
-from .cues import alternation, cues
+from .cues import _re, alternation, cues
 
 NAME = r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[a-z]+)?){0,3}"
 NOT_NAMES = {
@@ -169,7 +169,7 @@ def _is_name(name: str, gazetteer: Gazetteer) -> bool:
 def _role(text: str | None) -> str | None:
     if not text:
         return None
-    role = re.split(r",\s+(?:a|an|the|which|who)\s+(?:platform|company|firm|group)\b", text)[0]
+    role = _re(r",\s+(?:a|an|the|which|who)\s+(?:platform|company|firm|group)\b").split(text)[0]
     role = (
         role.split(", ")[0]
         if role.count(",") and not role.startswith(("a ", "an ", "the "))

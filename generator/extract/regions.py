@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..reference import Gazetteer
-from .cues import alternation, cues, word_regex
+from .cues import _re, alternation, cues, word_regex
 
 PROVINCIAL_LEVELS = ("province", "municipality", "autonomous-region", "sar")
 
@@ -107,7 +107,7 @@ def _direction_before(sentence: str, start: int) -> bool:
 
 
 def _after_surname(sentence: str, start: int) -> bool:
-    m = re.search(r"(?:^|[^\w-])([A-Z][a-z]+) $", sentence[max(0, start - 12) : start])
+    m = _re(r"(?:^|[^\w-])([A-Z][a-z]+) $").search(sentence[max(0, start - 12) : start])
     return bool(m) and m.group(1) in _surnames()
 
 
@@ -121,7 +121,7 @@ def _is_dateline(sentence_no: int, sentence: str, start: int, text: str, datelin
         return True
     rest = sentence[start + len(text) : start + len(text) + 40]
     return text.isupper() and bool(
-        re.match(r"^\s*(?:,[^,]{0,30}?)?\s*(?:--|—|–|:|\(\w+\)\s*--)", rest)
+        _re(r"^\s*(?:,[^,]{0,30}?)?\s*(?:--|—|–|:|\(\w+\)\s*--)").match(rest)
     )
 
 
@@ -149,13 +149,13 @@ def _locator_gap(gap: str, *, before: bool) -> bool:
     if len(gap) > 48 or any(c in gap for c in '.;:()"!?'):
         return False
     if before:
-        m = re.match(r"^(?:\s+[Pp]rovince)?['’]s\s", gap)
+        m = _re(r"^(?:\s+[Pp]rovince)?['’]s\s").match(gap)
         if not m:
             return False
         gap = gap[m.end() :]
-    elif gap.strip() and not re.match(r"^\s*,?\s*(?:in|of|,|capital|the)\b", gap):
+    elif gap.strip() and not _re(r"^\s*,?\s*(?:in|of|,|capital|the)\b").match(gap):
         return False
-    words = [w for w in re.split(r"[\s,]+", gap.lower()) if w]
+    words = [w for w in _re(r"[\s,]+").split(gap.lower()) if w]
     return all(w in _GAP_WORDS or w in _directions() for w in words)
 
 
@@ -284,7 +284,7 @@ def analyse_regions(
         for a in anaphor_re.finditer(sentence):
             if any(s <= a.start() < e for s, e in taken):
                 continue
-            levels = anaphor_levels[re.sub(r"\s+", " ", a.group(0).lower())]
+            levels = anaphor_levels[_re(r"\s+").sub(" ", a.group(0).lower())]
             earlier = history + [f for f in found if f.role == "subject" and f.end <= a.start()]
             target = next(
                 (h for h in reversed(earlier) if _level(gazetteer, h.region) in levels), None
@@ -309,7 +309,7 @@ def analyse_regions(
         elif (
             n not in starts
             or opener.match(sentence)
-            or (trigger.search(sentence) and re.search(r"\bwill be\b", sentence))
+            or (trigger.search(sentence) and _re(r"\bwill be\b").search(sentence))
         ):
             current = previous
         elif n in quotes:
