@@ -127,7 +127,9 @@ def cmd_generate(args: argparse.Namespace) -> int:
     corpus = _run(args)
     _report(corpus)
     out = Path(args.out)
-    files = render_site(corpus.records, gaz, tax)
+    intro_file = Path(args.docs_dir) / "_intro.md"
+    intro = intro_file.read_text("utf-8") if intro_file.is_file() else None
+    files = render_site(corpus.records, gaz, tax, intro=intro)
     for rel, content in sorted(files.items()):
         _write_atomic(out / rel, content)
     print(f"{len(files)} files written to {out}", file=sys.stderr)
@@ -197,6 +199,7 @@ def parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("generate", help="write the site's Markdown pages and data to a folder")
     common(sp)
     sp.add_argument("--out", required=True)
+    sp.add_argument("--docs-dir", default="docs", help="hand-written pages (for the home intro)")
     sp.set_defaults(func=cmd_generate)
 
     sp = sub.add_parser("build", help="build the site with MkDocs (atomic swap into site/)")

@@ -242,3 +242,23 @@ def test_stale_records_removed_but_foreign_files_kept(tmp_path: Path) -> None:
     assert extract_dir([d], out) == 0
     assert (out / "notes.yaml").read_text("utf-8") == "mine: true\n"
     assert not (out / "old.yaml").exists()
+
+
+def test_plain_output_and_summary_when_not_a_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert extract_dir([SEEDS], tmp_path / "out", "--no-cache") == 0
+    err = capsys.readouterr().err
+    assert "\x1b[" not in err  # no progress bar or colours in CI logs
+    assert "articles: 5 built, 5 read (5 extracted, 0 from cache)" in err
+    assert "found: " in err and "regions" in err and "seconds: " in err
+
+
+def test_generate_writes_the_site_pages_and_data(tmp_path: Path) -> None:
+    out = tmp_path / "site-src"
+    assert main(["generate", str(SEEDS), "--out", str(out), "--no-cache"]) == 0
+    assert (out / "index.md").is_file() and (out / "figures.md").is_file()
+    assert len(list((out / "articles").glob("*.md"))) == 6  # five articles + index
+    assert len(list((out / "data" / "articles").glob("*.yaml"))) == 5
+    intro = (ROOT / "docs" / "_intro.md").read_text("utf-8").strip().splitlines()[0]
+    assert intro in (out / "index.md").read_text("utf-8")
