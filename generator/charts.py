@@ -456,6 +456,9 @@ def _qualified_bars(data: list[dict[str, Any]], *, value_title: str, description
     rows = [{k: v for k, v in d.items() if k != "_tooltip"} for d in data]
     href = bool(_href(data))
     has_reference = reference is not None
+    # No range layer without a range: an empty layer leaves an unnamed role="graphics-symbol"
+    # group in Vega's SVG (axe-core: svg-img-alt, serious).
+    has_range = any(d["value_max"] is not None for d in data)
 
     def build() -> alt.LayerChart:
         color = alt.Color("qualifier:N", title="Qualifier",
@@ -480,7 +483,7 @@ def _qualified_bars(data: list[dict[str, Any]], *, value_title: str, description
         ).mark_text(align="left", baseline="middle", dx=3).encode(
             y=y, x=alt.X("end:Q", scale=x_scale), text="label:N",
         )
-        layers: list[alt.Chart] = [bars, ranges, labels]
+        layers: list[alt.Chart] = [bars, ranges, labels] if has_range else [bars, labels]
         if has_reference:
             ref = alt.Chart(_data(_REFERENCE))
             layers.append(ref.mark_rule(strokeDash=[5, 4], strokeWidth=1.5).encode(
@@ -494,7 +497,7 @@ def _qualified_bars(data: list[dict[str, Any]], *, value_title: str, description
         return alt.layer(*layers).properties(width="container", height=alt.Step(_BAR_STEP))
 
     key = ("qualified", tuple(domain), tuple(colors), tooltip_fields, href, has_reference,
-           value_title)
+           has_range, value_title)
     return _finish_shape(key, build, description, {_MAIN: rows, _REFERENCE: [reference or {}]},
                          {"keys": keys, "low": domain_x[0], "high": domain_x[1]})
 

@@ -18,3 +18,17 @@
     sortable();
   }
 })();
+
+/* Material's search overlay is a role="dialog" without a name (axe: aria-dialog-name). The
+ * header is not swapped by instant navigation, so naming it once is enough. */
+(function () {
+  function nameSearch() {
+    var dialog = document.querySelector('.md-search[role="dialog"]');
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", nameSearch);
+  } else {
+    nameSearch();
+  }
+})();
