@@ -29,7 +29,7 @@ from . import overrides as ov
 from .cache import ExtractionCache, entry_key, pipeline_version
 from .extract import extract
 from .ingest import Document, IngestError, discover, read_document
-from .record import assign_ids, build, validate
+from .record import assign_ids, build, id_errors, validate
 from .reference import Gazetteer, Taxonomy, data_version, load_gazetteer, load_taxonomy
 
 #: Below this many articles to extract, a process pool costs more than it saves.
@@ -122,7 +122,13 @@ def _extract_one(task: _Task, gazetteer: Gazetteer, taxonomy: Taxonomy) -> dict[
     record, problems = process(
         doc, Path(task.side) if task.side else None, task.side_shown, gazetteer, taxonomy
     )
-    return {"record": record, "problems": [[p.file, p.kind, p.message] for p in problems]}
+    # Validated here, in the worker, so that a parallel run also validates in parallel; the
+    # id assigned later is checked on its own (`_ID_OK`), the rest of the record cannot change.
+    return {
+        "record": record,
+        "problems": [[p.file, p.kind, p.message] for p in problems],
+        "errors": validate(record),
+    }
 
 
 _WORKER: dict[str, Any] = {}
@@ -269,6 +275,7 @@ def run(
     t_extract = time.perf_counter()
 
     records: list[dict] = []
+    invalid: dict[str, list[str]] = {}
     seen: dict[str, str] = {}
     for task, res in zip(tasks, results, strict=True):
         assert res is not None
@@ -284,11 +291,12 @@ def run(
             )
             continue
         seen[text_key] = task.shown
+        invalid[record["file"]] = res.get("errors", [])
         records.append(record)
     ids = assign_ids(records)
     for record in records:
         record["id"] = ids[record["file"]]
-        errors = validate(record)
+        errors = invalid[record["file"]] or id_errors(record["id"])
         if errors:
             corpus.problems.append(Problem(record["file"], "invalid", "; ".join(errors[:3])))
             continue

@@ -98,6 +98,15 @@ def validate(record: dict) -> list[str]:
     return [f"{'/'.join(map(str, e.path)) or '(record)'}: {e.message}" for e in errors]
 
 
+def id_errors(record_id: str) -> list[str]:
+    """Schema errors of an id alone: the pipeline validates each record in its worker under
+    a placeholder id, then checks only the id it assigns afterwards."""
+    rule = schema()["properties"]["id"]
+    if len(record_id) <= rule["maxLength"] and re.match(rule["pattern"], record_id):
+        return []
+    return [f"id: {record_id!r} does not match {rule['pattern']} (at most {rule['maxLength']})"]
+
+
 def slugify(text: str, max_len: int = SLUG_MAX) -> str:
     """ASCII slug of *text*, cut at a word boundary: stable ids and file names."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
