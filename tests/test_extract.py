@@ -194,3 +194,58 @@ def test_summary_is_the_lede() -> None:
     assert rec["summary"] == "One two three. Four five six."
     long = " ".join(["word"] * 80) + "."
     assert len(record_of(long)["summary"].split()) <= 61
+
+
+def test_bare_growth_targets_are_gdp_targets() -> None:
+    # "growth" alone, for a region, is the economy's; naming another measure makes it not so
+    rec = record_of(
+        "Chongqing set its 2025 growth target at about 6 pct, while the Guangxi Zhuang "
+        "autonomous region aims for growth of 5.5% or above. Inner Mongolia autonomous "
+        "region targeted growth of 6 percent. Shaanxi aims for industrial output growth "
+        "of 7 percent. Hunan expects retail sales growth of around 6 percent."
+    )
+    assert targets(rec) == {
+        ("chongqing", 2025, 6.0, "around"),
+        ("guangxi", 2025, 5.5, "at-least"),
+        ("inner-mongolia", 2025, 6.0, "exactly"),
+    }
+
+
+def test_a_themed_growth_goal_is_not_the_economy() -> None:
+    rec = record_of("Anhui aims for growth of more than 20 percent in new energy vehicles.")
+    assert targets(rec) == set()
+
+
+def test_economy_forecast_to_grow_is_a_gdp_figure() -> None:
+    rec = record_of("Hong Kong's economy is forecast to grow 2.5% to 3.5% this year.")
+    [fig] = rec["figures"]
+    assert (fig["region"], fig["value"], fig["value_max"], fig["qualifier"]) == (
+        "hong-kong", 2.5, 3.5, "range")
+    assert fig["indicator"].startswith("gdp")
+
+
+@pytest.mark.parametrize(
+    "phrase, low, high, unit",
+    [
+        ("2.5% to 3.5%", 2.5, 3.5, "percent"),
+        ("5 percent to 5.5 percent", 5.0, 5.5, "percent"),
+        ("between 5% and 5.5%", 5.0, 5.5, "percent"),
+        ("1 billion to 2 billion yuan", 1e9, 2e9, "CNY"),
+        ("$1 billion to $2 billion", 1e9, 2e9, "USD"),
+    ],
+)
+def test_ranges_with_the_unit_written_twice(phrase: str, low: float, high: float, unit: str) -> None:
+    rec = record_of(f"Fujian expects the figure to be {phrase} in 2025.")
+    [fig] = rec["figures"]
+    assert (fig["value"], fig["value_max"], fig["unit"], fig["qualifier"]) == (
+        low, high, unit, "range")
+
+
+def test_a_percentage_then_a_level_is_two_figures() -> None:
+    rec = record_of("Jiangsu's GDP grew 5.8 percent to 13.7 trillion yuan in 2024.")
+    assert [(f["value"], f["unit"]) for f in rec["figures"]] == [(5.8, "percent"), (13.7e12, "CNY")]
+
+
+def test_lower_case_title_before_a_name_is_the_role() -> None:
+    rec = record_of("The province's GDP grew 5.4 percent in 2024, governor Liang Huiling said.")
+    assert {p["name"]: p["role"] for p in rec["people"]} == {"Liang Huiling": "governor"}

@@ -72,17 +72,36 @@ CURRENCY_AFTER = {
 PERCENT = r"percent(?:age points?)?|per\s+cent|%|pct|percentage\s+points?"
 YEAR_RE = re.compile(r"(?<![\d,.$-])(?:19[5-9]\d|20\d\d|21[0-4]\d)(?![\d%,-]|\.\d)")
 
-_QUANTITY = re.compile(
-    rf"""
-    (?<![\w.$,¥￥€£-])
-    (?:(?P<cur_pre>US\$|HK\$|\$|RMB|CNY|USD|EUR|¥|￥|€|£)\s?)?
-    (?P<num>{NUM})
-    (?:\s*(?P<sep>-|–|—|to|and)\s*(?P<cur_pre2>US\$|\$|RMB|¥)?(?P<num2>{NUM}))?
-    (?:\s*(?P<scale>{SCALE})\b)?
-    (?:\s*(?P<unit>{PERCENT}|(?:yuan|RMB|renminbi|U\.S\.\s+dollars|US\s+dollars|Hong\s+Kong\s+dollars|dollars|euros|pounds)\b))?
-    """,
-    re.VERBOSE | re.IGNORECASE,
+_CURRENCY_WORDS = (
+    r"yuan|RMB|renminbi|U\.S\.\s+dollars|US\s+dollars|Hong\s+Kong\s+dollars|dollars|euros|pounds"
 )
+
+
+def _quantity_pattern(ranges: bool) -> re.Pattern[str]:
+    """A number with its currency, scale and unit. With *ranges*, also a second number
+    after "-", "to" or "and" ("5-6 percent", "2.5% to 3.5%", "$1 billion to $2 billion");
+    without, the range groups exist but never match (the same group names either way)."""
+    second = (
+        rf"(?:(?:\s*(?P<scale1>{SCALE})\b)?(?:\s*(?P<unit1>{PERCENT}))?"
+        rf"\s*(?P<sep>-|–|—|to|and)\s*(?P<cur_pre2>US\$|HK\$|\$|RMB|¥)?\s?(?P<num2>{NUM}))?"
+    )
+    if not ranges:
+        second = "(?:(?!)(?P<scale1>)(?P<unit1>)(?P<sep>)(?P<cur_pre2>)(?P<num2>))?"
+    return re.compile(
+        rf"""
+        (?<![\w.$,¥￥€£-])
+        (?:(?P<cur_pre>US\$|HK\$|\$|RMB|CNY|USD|EUR|¥|￥|€|£)\s?)?
+        (?P<num>{NUM})
+        {second}
+        (?:\s*(?P<scale>{SCALE})\b)?
+        (?:\s*(?P<unit>{PERCENT}|(?:{_CURRENCY_WORDS})\b))?
+        """,
+        re.VERBOSE | re.IGNORECASE,
+    )
+
+
+_QUANTITY = _quantity_pattern(ranges=True)
+_SINGLE_QUANTITY = _quantity_pattern(ranges=False)
 _USD_AFTER = re.compile(
     rf"^\s*\(\s*(?:about|around|roughly|approximately|some|nearly|over|more\s+than)?\s*"
     rf"(?:US\$|\$|USD\s?)(?P<num>{NUM})\s*(?P<scale>{SCALE})?\s*(?:U\.S\.\s+dollars|dollars)?\s*\)",
@@ -156,9 +175,14 @@ def scan_numbers(sentence: str) -> list[Quantity]:
         m = _QUANTITY.search(sentence, pos)
         if m is None:
             break
+        if m.group("num2") and not _range_units_agree(m):
+            # "grew 5 percent to 1.2 trillion yuan": two figures, not a range
+            m = _SINGLE_QUANTITY.match(sentence, m.start())
+            assert m is not None
         pos = max(m.end(), pos + 1)
-        num, num2, unit = m.group("num"), m.group("num2"), m.group("unit")
-        cur_pre, scale, sep = m.group("cur_pre"), m.group("scale"), m.group("sep")
+        num, num2, unit = m.group("num"), m.group("num2"), m.group("unit") or m.group("unit1")
+        cur_pre, sep = m.group("cur_pre"), m.group("sep")
+        scale = m.group("scale") or m.group("scale1")
         end = m.end()
         after = sentence[end:]
         if _re(r"^[A-Za-z]").match(after) and not unit and not scale:
@@ -173,7 +197,8 @@ def scan_numbers(sentence: str) -> list[Quantity]:
             continue  # No. 1, C919
         if num2 and sep and sep.lower() == "and" and not _re(r"\bbetween\s+$", re.I).search(before):
             # "5.5 and 6 percent": two figures sharing the unit, not a range
-            q = _single(sentence, m.start(), m.end("num"), m)
+            first_end = max(m.end("num"), m.end("scale1"), m.end("unit1"))
+            q = _single(sentence, m.start(), first_end, m)
             if q:
                 out.append(q)
             pos = m.start("num2") - len(m.group("cur_pre2") or "")
@@ -231,8 +256,32 @@ def scan_numbers(sentence: str) -> list[Quantity]:
     return out
 
 
+def _range_units_agree(m: re.Match[str]) -> bool:
+    """Whether both numbers of a range measure the same thing: a unit or scale written after
+    the first number must be written after the second too ("2.5% to 3.5%", "1 billion to
+    2 billion yuan"), and a currency before one must be before the other."""
+    unit1, scale1 = m.group("unit1"), m.group("scale1")
+    if unit1 and not m.group("unit"):
+        return False
+    if unit1 and _re(PERCENT, re.I).fullmatch(unit1) and not _re(PERCENT, re.I).fullmatch(
+        m.group("unit")
+    ):
+        return False
+    if scale1 and not m.group("scale"):
+        return False
+    return not (m.group("cur_pre2") and not m.group("cur_pre"))
+
+
 def _single(sentence: str, start: int, end: int, m: re.Match[str]) -> Quantity | None:
     """The first number of "5.5 and 6 percent": it takes the second one's scale and unit."""
+    if m.group("unit1") or m.group("scale1"):
+        found = scan_numbers(sentence[start:end])  # "56.7 percent and 31.6 percent"
+        if not found:
+            return None
+        q = found[0]
+        q.start, q.end, q.text = start, end, sentence[start:end]
+        q.qualifier = _qualifier(sentence[:start], sentence[end:])
+        return q
     pseudo = " ".join(x for x in (sentence[start:end], m.group("scale"), m.group("unit")) if x)
     found = scan_numbers(pseudo)
     if not found:
@@ -279,8 +328,9 @@ def _qualifier_patterns() -> list[tuple[str, re.Pattern[str]]]:
 _GDP_LEVEL = re.compile(r"\bGDP\b|gross domestic product|economic (?:output|aggregate)", re.I)
 
 
-def classify(q: Quantity, window: str) -> str:
-    """The indicator of a quantity, from cue words in its clause (*window*)."""
+def classify(q: Quantity, window: str, themed: bool = False) -> str:
+    """The indicator of a quantity, from cue words in its clause (*window*); *themed*
+    says a theme (an industry) is named in the clause before the figure."""
     seen: dict[str, bool] = {}
 
     def has(name: str) -> bool:
@@ -297,6 +347,8 @@ def classify(q: Quantity, window: str) -> str:
             return "output-share"
         if has("gdp") and has("growth"):
             return "gdp-growth"
+        if has("bare_growth") and not has("other_measures") and not themed:
+            return "gdp-growth-target"
         if has("growth"):
             return "output-growth"
         return "other"
@@ -449,10 +501,10 @@ def extract_figures(
             nxt = quantities[i + 1].start if i + 1 < len(quantities) else len(sentence)
             window_start = clause_start
             window = sentence[clause_start : min(max(clause_end, q.end), nxt, q.end + 60)]
-            q.indicator = classify(q, window)
             in_window = [
                 t for t in sentence_themes if max(clause_start, prev_end) <= t.start < q.start
             ]
+            q.indicator = classify(q, window, themed=bool(in_window))
             distinct = list(dict.fromkeys(t.theme for t in in_window))
             q.theme = distinct[0] if len(distinct) == 1 else None
             q.year = _year(q, window, window_start, sentence, article_year, carried_year)

@@ -219,7 +219,8 @@ def extract_people(sentences: Sequence[str], gazetteer: Gazetteer) -> tuple[list
                 if _PATTERNS["pre_" + k].search(sentence)
             ]
         if _PATTERNS["any_title"].search(sentence):
-            keys.insert(3 if "name_said" in keys else len(keys), "title")
+            # before "name_said", so that "governor Liang Huiling said" keeps its title
+            keys.insert(keys.index("name_said") if "name_said" in keys else len(keys), "title")
         for key in keys:
             for m in _PATTERNS[key].finditer(sentence):
                 name = m.group("name")
@@ -231,8 +232,6 @@ def extract_people(sentences: Sequence[str], gazetteer: Gazetteer) -> tuple[list
                     )
                     org = org_m.group(1) if org_m else None
                     title = m.group("title")
-                    if title[0].islower() and not org:
-                        continue
                     role = f"{org} {title}" if org and org.lower() not in NOT_NAMES else title
                     add(name, role, n, quoted=False)
                 elif key == "said_name_role" and m.group("of"):
