@@ -249,3 +249,26 @@ def test_a_percentage_then_a_level_is_two_figures() -> None:
 def test_lower_case_title_before_a_name_is_the_role() -> None:
     rec = record_of("The province's GDP grew 5.4 percent in 2024, governor Liang Huiling said.")
     assert {p["name"]: p["role"] for p in rec["people"]} == {"Liang Huiling": "governor"}
+
+
+def test_a_place_inside_an_appositive_only_describes_the_actor() -> None:
+    rec = record_of(
+        "Shenzhen, the southern tech hub bordering Hong Kong, is targeting economic growth of "
+        "around 6 percent this year. Guangdong province, which contains Shenzhen, set its GDP "
+        "growth target at above 5 percent. The Greater Bay Area, which includes Hong Kong and "
+        "Macao, had a combined GDP of more than 14 trillion yuan in 2024."
+    )
+    assert targets(rec) == {("shenzhen", 2025, 6.0, "around"), ("guangdong", 2025, 5.0, "more-than")}
+    gdp = [f for f in rec["figures"] if f["indicator"] == "gdp"]
+    assert [(f["region"], f["year"]) for f in gdp] == [("greater-bay-area", 2024)]
+    assert {"shenzhen", "hong-kong", "guangdong", "macao"} <= regions(rec)
+
+
+def test_a_year_before_a_comma_is_a_year() -> None:
+    rec = record_of(
+        "Henan aims to produce more than 1 million new energy vehicles in 2026, up from "
+        "320,000 last year. The city's GDP expanded 3.3 percent to 3.24 trillion yuan in 2024, "
+        "the statistics bureau said."
+    )
+    years = [(f["value"], f["year"]) for f in rec["figures"]]
+    assert (1e6, 2026) in years and (3.3, 2024) in years and (3.24e12, 2024) in years

@@ -918,3 +918,12 @@ def test_bare_publisher_line_in_header_is_a_weak_credit() -> None:
     # ... but an explicit credit line outranks it (logo text above a wire story)
     wire = text.replace("Updated 17:28", "Xinhua | Updated 17:28")
     assert parse_text(wire.encode(), file="c.txt").source == "Xinhua"
+
+
+def test_byline_with_two_reporters_filing_from_two_cities() -> None:
+    from generator.ingest.metadata import parse_byline
+
+    line = "By LI MING in Zhengzhou and ZHANG WEI in Hefei | China Daily | Updated: 2024-01-23 09:12"
+    byline = parse_byline(line)
+    assert byline.authors == ("Li Ming", "Zhang Wei")
+    assert (byline.source, byline.date) == ("China Daily", "2024-01-23")

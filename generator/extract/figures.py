@@ -70,7 +70,9 @@ CURRENCY_AFTER = {
     "pounds": "GBP",
 }
 PERCENT = r"percent(?:age points?)?|per\s+cent|%|pct|percentage\s+points?"
-YEAR_RE = re.compile(r"(?<![\d,.$-])(?:19[5-9]\d|20\d\d|21[0-4]\d)(?![\d%,-]|\.\d)")
+# A year: not part of a longer number ("12,024", "2024.5", "2025-2027" is two years but not
+# "2024-style"), so a comma or full stop may follow it ("in 2024, the city ...").
+YEAR_RE = re.compile(r"(?<![\d,.$-])(?:19[5-9]\d|20\d\d|21[0-4]\d)(?![\d%]|[.,]\d|-[A-Za-z])")
 
 _CURRENCY_WORDS = (
     r"yuan|RMB|renminbi|U\.S\.\s+dollars|US\s+dollars|Hong\s+Kong\s+dollars|dollars|euros|pounds"
@@ -111,7 +113,8 @@ _PER_CAPITA = re.compile(
     rf"\bper\s+(?P<per>{NUM}|capita|person|head)\s*(?P<who>people|persons|residents|inhabitants|population)?\b",
     re.IGNORECASE,
 )
-_COUNT_NOUN = re.compile(r"^\s+((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*[a-z]s)\b")
+# a plural noun, possibly after a few modifiers: "1,500 key provincial projects", "868,000 NEVs"
+_COUNT_NOUN = re.compile(r"^\s+((?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*[a-z]s|[A-Z]{2,}s))\b")
 _DIGIT = re.compile(r"\d")
 _CLAUSE_BREAK = re.compile(
     r";|\bwhile\b|\bwhereas\b|,\s+but\b|\bmeanwhile\b|\bcompared with\b", re.I
@@ -446,15 +449,25 @@ def _year(
     sentence: str,
     article_year: int | None,
     carried: int | None,
+    clause: str | None = None,
+    clause_start: int = 0,
 ) -> int | None:
     years = [
         (abs((window_start + y.start()) - q.start), int(y.group(0)))
         for y in YEAR_RE.finditer(window)
+        if not (q.start <= window_start + y.start() < q.end)  # not the figure's own digits
     ]
-    years = [y for y in years if not (q.start <= y[0] < q.end)]
     if years:
         return min(years)[1]
-    rel = _RELATIVE_YEAR.search(window) or _RELATIVE_YEAR.search(sentence)
+    rel = _RELATIVE_YEAR.search(window)
+    if rel is None and clause is not None:
+        # "expanded 3.3 percent to 3.24 trillion yuan in 2022": the year closes the clause,
+        # after the next figure; the nearest year in the figure's clause applies
+        years = [(abs(clause_start + y.start() - q.start), int(y.group(0)))
+                 for y in YEAR_RE.finditer(clause)]
+        if years:
+            return min(years)[1]
+    rel = rel or _RELATIVE_YEAR.search(sentence)
     if rel and article_year:
         word = rel.group(1).lower()
         return article_year + (1 if word == "next" else 0 if word == "this" else -1)
@@ -507,7 +520,8 @@ def extract_figures(
             q.indicator = classify(q, window, themed=bool(in_window))
             distinct = list(dict.fromkeys(t.theme for t in in_window))
             q.theme = distinct[0] if len(distinct) == 1 else None
-            q.year = _year(q, window, window_start, sentence, article_year, carried_year)
+            q.year = _year(q, window, window_start, sentence, article_year, carried_year,
+                           sentence[clause_start:clause_end], clause_start)
             if (
                 q.indicator == "gdp-growth-target"
                 and q.year is None

@@ -185,6 +185,40 @@ def _mark_locators(
     return out
 
 
+@cache
+def _appositive_open() -> re.Pattern[str]:
+    # right after "<place>[ province|city|...]": ", the ...", ", which ...", ", home to ..."
+    return re.compile(
+        r"(?:\s+(?:[Pp]rovince|[Cc]ity|[Mm]unicipality|[Aa]utonomous\s+[Rr]egion|[Rr]egion))?"
+        r"\s*,\s+(?:the|a|an|which|where|whose|home\s+to|bordering|adjacent\s+to|next\s+to|"
+        r"near|neighbou?ring|close\s+to)\b"
+    )
+
+
+def _mark_appositives(mentions: list[RegionMention], sentence: str) -> list[RegionMention]:
+    """Flag places named inside an appositive or relative clause that describes the place
+    just before it: "Shenzhen, the tech hub bordering Hong Kong, is targeting ...",
+    "Guangdong province, which contains Shenzhen, set ...". The described place is the
+    actor; the other only locates or characterises it (flagged like a locator)."""
+    out = list(mentions)
+    opener = _appositive_open()
+    for head in mentions:
+        if head.role != "subject":
+            continue
+        m = opener.match(sentence, head.end)
+        if not m:
+            continue
+        close = sentence.find(",", m.end())
+        stop = min((i for i in (sentence.find(c, m.end()) for c in ";:()") if i >= 0),
+                   default=len(sentence))
+        if close < 0 or close > stop or close - m.end() > 100 or not sentence[close + 1 :].strip():
+            continue
+        for i, other in enumerate(out):
+            if other.role == "subject" and m.end() <= other.start and other.end <= close:
+                out[i] = _replace(other, locator=True)
+    return out
+
+
 def _replace(m: RegionMention, **kw: object) -> RegionMention:
     data = dict(m.__dict__)
     data.update(kw)
@@ -202,7 +236,8 @@ def _generic_subject() -> re.Pattern[str]:
 
 @cache
 def _opener() -> re.Pattern[str]:
-    return re.compile(rf"^\W*(?:{alternation(cues()['continuation_openers'])})\b", re.IGNORECASE)
+    openers = alternation(cues()["continuation_openers"])
+    return re.compile(rf"^\W*(?:{openers}|in\s+(?:19|20)\d\d)\b", re.IGNORECASE)
 
 
 def _choose(ids: Sequence[str], context: set[str], gaz: Gazetteer) -> str:
@@ -298,7 +333,7 @@ def analyse_regions(
                     )
                 )
         found.sort(key=lambda f: (f.start, f.end))
-        found = _mark_locators(found, sentence, gazetteer)
+        found = _mark_appositives(_mark_locators(found, sentence, gazetteer), sentence)
         mentions.extend(found)
         actors = [f for f in found if f.role == "subject" and not f.locator]
         explicit = tuple(most_specific([f.region for f in actors], gazetteer))

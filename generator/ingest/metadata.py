@@ -278,7 +278,10 @@ _INLINE_BY = re.compile(r"(?:^|\s)By\s*:?\s+(?P<names>[^|(\[\n]+?)\s*(?=$|\(|\[|
 # A trailing parenthesised credit, closed or not (scrapers often drop the ")").
 _PAREN_CREDIT = re.compile(r"\(\s*(?P<credit>[A-Z][^()|]{1,60}?)\s*(?:\)|$)")
 # "By WANG XIAOYU in Guangzhou": where the reporter filed from is not part of the name.
-_FILED_FROM = re.compile(r"\s+(?:in|from)\s+[A-Z][\w'’ -]*$")
+# Each reporter may have their own ("By LI MING in Zhengzhou and ZHANG WEI in Hefei"): a place is
+# capitalised words, so the lower-case "and" or a comma ends it.
+_FILED_FROM = re.compile(
+    r"\s+(?:in|from)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?=\s+and\s|\s*[,;&]|\s*$)")
 _TIME_RE = re.compile(_TIME, re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)\]]*$")
 
