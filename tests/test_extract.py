@@ -272,3 +272,15 @@ def test_a_year_before_a_comma_is_a_year() -> None:
     )
     years = [(f["value"], f["year"]) for f in rec["figures"]]
     assert (1e6, 2026) in years and (3.3, 2024) in years and (3.24e12, 2024) in years
+
+
+def test_a_target_of_growth_and_an_economy_level() -> None:
+    rec = record_of(
+        "Across the Yellow River, Shanxi has set a target of around 5 percent growth for 2026, "
+        "Governor Zhao Gang said. The province's economy grew 5.3 percent last year to 3.72 "
+        "trillion yuan (about 532 billion U.S. dollars)."
+    )
+    assert targets(rec) == {("shanxi", 2026, 5.0, "around")}
+    [level] = [f for f in rec["figures"] if f["unit"] == "CNY"]
+    assert (level["indicator"], level["year"], level["usd_value"]) == ("gdp", 2024, 532e9)
+    assert [p["name"] for p in rec["people"]] == ["Zhao Gang"]  # not "Yellow River"

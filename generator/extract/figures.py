@@ -104,9 +104,11 @@ def _quantity_pattern(ranges: bool) -> re.Pattern[str]:
 
 _QUANTITY = _quantity_pattern(ranges=True)
 _SINGLE_QUANTITY = _quantity_pattern(ranges=False)
+# The stated conversion after a yuan figure: "($245.6 billion)", "(about 843 billion U.S. dollars)"
 _USD_AFTER = re.compile(
     rf"^\s*\(\s*(?:about|around|roughly|approximately|some|nearly|over|more\s+than)?\s*"
-    rf"(?:US\$|\$|USD\s?)(?P<num>{NUM})\s*(?P<scale>{SCALE})?\s*(?:U\.S\.\s+dollars|dollars)?\s*\)",
+    rf"(?:(?:US\$|\$|USD\s?)(?P<num>{NUM})\s*(?P<scale>{SCALE})?\s*(?:U\.S\.\s+dollars|dollars)?"
+    rf"|(?P<num_b>{NUM})\s*(?P<scale_b>{SCALE})?\s*(?:U\.S\.|US)\s+dollars)\s*\)",
     re.IGNORECASE,
 )
 _PER_CAPITA = re.compile(
@@ -223,7 +225,8 @@ def scan_numbers(sentence: str) -> list[Quantity]:
             q = Quantity(m.start(), end, text, value, value_max, currency, qual)
             usd = _USD_AFTER.match(after)
             if usd and currency != "USD":
-                q.usd_value = _scaled(usd.group("num"), usd.group("scale"))
+                q.usd_value = _scaled(usd.group("num") or usd.group("num_b"),
+                                      usd.group("scale") or usd.group("scale_b"))
                 pos = end + usd.end()
             out.append(q)
             continue
@@ -350,7 +353,12 @@ def classify(q: Quantity, window: str, themed: bool = False) -> str:
             return "output-share"
         if has("gdp") and has("growth"):
             return "gdp-growth"
-        if has("bare_growth") and not has("other_measures") and not themed:
+        if (
+            (has("bare_growth") or has("target"))
+            and has("growth")
+            and not has("other_measures")
+            and not themed
+        ):
             return "gdp-growth-target"
         if has("growth"):
             return "output-growth"
@@ -361,7 +369,7 @@ def classify(q: Quantity, window: str, themed: bool = False) -> str:
         return "other"
     if has("investment"):
         return "investment"
-    if _GDP_LEVEL.search(window):
+    if _GDP_LEVEL.search(window) or has("gdp"):  # "the economy grew 5.3% to 3.72 trillion yuan"
         return "gdp"
     if has("scale"):
         return "industry-scale"

@@ -150,7 +150,8 @@ _PATTERNS: dict[str, re.Pattern[str]] = {}
 def _word_sets() -> tuple[frozenset[str], frozenset[str]]:
     heads = frozenset(h.lower() for h in cues()["org_heads"])
     titles = frozenset(w.lower() for t in cues()["titles"] for w in t.split())
-    return heads | titles, frozenset(cues()["surnames"])
+    places = frozenset(w.lower() for w in cues()["not_name_words"])
+    return heads | titles | places, frozenset(cues()["surnames"])
 
 
 def _is_name(name: str, gazetteer: Gazetteer) -> bool:
