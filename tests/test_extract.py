@@ -284,3 +284,47 @@ def test_a_target_of_growth_and_an_economy_level() -> None:
     [level] = [f for f in rec["figures"] if f["unit"] == "CNY"]
     assert (level["indicator"], level["year"], level["usd_value"]) == ("gdp", 2024, 532e9)
     assert [p["name"] for p in rec["people"]] == ["Zhao Gang"]  # not "Yellow River"
+
+
+def test_respectively_pairs_the_places_named_not_their_province_or_anaphors() -> None:
+    rec = record_of(
+        "In Jilin province, Changchun, the provincial capital, and the city of Jilin set "
+        "targets of 7 percent and 6.5 percent, respectively. Shenyang and Dalian, the "
+        "province's two largest cities, set targets of 6.5 percent and 6 percent, respectively."
+    )
+    assert targets(rec) == {
+        ("changchun", 2025, 7.0, "exactly"), ("jilin-city", 2025, 6.5, "exactly"),
+        ("shenyang", 2025, 6.5, "exactly"), ("dalian", 2025, 6.0, "exactly"),
+    }
+
+
+def test_outcomes_are_not_targets_and_contractions_are_negative() -> None:
+    rec = record_of(
+        "Liaoning is aiming for growth of above 5 percent after its GDP rose 2.1 percent to "
+        "2.9 trillion yuan last year. Jilin's economy contracted 1.9 percent in 2024. "
+        "Strategic emerging industries accounted for 26 percent of the municipality's output. "
+        "China set its deficit at 4% of GDP."
+    )
+    assert targets(rec) == {("liaoning", 2025, 5.0, "more-than")}
+    by_value = {f["value"]: f for f in rec["figures"]}
+    assert (by_value[2.1]["indicator"], by_value[2.1]["year"]) == ("gdp-growth", 2024)
+    assert by_value[-1.9]["indicator"] == "gdp-growth"
+    assert by_value[26.0]["indicator"] == by_value[4.0]["indicator"] == "output-share"
+
+
+def test_figures_of_a_sentence_led_by_its_belong_to_the_region_in_focus() -> None:
+    rec = record_of(
+        "Guangxi set a goal of about 5.5% for 2025. Its trade with ASEAN reached 350 billion "
+        "yuan last year, and the canal will give the region a route from Nanning to the sea."
+    )
+    [trade] = [f for f in rec["figures"] if f["unit"] == "CNY"]
+    assert trade["region"] == "guangxi"
+
+
+def test_names_joined_to_a_place_are_affiliations() -> None:
+    rec = record_of(
+        "Qingdao will deepen cooperation through the China-SCO Local Economic and Trade "
+        "Cooperation Demonstration Area. Taiyuan Iron and Steel (Group) Co will expand "
+        "production. Shanxi will upgrade its coal industry."
+    )
+    assert regions(rec) == {"qingdao", "shanxi"}

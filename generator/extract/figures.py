@@ -119,8 +119,10 @@ _PER_CAPITA = re.compile(
 _COUNT_NOUN = re.compile(r"^\s+((?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*[a-z]s|[A-Z]{2,}s))\b")
 _DIGIT = re.compile(r"\d")
 _CLAUSE_BREAK = re.compile(
-    r";|\bwhile\b|\bwhereas\b|,\s+but\b|\bmeanwhile\b|\bcompared with\b", re.I
+    r";|\bwhile\b|\bwhereas\b|,\s+but\b|\bmeanwhile\b|\bcompared with\b|,\s+after\b", re.I
 )
+_LEADING_ANAPHOR = re.compile(
+    r"^\W*(?:its|their|it|they|the\s+(?:city|province|region|municipality)['’]s)\b", re.I)
 _RELATIVE_YEAR = re.compile(r"\b(last|this|next|the\s+previous|the\s+past)\s+year\b", re.I)
 
 
@@ -275,7 +277,10 @@ def _range_units_agree(m: re.Match[str]) -> bool:
         return False
     if scale1 and not m.group("scale"):
         return False
-    return not (m.group("cur_pre2") and not m.group("cur_pre"))
+    if m.group("cur_pre2") and not m.group("cur_pre"):
+        return False
+    # "in 2022 to 3.24 trillion yuan" is a year and a figure; a range goes up
+    return _number(m.group("num")) <= _number(m.group("num2"))
 
 
 def _single(sentence: str, start: int, end: int, m: re.Match[str]) -> Quantity | None:
@@ -334,9 +339,32 @@ def _qualifier_patterns() -> list[tuple[str, re.Pattern[str]]]:
 _GDP_LEVEL = re.compile(r"\bGDP\b|gross domestic product|economic (?:output|aggregate)", re.I)
 
 
-def classify(q: Quantity, window: str, themed: bool = False) -> str:
-    """The indicator of a quantity, from cue words in its clause (*window*); *themed*
-    says a theme (an industry) is named in the clause before the figure."""
+# "18 percent of its total GDP", "5% of GDP", "30 percent of the province's ...": a share
+_SHARE_AFTER = re.compile(
+    r"^\s*of\s+(?:(?:the|its|their|total|all|gross)\b|GDP\b|[A-Z][\w-]*['’]s\b)", re.I)
+# a verb of change right before the number: the figure is an outcome, not a target
+_ACTUAL_BEFORE = re.compile(
+    r"\b(?P<verb>grew|rose|expanded|increased|climbed|jumped|surged|gained|advanced|edged\s+up"
+    r"|was\s+up|were\s+up|up|contracted|shrank|fell|declined|dropped|slipped|slid|decreased"
+    r"|was\s+down|were\s+down|down)(?:\s+(?:by|an?\s+annual|a\s+year-on-year))?\s+"
+    r"(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|just\s+over)\s+)?$",
+    re.I,
+)
+_FALL_VERBS = frozenset(
+    {"contracted", "shrank", "fell", "declined", "dropped", "slipped", "slid", "decreased", "down"})
+# a target named right before the number: "set targets of 7 percent and 6.5 percent",
+# "is each targeting about 6%", "set a goal of about 5.5%", "is aiming for more than 5.5%"
+_TARGET_NOUN = re.compile(
+    r"\b(?:targets?|goals?|targeting|targeted|aim(?:s|ing|ed)?\s+(?:for|at)|eye(?:s|ing)?)\b", re.I)
+
+
+def classify(
+    q: Quantity, window: str, themes_at: Sequence[int] = (), offset: int = 0
+) -> str:
+    """The indicator of a quantity, from cue words in its clause (*window*, which starts at
+    *offset* in the sentence); *themes_at* are the sentence positions of the themes (the
+    industries) named in the clause before the figure."""
+    themed = bool(themes_at)
     seen: dict[str, bool] = {}
 
     def has(name: str) -> bool:
@@ -345,8 +373,17 @@ def classify(q: Quantity, window: str, themed: bool = False) -> str:
         return seen[name]
 
     if q.unit in ("percent", "percentage-points"):
+        before = window[: max(0, q.start - offset)]
         if has("rd"):
             return "rd-intensity"
+        if _SHARE_AFTER.match(window[q.end - offset :]):
+            return "output-share"
+        actual = _ACTUAL_BEFORE.search(before)
+        if actual:
+            if actual.group("verb").lower() in _FALL_VERBS:
+                q.value, q.value_max = -q.value, None if q.value_max is None else -q.value_max
+            economy = not themed and _re(r"\beconom(?:y|ies)\b", re.I).search(before)
+            return "gdp-growth" if has("gdp") or economy else "output-growth"
         if has("gdp") and has("growth") and has("target") and not _ACCOUNT.search(window):
             return "gdp-growth-target"
         if has("share"):
@@ -360,6 +397,17 @@ def classify(q: Quantity, window: str, themed: bool = False) -> str:
             and not themed
         ):
             return "gdp-growth-target"
+        target = _TARGET_NOUN.search(before)
+        if target and not has("share"):
+            # another measure or an industry named right before the target word, between it
+            # and the number, or after it makes it that measure's target; one in an aside
+            # further back does not ("Tianjin, which relies on its port and manufacturing,
+            # set a target of around 4 percent")
+            near = max(0, target.start() - 20)
+            if not _cue("other_measures").search(window, near) and not any(
+                t - offset >= near for t in themes_at
+            ):
+                return "gdp-growth-target"
         if has("growth"):
             return "output-growth"
         return "other"
@@ -420,13 +468,22 @@ def attribute(
     mentions: Sequence[RegionMention],
     focus: Sequence[str],
     gazetteer: Gazetteer,
+    lead_focus: Sequence[str] | None = None,
 ) -> None:
-    """Set ``regions`` on each quantity (see the module docstring)."""
+    """Set ``regions`` on each quantity (see the module docstring). *lead_focus* is the
+    region a sentence opening with "Its ..."/"The province's ..." continues about: a figure
+    before any place is named belongs to it, not to a place named later ("Its trade ...
+    reached 350 billion yuan, and the canal ... from Nanning to the sea")."""
     actors = [m for m in mentions if m.role == "subject" and not m.locator]
     locators = [m for m in mentions if m.locator]
     if _re(r"\brespectively\b", re.I).search(sentence) and len(quantities) >= 2:
         first = quantities[0].start
-        listed = list(dict.fromkeys(m.region for m in actors if m.end <= first))
+        # the places listed, named outright ("the province's two largest cities" refers
+        # back; "In Jilin province, Changchun ..." names the province of a listed city)
+        listed = most_specific(
+            list(dict.fromkeys(m.region for m in actors if m.end <= first and not m.anaphor)),
+            gazetteer,
+        )
         if len(listed) == len(quantities):
             for q, rid in zip(quantities, listed, strict=True):
                 q.regions = [rid]
@@ -438,7 +495,7 @@ def attribute(
         if not before:
             before = [m for m in actors if m.end <= q.start]
         if not before:
-            q.regions = list(focus)
+            q.regions = list(lead_focus if lead_focus is not None else focus)
             continue
         group = [before[-1]]
         for prev in reversed(before[:-1]):
@@ -468,6 +525,14 @@ def _year(
     if years:
         return min(years)[1]
     rel = _RELATIVE_YEAR.search(window)
+    if (
+        rel is not None
+        and q.indicator == "gdp-growth-target"
+        and rel.group(1).lower() != "this"
+        and not window[rel.end() :].startswith(("'s", "’s"))
+        and _cue("target").search(window[rel.end() : q.start - window_start])
+    ):
+        rel = None  # "Hebei, whose GDP reached 4.2 trillion yuan last year, aims for ..."
     if rel is None and clause is not None:
         # "expanded 3.3 percent to 3.24 trillion yuan in 2022": the year closes the clause,
         # after the next figure; the nearest year in the figure's clause applies
@@ -475,6 +540,10 @@ def _year(
                  for y in YEAR_RE.finditer(clause)]
         if years:
             return min(years)[1]
+    if rel is None and q.indicator == "gdp-growth-target" and article_year:
+        # a target is for the article's year unless its own clause says otherwise ("aiming for
+        # growth of above 5 percent, after its GDP rose 2.1 percent last year")
+        return article_year
     rel = rel or _RELATIVE_YEAR.search(sentence)
     if rel and article_year:
         word = rel.group(1).lower()
@@ -525,7 +594,7 @@ def extract_figures(
             in_window = [
                 t for t in sentence_themes if max(clause_start, prev_end) <= t.start < q.start
             ]
-            q.indicator = classify(q, window, themed=bool(in_window))
+            q.indicator = classify(q, window, [t.start for t in in_window], window_start)
             distinct = list(dict.fromkeys(t.theme for t in in_window))
             q.theme = distinct[0] if len(distinct) == 1 else None
             q.year = _year(q, window, window_start, sentence, article_year, carried_year,
@@ -537,7 +606,8 @@ def extract_figures(
             ):
                 q.year = article_year
             prev_end = q.end
-        attribute(quantities, sentence, mentions, analysis.focus[n - 1], gazetteer)
+        lead = analysis.focus[n - 2] if n > 1 and _LEADING_ANAPHOR.match(sentence) else None
+        attribute(quantities, sentence, mentions, analysis.focus[n - 1], gazetteer, lead or None)
         explicit_years = [int(y.group(0)) for y in YEAR_RE.finditer(sentence)]
         if explicit_years:
             carried_year = explicit_years[-1]

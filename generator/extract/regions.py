@@ -60,7 +60,7 @@ class RegionAnalysis:
         return list(index.get(n, ()))
 
 
-_CAP_WORD = r"(?:[A-Z][\w'’.&-]*|\d+)"
+_CAP_WORD = r"(?:[A-Z][\w'’.&-]*|\([A-Z][\w'’.&-]*\)|\d+)"  # "Taiyuan Iron and Steel (Group) Co"
 
 
 def _org_after() -> re.Pattern[str]:
@@ -85,11 +85,20 @@ _ORG_AFTER: re.Pattern[str] | None = None
 _ORG_BEFORE: re.Pattern[str] | None = None
 
 
+# "China-SCO Local Economic and Trade Cooperation Demonstration Area", "China-ASEAN Expo": a
+# place joined by a hyphen to an acronym or to a capitalised word that is not itself a place
+# (the gazetteer's own hyphenated names, "Beijing-Tianjin-Hebei", match whole and come first)
+_HYPHEN_NAME = re.compile(r"^-(?:[A-Z]{2,}\b|(?:ASEAN|Europe|Africa|Arab|Pakistan|Russia|Central Asia|"
+                          r"Laos|Singapore|US|EU|UK|Japan|Korea)\b)")
+
+
 def _is_affiliation(sentence: str, start: int, end: int) -> bool:
     global _ORG_AFTER, _ORG_BEFORE
     if _ORG_AFTER is None or _ORG_BEFORE is None:
         _ORG_AFTER, _ORG_BEFORE = _org_after(), _org_before()
     after = sentence[end : end + 120]
+    if _HYPHEN_NAME.match(after):
+        return True
     m = _ORG_AFTER.match(after)
     if m:
         # The run must stay inside one name: no clause punctuation, no lower-case
@@ -240,11 +249,27 @@ def _opener() -> re.Pattern[str]:
     return re.compile(rf"^\W*(?:{openers}|in\s+(?:19|20)\d\d)\b", re.IGNORECASE)
 
 
-def _choose(ids: Sequence[str], context: set[str], gaz: Gazetteer) -> str:
-    """Pick among the candidate ids of an ambiguous name ("Suzhou"): prefer one whose
+def _choose(ids: Sequence[str], context: set[str], gaz: Gazetteer,
+            sentence: str = "", start: int = 0, end: int = 0) -> str:
+    """Pick among the candidate ids of an ambiguous name ("Suzhou", "Jilin"): the level the
+    text names ("the city of Jilin", "Jilin city", "Jilin province"), else one whose
     province the article also names, else the gazetteer's preferred reading."""
     if len(ids) == 1:
         return ids[0]
+    level = None
+    if _re(r"\b[Cc]ity\s+of\s+$").search(sentence[max(0, start - 10) : start]) or _re(
+        r"^\s+[Cc]ity\b"
+    ).match(sentence[end : end + 6]):
+        level = "city"
+    elif _re(r"^\s+[Pp]rovince\b").match(sentence[end : end + 10]) or _re(
+        r"\b[Pp]rovince\s+of\s+$"
+    ).search(sentence[max(0, start - 14) : start]):
+        level = "province"
+    if level:
+        for rid in ids:
+            region = gaz.get(rid)
+            if region is not None and region.level == level:
+                return rid
     for rid in ids:
         region = gaz.get(rid)
         if region is not None and region.parent in context:
@@ -292,7 +317,7 @@ def analyse_regions(
         n = idx + 1
         found: list[RegionMention] = []
         for m in matches:
-            rid = _choose(m.ids, context, gazetteer)
+            rid = _choose(m.ids, context, gazetteer, sentence, m.start, m.end)
             region = gazetteer.get(rid)
             if region is None:
                 continue

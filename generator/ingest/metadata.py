@@ -49,7 +49,8 @@ _MONTH = (r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?
           r"|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|[+-]\d{2}:?\d{2}|Z))?"
+_TIME = (r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
+         r"(?:\s*(?:[A-Z]{2,4}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|Z))?")
 
 # Each pattern captures year, month and day; the month may be a name.
 _DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
@@ -88,7 +89,12 @@ def find_date(text: str) -> str | None:
     return best[1] if best else None
 
 
-_DATE_ONLY_RESIDUE = re.compile(rf"(?:{_TIME}|[\s,|:;()\-–—T]|\b(?:on|at)\b)*", re.IGNORECASE)
+# What may sit beside a date on a timestamp line: times, separators, "on"/"at", and a
+# relative stamp ("March 5, 2025 11:42 AM GMT+8 Updated 5 hours ago").
+_DATE_ONLY_RESIDUE = re.compile(
+    rf"(?:{_TIME}|[\s,|:;()\-–—T]|\b(?:on|at)\b"
+    r"|\b(?:updated|published|posted)?\s*\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b)*",
+    re.IGNORECASE)
 
 
 def parse_date(text: str) -> str | None:
