@@ -85,11 +85,13 @@ _ORG_AFTER: re.Pattern[str] | None = None
 _ORG_BEFORE: re.Pattern[str] | None = None
 
 
-# "China-SCO Local Economic and Trade Cooperation Demonstration Area", "China-ASEAN Expo": a
-# place joined by a hyphen to an acronym or to a capitalised word that is not itself a place
-# (the gazetteer's own hyphenated names, "Beijing-Tianjin-Hebei", match whole and come first)
-_HYPHEN_NAME = re.compile(r"^-(?:[A-Z]{2,}\b|(?:ASEAN|Europe|Africa|Arab|Pakistan|Russia|Central Asia|"
-                          r"Laos|Singapore|US|EU|UK|Japan|Korea)\b)")
+# "China-SCO Local Economic and Trade Cooperation Demonstration Area", "China-ASEAN Expo",
+# "China-Europe Railway Express": a place joined by a hyphen to an acronym or to a foreign
+# partner names a programme or body (the gazetteer's own hyphenated names, such as
+# "Beijing-Tianjin-Hebei", match whole and come first; two Chinese places stay subjects)
+_HYPHEN_NAME = re.compile(
+    r"^-(?:[A-Z]{2,}\b|(?:Europe|Africa|Arab|Pakistan|Russia|Central\s+Asia|Laos|Singapore"
+    r"|Japan|Korea|Mongolia|Kazakhstan|Vietnam|Myanmar|Nepal|Kyrgyzstan|Uzbekistan)\b)")
 
 
 def _is_affiliation(sentence: str, start: int, end: int) -> bool:
