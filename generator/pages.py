@@ -221,6 +221,27 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def html_table(headers: list[str], rows: list[list[str]]) -> str:
+    """The same table as raw HTML; cells must already be escaped HTML (escape() output is).
+
+    Long lists and tables are written as raw HTML blocks, which Python-Markdown passes
+    through without running its inline patterns over every cell: on region, theme and
+    figures pages of a large corpus that was most of MkDocs' build time. Links in them are
+    final relative URLs (relative_url), and tests walk the built HTML to check each one."""
+    if not rows:
+        return ""
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    body = "\n".join("<tr>" + "".join(f"<td>{c or ''}</td>" for c in row) + "</tr>"
+                     for row in rows)
+    return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>\n"
+
+
+def html_list(items: Iterable[str]) -> str:
+    """A raw HTML bullet list of already-escaped items (see html_table for why)."""
+    lines = [f"<li>{item}</li>" for item in items]
+    return "<ul>\n" + "\n".join(lines) + "\n</ul>\n" if lines else ""
+
+
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
@@ -295,29 +316,40 @@ class _Site:
     def url(self, from_src: str, to_src: str, anchor: str | None = None) -> str:
         return relative_url(from_src, to_src, anchor, self.use_directory_urls)
 
-    def region_link(self, src: str, region_id: str | None) -> str:
+    def _link(self, src: str, to_src: str, text: str, *, html: bool,
+              anchor: str | None = None, cls: str | None = None) -> str:
+        """A link to another generated page: Markdown (MkDocs rewrites and validates it) or,
+        for raw HTML blocks, an <a> with the final relative URL."""
+        if html:
+            attr = f' class="{cls}"' if cls else ""
+            href = _html_attr(self.url(src, to_src, anchor))
+            return f'<a{attr} href="{href}">{text}</a>'
+        suffix = f"{{: .{cls} }}" if cls else ""
+        return f"[{text}]({md_link(src, to_src, anchor)}){suffix}"
+
+    def region_link(self, src: str, region_id: str | None, *, html: bool = False) -> str:
         """Linked region name where its page exists, plain escaped name otherwise."""
         if not region_id:
             return ""
         name = escape(self.d.region_name(region_id))
         info = self.d.regions.get(region_id)
         if info is not None and info.has_page:
-            return f"[{name}]({md_link(src, region_path(region_id))})"
+            return self._link(src, region_path(region_id), name, html=html)
         return name
 
-    def theme_link(self, src: str, theme_id: str | None) -> str:
+    def theme_link(self, src: str, theme_id: str | None, *, html: bool = False) -> str:
         if not theme_id:
             return ""
         name = escape(self.d.theme_name(theme_id))
         if theme_id in self.d.themes:
-            return f"[{name}]({md_link(src, theme_path(theme_id))})"
+            return self._link(src, theme_path(theme_id), name, html=html)
         return name
 
-    def article_link(self, src: str, article_id: str) -> str:
+    def article_link(self, src: str, article_id: str, *, html: bool = False) -> str:
         title = escape(self.d.article(article_id).title)
-        return f"[{title}]({md_link(src, article_path(article_id))})"
+        return self._link(src, article_path(article_id), title, html=html)
 
-    def cite(self, src: str, article_id: str, sentence: int) -> str:
+    def cite(self, src: str, article_id: str, sentence: int, *, html: bool = False) -> str:
         """Citation: one link to the sentence on the article page (#sN).
 
         Elsewhere the link reads "↗ Global Times, 2025-01-10" (source and date: what a
@@ -325,12 +357,14 @@ class _Site:
         the article itself just "↗", with "sentence N" for screen readers.
         """
         if src == article_path(article_id):
-            return (f'[↗<span class="visually-hidden"> sentence {sentence}</span>]'
-                    f"(#s{sentence}){{: .citation }}")
+            text = f'↗<span class="visually-hidden"> sentence {sentence}</span>'
+            if html:
+                return f'<a class="citation" href="#s{sentence}">{text}</a>'
+            return f"[{text}](#s{sentence}){{: .citation }}"
         art = self.d.article(article_id)
         label = ", ".join(x for x in (art.record.get("source"), art.date) if x) or "source"
-        target = md_link(src, article_path(article_id), f"s{sentence}")
-        return f"[↗ {escape(label)}]({target}){{: .citation }}"
+        return self._link(src, article_path(article_id), f"↗ {escape(label)}", html=html,
+                          anchor=f"s{sentence}", cls="citation")
 
     def region_url(self, src: str, region_id: str) -> str | None:
         info = self.d.regions.get(region_id)
@@ -408,25 +442,23 @@ class _Site:
         rows = []
         for e in entries:
             item = e.item
-            row = [self.region_link(src, item.get("region"))] if show_region else []
+            row = [self.region_link(src, item.get("region"), html=True)] if show_region else []
             row += [escape(figure_value(item)), escape(_indicator(item)),
                     escape(item.get("year") or "")]
             if show_text:
                 row.append(escape(item.get("text")))
             if show_theme:
-                row.append(self.theme_link(src, item.get("theme")))
-            row.append(self.cite(src, e.article, e.sentence))
+                row.append(self.theme_link(src, item.get("theme"), html=True))
+            row.append(self.cite(src, e.article, e.sentence, html=True))
             rows.append(row)
-        return table(headers, rows)
+        return html_table(headers, rows)
 
-    def commitment_line(self, src: str, e: Entry) -> str:
-        """A list item: the commitment (marked with its city when rolled up) and its source."""
-        parts = ["- "]
-        if e.via:
-            parts.append(f"**{escape(self.d.region_name(e.via))}:** ")
-        parts.append(escape(e.item.get("text")))
-        parts.append(" " + self.cite(src, e.article, e.sentence))
-        return "".join(parts)
+    def commitment_item(self, src: str, e: Entry, more: str = "") -> str:
+        """A list item (HTML): the commitment (marked with its city when rolled up) and its
+        source."""
+        who = f"<strong>{escape(self.d.region_name(e.via))}:</strong> " if e.via else ""
+        return (who + escape(e.item.get("text")) + " "
+                + self.cite(src, e.article, e.sentence, html=True) + more)
 
     def _newest_date(self, article_ids: Iterable[str]) -> str | None:
         dates = [self.d.article(a).date for a in article_ids if self.d.article(a).date]
@@ -437,13 +469,13 @@ class _Site:
         lines = []
         for aid in article_ids:
             art = self.d.article(aid)
-            line = f"- {escape(_date_label(art.date))} · {self.article_link(src, aid)}"
+            line = f"{escape(_date_label(art.date))} · {self.article_link(src, aid, html=True)}"
             if art.record.get("source"):
                 line += f" — {escape(art.record['source'])}"
             if roles and roles.get(aid):
                 line += f" <small>({escape(', '.join(roles[aid]))})</small>"
             lines.append(line)
-        return "\n".join(lines) + "\n" if lines else ""
+        return html_list(lines)
 
     # pages -----------------------------------------------------------------------------------
     def article_page(self, art: dg.ArticleInfo) -> str:
@@ -486,9 +518,7 @@ class _Site:
             for key in keys:
                 heading = self.region_link(src, key) if key else "No region named"
                 out.append(f"### {heading}\n\n")
-                for e in groups[key]:
-                    out.append(self.commitment_line(src, e) + "\n")
-                out.append("\n")
+                out.append(html_list(self.commitment_item(src, e) for e in groups[key]) + "\n")
         people = rec.get("people", [])
         if people:
             out.append("## People quoted\n\n")
@@ -555,12 +585,13 @@ class _Site:
         targets = info.growth_targets
         if targets:
             out.append("## Growth target\n\n")
+            items = []
             for e in targets:
-                who = f"**{escape(d.region_name(e.via))}:** " if e.via else ""
+                who = f"<strong>{escape(d.region_name(e.via))}:</strong> " if e.via else ""
                 year = f" for {escape(e.item['year'])}" if e.item.get("year") else ""
-                out.append(f"- {who}GDP growth {escape(figure_value(e.item))}{year} "
-                           f"{self.cite(src, e.article, e.sentence)}\n")
-            out.append("\n")
+                items.append(f"{who}GDP growth {escape(figure_value(e.item))}{year} "
+                             f"{self.cite(src, e.article, e.sentence, html=True)}")
+            out.append(html_list(items) + "\n")
             out.append(self.growth_chart(src, targets, d.national_target,
                                          chart_id="chart-growth-target",
                                          caption=f"GDP growth targets: {info.name}"))
@@ -577,11 +608,12 @@ class _Site:
             keys = sorted(groups, key=lambda k: (k == "", d.theme_name(k).lower(), k))
             for key in keys:
                 out.append(f"### {self.theme_link(src, key) if key else 'Other plans'}\n\n")
+                items = []
                 for e in groups[key]:
-                    also = [self.theme_link(src, t) for t in themes_of(e)[1:]]
+                    also = [self.theme_link(src, t, html=True) for t in themes_of(e)[1:]]
                     more = f" <small>(also: {', '.join(also)})</small>" if also else ""
-                    out.append(self.commitment_line(src, e) + more + "\n")
-                out.append("\n")
+                    items.append(self.commitment_item(src, e, more))
+                out.append(html_list(items) + "\n")
         else:
             out.append("No commitments extracted yet.\n\n")
 
@@ -671,9 +703,7 @@ class _Site:
             keys = sorted(groups, key=lambda k: (k == "", d.region_name(k).lower(), k))
             for key in keys:
                 out.append(f"### {escape(d.region_label(key)) if key else 'No region named'}\n\n")
-                for e in groups[key]:
-                    out.append(self.commitment_line(src, e) + "\n")
-                out.append("\n")
+                out.append(html_list(self.commitment_item(src, e) for e in groups[key]) + "\n")
         if tinfo.figures:
             out.append("## Figures\n\n")
             ordered = sorted(tinfo.figures, key=lambda e: (
@@ -859,14 +889,15 @@ class _Site:
             out.append(f"## {escape(plural)}\n\n")
             rows = []
             for info in by_level[level]:
-                row = [self.region_link(src, info.id), escape(info.name_zh or "")]
+                row = [self.region_link(src, info.id, html=True), escape(info.name_zh or "")]
                 if level == "city":
-                    row.append(self.region_link(src, info.province) if info.province else "")
+                    row.append(self.region_link(src, info.province, html=True)
+                               if info.province else "")
                 row += [str(dg.coverage(d, info.id)), str(len(info.commitments)),
                         str(len(info.figures))]
                 rows.append(row)
             headers = ["Region", "Chinese"] + (["Province"] if level == "city" else [])
-            out.append(table(headers + ["Articles", "Commitments", "Figures"], rows) + "\n")
+            out.append(html_table(headers + ["Articles", "Commitments", "Figures"], rows) + "\n")
         if not by_level:
             out.append("No region named yet.\n")
         return "".join(out)
@@ -904,10 +935,10 @@ class _Site:
         out.append("# Articles\n\nNewest first; undated articles last.\n\n")
         rows = []
         for art in d.articles:
-            regions = ", ".join(self.region_link(src, r) for r in art.subject_regions)
-            rows.append([escape(_date_label(art.date)), self.article_link(src, art.id),
+            regions = ", ".join(self.region_link(src, r, html=True) for r in art.subject_regions)
+            rows.append([escape(_date_label(art.date)), self.article_link(src, art.id, html=True),
                          escape(art.record.get("source") or ""), regions])
-        out.append(table(["Date", "Article", "Source", "Regions"], rows)
+        out.append(html_table(["Date", "Article", "Source", "Regions"], rows)
                    or "No articles yet.\n")
         feed = self.url(src, FEED_FILE)  # written by the rss plugin, so not a page: raw link
         out.append(f'\nAlso as an <a href="{feed}">RSS feed</a> and by [tag]'
@@ -929,21 +960,21 @@ class _Site:
                                                   e.sentence)):
             item = e.item
             rows.append([
-                self.region_link(src, item.get("region")),
+                self.region_link(src, item.get("region"), html=True),
                 escape(item.get("year") or ""),
                 escape(_fmt_number(item.get("value"))),
                 escape(_fmt_number(item.get("value_max"))),
                 escape(item.get("unit")),
                 escape(str(item.get("qualifier") or "").replace("-", " ")),
                 escape(_indicator(item)),
-                self.theme_link(src, item.get("theme")),
+                self.theme_link(src, item.get("theme"), html=True),
                 escape(item.get("text")),
-                self.cite(src, e.article, e.sentence),
+                self.cite(src, e.article, e.sentence, html=True),
             ])
-        tbl = table(["Region", "Year", "Value", "Up to", "Unit", "Qualifier", "Indicator",
-                     "Theme", "As written", "Source"], rows)
+        tbl = html_table(["Region", "Year", "Value", "Up to", "Unit", "Qualifier", "Indicator",
+                          "Theme", "As written", "Source"], rows)
         if tbl:
-            out.append('<div class="briefing-sortable" markdown>\n\n' + tbl + "\n</div>\n\n")
+            out.append('<div class="briefing-sortable">\n' + tbl + "</div>\n\n")
         else:
             out.append("No figures yet.\n\n")
         out.append("## Downloads\n\n")

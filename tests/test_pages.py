@@ -203,13 +203,16 @@ def test_article_page_anchors_every_sentence(site):
 
 def test_every_citation_points_to_an_existing_sentence(site):
     records = {r["id"]: r for r in load_records()}
-    link = re.compile(r"\]\(((?:\.\./)*articles/)?([a-z0-9-]+\.md)?#s(\d+)")
+    # Markdown links ("](../articles/x.md#s3)") and, in the raw HTML lists and tables, final
+    # URLs ('href="../../articles/x/#s3"'; "#s3" on the article itself)
+    md_link = re.compile(r"\]\((?:(?:\.\./)*articles/)?(?:([a-z0-9-]+)\.md)?#s(\d+)")
+    html_link = re.compile(r'href="(?:(?:\.\./)*articles/([a-z0-9-]+)/)?#s(\d+)"')
     seen = 0
     for path, content in site.items():
         if not path.endswith(".md"):
             continue
-        for _prefix, target, n in link.findall(content):
-            article = target[:-3] if target else Path(path).stem
+        for target, n in md_link.findall(content) + html_link.findall(content):
+            article = target or Path(path).stem
             assert article in records, (path, target)
             assert 1 <= int(n) <= len(records[article]["sentences"]), (path, target, n)
             seen += 1
@@ -254,10 +257,10 @@ def test_hostile_names_on_region_and_theme_pages(site):
 
 def test_articles_index_newest_first(site):
     soup = to_html(site["articles/index.md"])
-    hrefs = [a["href"] for a in soup.select("table a") if a["href"].endswith(".md")
-             and "regions" not in a["href"]]
-    assert hrefs == ["2025-02-13-guangdong-robots.md", "2025-01-10-ningbo-targets-growth.md",
-                     f"{HOSTILE}.md"]
+    # the table is raw HTML with final URLs: articles/index/ -> articles/<id>/ is "<id>/"
+    hrefs = [a["href"] for a in soup.select("table a") if "regions" not in a["href"]]
+    assert hrefs == ["2025-02-13-guangdong-robots/", "2025-01-10-ningbo-targets-growth/",
+                     f"{HOSTILE}/"]
 
 
 # --- regions and themes ---------------------------------------------------------------------
@@ -272,7 +275,8 @@ def test_province_page_lists_city_items_marked_with_city(site):
     # links: parent, children with pages, the theme pages, citations to sentences
     hrefs = {a["href"] for a in soup.find_all("a")}
     assert {"china.md", "ningbo.md", "../themes/ports.md"} <= hrefs
-    assert "../articles/2025-01-10-ningbo-targets-growth.md#s3" in hrefs
+    # (citations sit in raw HTML lists: final URLs, from regions/zhejiang/)
+    assert "../../articles/2025-01-10-ningbo-targets-growth/#s3" in hrefs
     # child cities without a page are named, not linked
     assert "Hangzhou" in soup.get_text() and "hangzhou.md" not in hrefs
 
