@@ -328,3 +328,43 @@ def test_names_joined_to_a_place_are_affiliations() -> None:
         "production. Shanxi will upgrade its coal industry."
     )
     assert regions(rec) == {"qingdao", "shanxi"}
+
+
+def test_commentators_forecasts_are_not_targets() -> None:
+    rec = record_of(
+        "Guangdong is targeting growth of more than 5% in 2025. She expects Guangdong to "
+        "grow about 4.5% this year, below the official target."
+    )
+    assert targets(rec) == {("guangdong", 2025, 5.0, "more-than")}
+    assert [f["indicator"] for f in rec["figures"]] == ["gdp-growth-target", "gdp-growth"]
+
+
+def test_an_aside_does_not_lend_its_year_or_words_to_the_target() -> None:
+    rec = record_of(
+        "Zhuhai, which grew 2.3% in 2024 to 404.5 billion yuan, aims for at least 6% this "
+        "year. Quanzhou, a manufacturing center with an economy worth 1.3 trillion yuan, said "
+        "it would grow between 5% and 6%. Xiamen aims for 5.5% or above, having grown 5.4% "
+        "in 2024."
+    )
+    assert targets(rec) == {("zhuhai", 2025, 6.0, "at-least"), ("quanzhou", 2025, 5.0, "range"),
+                            ("xiamen", 2025, 5.5, "at-least")}
+
+
+def test_respectively_cycles_over_the_places_named() -> None:
+    rec = record_of(
+        "The per capita disposable income of urban residents in Mianyang and Xi'an rose 4.8 "
+        "percent and 4.5 percent, respectively, to 47,600 yuan and 53,100 yuan."
+    )
+    assert [(f["region"], f["value"]) for f in rec["figures"]] == [
+        ("mianyang", 4.8), ("xian", 4.5), ("mianyang", 47600.0), ("xian", 53100.0)]
+    assert {f["indicator"] for f in rec["figures"] if f["unit"] == "CNY"} == {"other"}
+
+
+def test_places_joined_by_a_hyphen_name_one_thing() -> None:
+    rec = record_of(
+        "Neighboring Qinghai, on the Qinghai-Tibet Plateau, set a GDP growth target of about "
+        "4.5% after growing 5.3% in 2024. The Qinghai-Henan ultra-high voltage line carries "
+        "its power east."
+    )
+    assert regions(rec) == {"qinghai"}
+    assert targets(rec) == {("qinghai", 2025, 4.5, "around")}

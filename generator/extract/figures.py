@@ -119,10 +119,13 @@ _PER_CAPITA = re.compile(
 _COUNT_NOUN = re.compile(r"^\s+((?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*[a-z]s|[A-Z]{2,}s))\b")
 _DIGIT = re.compile(r"\d")
 _CLAUSE_BREAK = re.compile(
-    r";|\bwhile\b|\bwhereas\b|,\s+but\b|\bmeanwhile\b|\bcompared with\b|,\s+after\b", re.I
+    r";|\bwhile\b|\bwhereas\b|,\s+but\b|\bmeanwhile\b|\bcompared with\b|\bafter\b(?!\s+\d)"
+    r"|,\s+(?:having|up\s+from|down\s+from|beating|missing|trailing)\b", re.I
 )
+_OF_AFTER = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,2}of\s+(?:the\s+)?$")
 _LEADING_ANAPHOR = re.compile(
-    r"^\W*(?:its|their|it|they|the\s+(?:city|province|region|municipality)['’]s)\b", re.I)
+    r"^\W*(?:its|their|it|they|the\s+(?:city|province|region|municipality|economy)(?:['’]s)?)\b",
+    re.I)
 _RELATIVE_YEAR = re.compile(r"\b(last|this|next|the\s+previous|the\s+past)\s+year\b", re.I)
 
 
@@ -346,7 +349,9 @@ _SHARE_AFTER = re.compile(
 _ACTUAL_BEFORE = re.compile(
     r"\b(?P<verb>grew|rose|expanded|increased|climbed|jumped|surged|gained|advanced|edged\s+up"
     r"|was\s+up|were\s+up|up|contracted|shrank|fell|declined|dropped|slipped|slid|decreased"
-    r"|was\s+down|were\s+down|down)(?:\s+(?:by|an?\s+annual|a\s+year-on-year))?\s+"
+    r"|was\s+down|were\s+down|down|growing|expanding|rising|having\s+(?:grown|expanded|risen)"
+    r"|actual\s+growth\s+of)"
+    r"(?:\s+(?:by|an?\s+annual|a\s+year-on-year|just|only|merely|a\s+mere))?\s+"
     r"(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|just\s+over)\s+)?$",
     re.I,
 )
@@ -356,6 +361,27 @@ _FALL_VERBS = frozenset(
 # "is each targeting about 6%", "set a goal of about 5.5%", "is aiming for more than 5.5%"
 _TARGET_NOUN = re.compile(
     r"\b(?:targets?|goals?|targeting|targeted|aim(?:s|ing|ed)?\s+(?:for|at)|eye(?:s|ing)?)\b", re.I)
+
+
+# "He expects China's economy to grow 4.5%", "She forecast that Guangdong would grow ...",
+# "Economists expect ...": a commentator's forecast, never a government's target
+_FORECAST = re.compile(
+    r"^\W*(?:he|she|they|analysts?|economists?|observers?|experts?)\s+(?:also\s+)?"
+    r"(?:forecasts?|expects?|expected|predicts?|predicted|estimates?|estimated|projects?|"
+    r"projected|sees|saw|reckons|anticipates?|believes?|thinks?)\b", re.I)
+# An aside after a place ("Zhuhai, which grew 2.3% in 2022 to 404.5 billion yuan, aims for
+# at least 6% this year"): its words and years do not describe a figure outside it.
+_ASIDE = re.compile(
+    r",\s+(?:which|who|where|whose|home\s+to|host\s+of|a|an|the)\s[^,;]{3,160},", re.I)
+
+
+def _without_asides(sentence: str, q: Quantity) -> str:
+    """*sentence* with the asides that do not contain *q* blanked out (offsets kept)."""
+    out = sentence
+    for m in _ASIDE.finditer(sentence):
+        if not (m.start() <= q.start < m.end()):
+            out = out[: m.start() + 1] + " " * (m.end() - m.start() - 2) + out[m.end() - 1 :]
+    return out
 
 
 def classify(
@@ -415,6 +441,8 @@ def classify(
         return "count"
     if q.unit.startswith("per-"):
         return "other"
+    if _re(r"\bper[\s-]+(?:capita|person|head)\b", re.I).search(window[: max(0, q.start - offset)]):
+        return "other"  # "per capita GDP reached 102,000 yuan": a ratio, not a level
     if has("investment"):
         return "investment"
     if _GDP_LEVEL.search(window) or has("gdp"):  # "the economy grew 5.3% to 3.72 trillion yuan"
@@ -476,7 +504,14 @@ def attribute(
     reached 350 billion yuan, and the canal ... from Nanning to the sea")."""
     actors = [m for m in mentions if m.role == "subject" and not m.locator]
     locators = [m for m in mentions if m.locator]
-    if _re(r"\brespectively\b", re.I).search(sentence) and len(quantities) >= 2:
+    resp = _re(r"\brespectively\b", re.I).search(sentence)
+    paired: list[Quantity] = []
+    if resp and len(quantities) >= 2:
+        paired = _pair_respectively(
+            quantities, sentence, actors, locators, resp.start(), lead_focus, gazetteer)
+    if paired:
+        quantities = [q for q in quantities if q not in paired]  # the others: as usual
+    elif resp and len(quantities) >= 2:
         first = quantities[0].start
         # the places listed, named outright ("the province's two largest cities" refers
         # back; "In Jilin province, Changchun ..." names the province of a listed city)
@@ -492,6 +527,11 @@ def attribute(
     for q in quantities:
         clause_start = max([b for b in breaks if b < q.start], default=0)
         before = [m for m in actors if m.end <= q.start and m.start >= clause_start]
+        of_after = next((m for m in actors if q.end <= m.start and _OF_AFTER.match(
+            sentence[q.end : m.start])), None)
+        if of_after is not None:
+            q.regions = [of_after.region]  # "the 5.2 pct expansion of China's economy"
+            continue
         if not before:
             before = [m for m in actors if m.end <= q.start]
         if not before:
@@ -505,6 +545,43 @@ def attribute(
             else:
                 break
         q.regions = most_specific([m.region for m in group], gazetteer)
+
+
+def _pair_respectively(
+    quantities: list[Quantity],
+    sentence: str,
+    actors: Sequence[RegionMention],
+    locators: Sequence[RegionMention],
+    resp: int,
+    lead_focus: Sequence[str] | None,
+    gazetteer: Gazetteer,
+) -> list[Quantity]:
+    """"A and B ... rose 4.8 percent and 4.5 percent, respectively, to 47,600 yuan and
+    53,100 yuan": the numbers after the last place named before "respectively" go to the
+    places of that coordinated run, in order (cycling when each place has several). With
+    no place named ("Their R&D intensity stood at 5.3 and 7.2 percent, respectively"), the
+    places the sentence continues about. Returns the quantities paired (none when the
+    counts do not fit)."""
+    named = [m for m in actors if m.end <= resp and not m.anaphor]
+    if named:
+        last = named[-1]
+        run = [last]
+        for prev in reversed(named[:-1]):
+            gap = _strip_spans(sentence[prev.end : run[0].start], prev.end, locators)
+            if not _coordinated(gap):
+                break
+            run.insert(0, prev)
+        listed = most_specific([m.region for m in run], gazetteer)
+        group = [q for q in quantities if q.start >= last.end]
+    elif lead_focus:
+        listed, group = list(lead_focus), list(quantities)
+    else:
+        return []
+    if len(listed) < 2 or not group or len(group) % len(listed):
+        return []
+    for i, q in enumerate(group):
+        q.regions = [listed[i % len(listed)]]
+    return group
 
 
 def _year(
@@ -580,6 +657,7 @@ def extract_figures(
             continue
         quantities = scan_numbers(sentence)
         mentions = analysis.in_sentence(n)
+        forecast = bool(_FORECAST.match(sentence))
         breaks = [0] + [b.start() for b in _CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
         sentence_themes = themes_by_sentence.get(n, [])
         prev_end = 0
@@ -590,15 +668,18 @@ def extract_figures(
             )
             nxt = quantities[i + 1].start if i + 1 < len(quantities) else len(sentence)
             window_start = clause_start
-            window = sentence[clause_start : min(max(clause_end, q.end), nxt, q.end + 60)]
+            text = _without_asides(sentence, q) if "," in sentence else sentence
+            window = text[clause_start : min(max(clause_end, q.end), nxt, q.end + 60)]
             in_window = [
                 t for t in sentence_themes if max(clause_start, prev_end) <= t.start < q.start
             ]
             q.indicator = classify(q, window, [t.start for t in in_window], window_start)
+            if q.indicator == "gdp-growth-target" and forecast:
+                q.indicator = "gdp-growth"
             distinct = list(dict.fromkeys(t.theme for t in in_window))
             q.theme = distinct[0] if len(distinct) == 1 else None
             q.year = _year(q, window, window_start, sentence, article_year, carried_year,
-                           sentence[clause_start:clause_end], clause_start)
+                           text[clause_start:clause_end], clause_start)
             if (
                 q.indicator == "gdp-growth-target"
                 and q.year is None

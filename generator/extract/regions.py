@@ -201,8 +201,8 @@ def _appositive_open() -> re.Pattern[str]:
     # right after "<place>[ province|city|...]": ", the ...", ", which ...", ", home to ..."
     return re.compile(
         r"(?:\s+(?:[Pp]rovince|[Cc]ity|[Mm]unicipality|[Aa]utonomous\s+[Rr]egion|[Rr]egion))?"
-        r"\s*,\s+(?:the|a|an|which|where|whose|home\s+to|bordering|adjacent\s+to|next\s+to|"
-        r"near|neighbou?ring|close\s+to)\b"
+        r"\s*,\s+(?:the|a|an|which|where|whose|home\s+to|host\s+(?:of|to)|bordering|adjacent\s+to|"
+        r"next\s+to|near|neighbou?ring|close\s+to|across|opposite|facing|on|in|along|at|off)\b"
     )
 
 
@@ -334,9 +334,14 @@ def analyse_regions(
                 nxt = [o for o in matches if o.start > m.end and o.start - m.end < 6]
                 if nxt:
                     continue
+            hyphened = any(  # "Qinghai-Tibet Plateau", "Qinghai-Henan UHV line": one name
+                (o.start == m.end + 1 and sentence[m.end] == "-")
+                or (o.end == m.start - 1 and sentence[o.end] == "-")
+                for o in matches if o is not m
+            )
             if _is_dateline(n, sentence, m.start, m.text, dateline):
                 role = "dateline"
-            elif _is_affiliation(sentence, m.start, m.end):
+            elif hyphened or _is_affiliation(sentence, m.start, m.end):
                 role = "affiliation"
             else:
                 role = "subject"

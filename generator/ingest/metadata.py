@@ -289,7 +289,8 @@ _PAREN_CREDIT = re.compile(r"\(\s*(?P<credit>[A-Z][^()|]{1,60}?)\s*(?:\)|$)")
 _FILED_FROM = re.compile(
     r"\s+(?:in|from)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?=\s+and\s|\s*[,;&]|\s*$)")
 _TIME_RE = re.compile(_TIME, re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)\]]*$")
+# (a clock time's "p.m." / "a.m." is not the end of a sentence)
+_SENTENCE_END = re.compile(r"(?<!\b[ap]\.m)(?<!\b[AP]\.M)[.!?。！？][\"'”’)\]]*$")
 
 
 # Segments of a credit line: "|" separators, wide gaps, or a new "Label:" starting mid-line
