@@ -368,3 +368,33 @@ def test_places_joined_by_a_hyphen_name_one_thing() -> None:
     )
     assert regions(rec) == {"qinghai"}
     assert targets(rec) == {("qinghai", 2025, 4.5, "around")}
+
+
+def test_chinese_hundred_million_unit_and_percentage_points() -> None:
+    rec = record_of(
+        "The province's GDP reached 53,231 100 million yuan in 2024. Its share rose 1.8 "
+        "percentage points."
+    )
+    values = [(f["value"], f["unit"]) for f in rec["figures"]]
+    assert values == [(5.3231e12, "CNY"), (1.8, "percentage-points")]
+
+
+def test_national_average_and_based_in_are_not_the_region() -> None:
+    rec = record_of(
+        "Liaoning's economy grew 5.1%, outpacing the national average of 5%. Zhao Lin, a "
+        "Hong Kong-based economist, said so. Zhao expects the capital's economy to grow by "
+        "about 5.2 percent this year."
+    )
+    by_value = {f["value"]: f for f in rec["figures"]}
+    assert by_value[5.0]["region"] == "china"
+    assert "hong-kong" not in regions(rec)
+    assert by_value[5.2]["indicator"] == "gdp-growth"  # a commentator's forecast
+
+
+def test_the_provincial_government_is_the_province() -> None:
+    rec = record_of(
+        "Tropical Hainan is pinning its hopes on free trade. Sanya, its resort city, wants "
+        "growth above 10%. Undeterred, the provincial government is targeting growth of "
+        "around 9.5% this year."
+    )
+    assert targets(rec) == {("sanya", 2025, 10.0, "more-than"), ("hainan", 2025, 9.5, "around")}

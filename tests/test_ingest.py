@@ -927,3 +927,38 @@ def test_byline_with_two_reporters_filing_from_two_cities() -> None:
     byline = parse_byline(line)
     assert byline.authors == ("Li Ming", "Zhang Wei")
     assert (byline.source, byline.date) == ("China Daily", "2024-01-23")
+
+
+@pytest.mark.parametrize("line, date", [
+    ("Source: Foreign Affairs Office of Jiangsu Provincial People's Government Date: 2024-07-26 "
+     "Views: 1362", "2024-07-26"),
+    ("Issued on: 17/01/2023 - 10:41 Modified: 17/01/2023 - 10:43", "2023-01-17"),
+    ("Published: Jan. 30, 2024 5:42 p.m. Updated: Jan. 30, 2024 8:15 p.m.", "2024-01-30"),
+    ("March 5, 2025 11:42 AM GMT+8 Updated 5 hours ago", "2025-03-05"),
+    ("Date: 05/03/2023", None),  # May 3 or 5 March: no date rather than a wrong one
+])
+def test_timestamp_lines_of_other_sites(line: str, date) -> None:
+    from generator.ingest.metadata import parse_byline
+
+    assert parse_byline(line).date == date
+
+
+def test_headline_standfirst_and_bare_byline_above_a_timestamp() -> None:
+    text = ("THE DIPLOMAT\nRegions: Central Asia  East Asia  Oceania\n\n"
+            "Can Dalian's Docks Rescue China's Rust Belt?\n\n"
+            "Beijing's latest push leans on ports. The numbers suggest limits.\n\n"
+            "LI MENGQI and TAKESHI ONO, Nikkei staff writers\nMarch 18, 2025\n\n"
+            "Reading Time: 4 minutes\n\n"
+            "For a decade, Northeast China has been shorthand for decline, analysts say.\n\n"
+            "Enjoying this article? Click here to subscribe for full access. Just $5 a month.\n")
+    doc = parse_text(text.encode(), file="t.txt")
+    assert doc.title == "Can Dalian's Docks Rescue China's Rust Belt?"
+    assert doc.authors == ("Li Mengqi", "Takeshi Ono")
+    assert doc.date == "2025-03-18"
+    assert doc.sentences == ["For a decade, Northeast China has been shorthand for decline, "
+                             "analysts say."]
+
+
+def test_photo_credits_with_copyright_sign_are_captions() -> None:
+    assert bp.is_caption("A shopper browses handbags at a mall in Haikou © Jade GAO / AFP")
+    assert not bp.is_caption("The company must give credit: to all its staff who helped.")

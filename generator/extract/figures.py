@@ -41,10 +41,13 @@ SCALES = {
     "bn": 1e9,
     "b": 1e9,
     "trillion": 1e12,
+    "100 million": 1e8,
+    "hundred million": 1e8,
     "tn": 1e12,
     "tln": 1e12,
 }
-SCALE = r"trillion|billion|million|thousand|tln|bln|mln|bn|mn|tn"
+# "53,231 100 million yuan": the translation of 亿 (10^8) some Chinese outlets print
+SCALE = r"100\s+million|hundred\s+million|trillion|billion|million|thousand|tln|bln|mln|bn|mn|tn"
 CURRENCY_BEFORE = {
     "us$": "USD",
     "$": "USD",
@@ -69,7 +72,8 @@ CURRENCY_AFTER = {
     "hong kong dollars": "HKD",
     "pounds": "GBP",
 }
-PERCENT = r"percent(?:age points?)?|per\s+cent|%|pct|percentage\s+points?"
+# (spaces as \s: the quantity regex is compiled with re.VERBOSE, which ignores literal spaces)
+PERCENT = r"percentage\s+points?|percent|per\s+cent|%|pct"
 # A year: not part of a longer number ("12,024", "2024.5", "2025-2027" is two years but not
 # "2024-style"), so a comma or full stop may follow it ("in 2024, the city ...").
 YEAR_RE = re.compile(r"(?<![\d,.$-])(?:19[5-9]\d|20\d\d|21[0-4]\d)(?![\d%]|[.,]\d|-[A-Za-z])")
@@ -129,6 +133,9 @@ _CLAUSE_BREAK = re.compile(
     r";|\bwhile\b|\bwhereas\b|,\s+but\b|\bmeanwhile\b|\bcompared with\b|\bafter\b(?!\s+\d)"
     r"|,\s+(?:having|up\s+from|down\s+from|beating|missing|trailing)\b"
 )
+_NATIONAL_BEFORE = re.compile(
+    r"\b(?:the\s+)?(?:national|nationwide|country's|country’s)\s+(?:average|growth|rate|level|"
+    r"figure|target|total)\s+(?:of\s+|at\s+|was\s+)?(?:about\s+|around\s+|some\s+)?$", re.I)
 _OF_AFTER = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,2}of\s+(?:the\s+)?$")
 _LEADING_ANAPHOR = re.compile(
     r"^\W*(?:its|their|it|they|the\s+(?:city|province|region|municipality|economy)(?:['’]s)?)\b",
@@ -162,7 +169,7 @@ def _number(text: str) -> float:
 def _scaled(num: str, scale: str | None) -> float:
     value = _number(num)
     if scale:
-        value *= SCALES[scale.lower()]
+        value *= SCALES[" ".join(scale.lower().split())]
     return _clean(value)
 
 
@@ -367,19 +374,22 @@ _FALL_VERBS = frozenset(
 # a target named right before the number: "set targets of 7 percent and 6.5 percent",
 # "is each targeting about 6%", "set a goal of about 5.5%", "is aiming for more than 5.5%"
 _TARGET_NOUN = re.compile(
-    r"\b(?:targets?|goals?|targeting|targeted|aim(?:s|ing|ed)?\s+(?:for|at)|eye(?:s|ing)?)\b", re.I)
+    r"\b(?:targets?|goals?|targeting|targeted|aim(?:s|ing|ed)?\s+(?:for|at)|eye(?:s|ing)?"
+    r"|committed\s+to|pledged|pledges|vowed|vows|promised|promises)\b", re.I)
 
 
 # "He expects China's economy to grow 4.5%", "She forecast that Guangdong would grow ...",
 # "Economists expect ...": a commentator's forecast, never a government's target
 _FORECAST = re.compile(
-    r"^\W*(?:he|she|they|analysts?|economists?|observers?|experts?)\s+(?:also\s+)?"
+    r"^\W*(?:he|she|they|analysts?|economists?|observers?|experts?|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})"
+    r"\s+(?:also\s+)?"
     r"(?:forecasts?|expects?|expected|predicts?|predicted|estimates?|estimated|projects?|"
     r"projected|sees|saw|reckons|anticipates?|believes?|thinks?)\b", re.I)
 # An aside after a place ("Zhuhai, which grew 2.3% in 2022 to 404.5 billion yuan, aims for
 # at least 6% this year"): its words and years do not describe a figure outside it.
 _ASIDE = re.compile(
-    r",\s+(?:which|who|where|whose|home\s+to|host\s+of|a|an|the)\s[^,;]{3,160},", re.I)
+    r",\s+(?:which|who|where|whose|home\s+to|host\s+of|a|an|the|dubbed|known\s+as|nicknamed)"
+    r"\s[^,;]{3,160},", re.I)
 
 
 def _without_asides(sentence: str, q: Quantity) -> str:
@@ -536,6 +546,9 @@ def attribute(
     for q in quantities:
         clause_start = max([b for b in breaks if b < q.start], default=0)
         before = [m for m in actors if m.end <= q.start and m.start >= clause_start]
+        if _NATIONAL_BEFORE.search(sentence[max(0, q.start - 45) : q.start]):
+            q.regions = ["china"]  # "outpacing the national average of 5%"
+            continue
         of_after = next((m for m in actors if q.end <= m.start and _OF_AFTER.match(
             sentence[q.end : m.start])), None)
         if of_after is not None:
@@ -666,7 +679,8 @@ def extract_figures(
             continue
         quantities = scan_numbers(sentence)
         mentions = analysis.in_sentence(n)
-        forecast = bool(_FORECAST.match(sentence))
+        # (a place as the subject, "Guangdong expects growth of 5%", is a target)
+        forecast = bool(_FORECAST.match(sentence)) and not any(m.start < 3 for m in mentions)
         inner = clause_breaks(sentence)
         breaks = [0, *inner, len(sentence)]
         sentence_themes = themes_by_sentence.get(n, [])

@@ -90,7 +90,8 @@ _ORG_BEFORE: re.Pattern[str] | None = None
 # partner names a programme or body (the gazetteer's own hyphenated names, such as
 # "Beijing-Tianjin-Hebei", match whole and come first; two Chinese places stay subjects)
 _HYPHEN_NAME = re.compile(
-    r"^-(?:[A-Z]{2,}\b|(?:Europe|Africa|Arab|Pakistan|Russia|Central\s+Asia|Laos|Singapore"
+    r"^-(?:based|headquartered|born|listed|registered)\b"
+    r"|^-(?:[A-Z]{2,}\b|(?:Europe|Africa|Arab|Pakistan|Russia|Central\s+Asia|Laos|Singapore"
     r"|Japan|Korea|Mongolia|Kazakhstan|Vietnam|Myanmar|Nepal|Kyrgyzstan|Uzbekistan)\b)")
 
 
@@ -202,7 +203,8 @@ def _appositive_open() -> re.Pattern[str]:
     return re.compile(
         r"(?:\s+(?:[Pp]rovince|[Cc]ity|[Mm]unicipality|[Aa]utonomous\s+[Rr]egion|[Rr]egion))?"
         r"\s*,\s+(?:the|a|an|which|where|whose|home\s+to|host\s+(?:of|to)|bordering|adjacent\s+to|"
-        r"next\s+to|near|neighbou?ring|close\s+to|across|opposite|facing|on|in|along|at|off)\b"
+        r"next\s+to|near|neighbou?ring|close\s+to|across|opposite|facing|on|in|along|at|off|"
+        r"dubbed|known\s+as|called|nicknamed|long\s+known\s+as)\b"
     )
 
 

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from .metadata import (
+    bare_byline_names,
     looks_like_person_name,
     parse_byline,
     parse_dated_title,
@@ -173,12 +174,15 @@ _CAPTION_PATTERNS = (
     re.compile(r"^(?:file\s+)?(?:photo|image|picture|graphic)s?\s*(?::|/|by\b)", re.IGNORECASE),
     # "... in Hefei. Photo: VCG" (caption credit at the end of the line)
     re.compile(r"\bphotos?\s*:\s*[A-Z][\w .&/\-]{0,40}$", re.IGNORECASE),
-    # "... Jan. 5, 2025. (Xinhua/Zhou Mu)" agency/photographer credit
+    # "... in Haikou © Jade GAO / AFP", "... Dalian, Liaoning province. Credit: Depositphotos"
+    re.compile(r"(?:©|\b(?i:credit)\s*:)\s*[A-Z][\w .'&/\-]{1,50}$"),
+    # "... Jan. 5, 2025. (Xinhua/Zhou Mu)" agency/photographer credit (kept last: is_caption
+    # tries it alone on lines without a caption word)
     re.compile(r"\((?:[A-Z][\w.]*\s?){1,3}/\s*[A-Z][\w .'\-]{1,40}\)\s*$"),
 )
 
 
-_CAPTION_WORDS = ("photo", "image", "picture", "video", "graphic", "screenshot")
+_CAPTION_WORDS = ("photo", "image", "picture", "video", "graphic", "screenshot", "©", "credit")
 
 
 def is_caption(line: str) -> bool:
@@ -199,8 +203,20 @@ _UI_WORDS = frozenset(
     español deutsch русский 日本語 한국어 العربية follow subscribe newsletter login log sign
     register more next previous prev comment comments reply like likes save copy link copied
     font size listen tweet pin bookmark gallery zoom download app skip main content navigation
-    toggle expand collapse enlarge qr code scan scroll edition global""".split()
+    toggle expand collapse enlarge qr code scan scroll edition global advertisement
+    advertising sponsored""".split()
 )
+# Reading-time badges, paywall prices, trust blurbs: "Reading Time: 4 minutes", "3 min read",
+# "Why you can trust SCMP", "Just $5 a month."
+# "Enjoying this article? Click here to subscribe for full access. Just $5 a month."
+_PAYWALL = re.compile(
+    r"\b(?:subscribe|subscription|subscribers?|sign\s+up|full\s+access)\b.{0,80}?"
+    r"(?:US)?\$\d+(?:\.\d+)?\s*(?:a|per|/)\s*(?:month|mo|week|year)\b", re.IGNORECASE)
+_UI_PHRASE = re.compile(
+    r"^(?:reading\s+time\s*:?\s*\d+\s*min(?:ute)?s?|\d+\s*min(?:ute)?s?(?:\s+read)?"
+    r"|why\s+you\s+can\s+trust\s+\S+(?:\s+\S+)?"
+    r"|(?:just|only)?\s*(?:US)?\$\d+(?:\.\d+)?\s*(?:a|per|/)\s*(?:month|mo|week|year)\.?)$",
+    re.IGNORECASE)
 _UI_FILLER = frozenset("to the on in a up out us e of and for via with this".split())
 
 
@@ -211,7 +227,13 @@ def is_ui_control(line: str) -> bool:
     Every word must come from a small vocabulary of interface words (plus fillers such as
     "to the"), at most six words, and no sentence punctuation.
     """
-    if len(line) > 60 or (_ends_sentence(line.rstrip(":")) and len(line) > 12):
+    if len(line) <= 200 and _PAYWALL.search(line):
+        return True
+    if len(line) > 60:
+        return False
+    if _UI_PHRASE.match(line.strip()):
+        return True
+    if _ends_sentence(line.rstrip(":")) and len(line) > 12:
         return False
     tokens = re.findall(r"[^\W\d_]+", line.lower())
     if not tokens or len(tokens) > 6:
@@ -444,10 +466,11 @@ def is_short_fragment(line: str) -> bool:
 
 
 def is_title_candidate(line: str) -> bool:
-    """Could be a headline: 2-40 words, has letters, does not end with a full stop."""
+    """Could be a headline: 2-40 words, has letters, does not end with a full stop, is not a
+    list item (a summary bullet under the headline)."""
     words = word_count(line)
     return 2 <= words <= 40 and not line.rstrip("\"'”’)").endswith((".", "。")) and bool(
-        re.search(r"[^\W\d_]", line))
+        re.search(r"[^\W\d_]", line)) and not re.match(r"^\s*[-•*·▪]\s", line)
 
 
 @dataclass
@@ -525,9 +548,27 @@ def split_layout(text: str, *, markdown: bool = False) -> Layout:
     drop = [_drop_rule(ln) for ln in lines]
     meta = [drop[i] is None and is_metadata_line(ln) for i, ln in enumerate(lines)]
 
-    start = next((i for i, ln in enumerate(lines)
-                  if drop[i] is None and not meta[i] and is_prose(ln) and _end_rule(ln) is None),
-                 len(lines))
+    def first_prose(after: int) -> int:
+        return next((i for i in range(after, len(lines)) if drop[i] is None and not meta[i]
+                     and is_prose(lines[i]) and _end_rule(lines[i]) is None), len(lines))
+
+    # A byline without "By" ("Lin Xiaoyu", "LI MENGQI and TAKESHI ONO, Nikkei staff
+    # writers") counts as metadata where it sits next to a timestamp or byline line.
+    for i, ln in enumerate(lines[:40]):
+        if not meta[i] and drop[i] is None and bare_byline_names(ln) and (
+                (i + 1 < len(lines) and meta[i + 1]) or (i > 0 and meta[i - 1])):
+            meta[i] = True
+    start = first_prose(0)
+    # A headline or standfirst can read like prose ("Can Dalian's docks rescue China's rust
+    # belt?"): when a byline or timestamp follows within three short lines, the story
+    # starts after it.
+    # (only when prose follows: a one-line story with a closing "(Xinhua)" stays a story)
+    for j in range(start + 1, min(start + 4, len(lines))):
+        if meta[j]:
+            later = first_prose(j + 1)
+            if later < len(lines) and all(word_count(lines[k]) <= 40 for k in range(start, j)):
+                start = later
+            break
     ends = [(i, rule) for i in range(start + 1, len(lines)) if (rule := _end_rule(lines[i]))]
     end = len(lines)
     for n, (i, rule) in enumerate(ends):
@@ -583,8 +624,12 @@ def _pick_title(header: list[str], drop: list[str | None], meta: list[bool],
         return None
 
     def rank(i: int) -> tuple[bool, bool, int, int]:
-        above_byline = i + 1 < len(header) and meta[i + 1]
-        return above_byline, not _looks_like_menu(header[i]), min(word_count(header[i]), 25), -i
+        # right above the byline, or above a one-sentence standfirst that is
+        above_byline = (i + 1 < len(header) and meta[i + 1]) or (
+            i + 2 < len(header) and meta[i + 2] and is_prose(header[i + 1]))
+        # then: not a menu; a headline's length (site names and section labels are short;
+        # past eight words the earlier line wins: summary bullets come after the headline)
+        return above_byline, not _looks_like_menu(header[i]), min(word_count(header[i]), 8), -i
 
     return header[max(candidates, key=rank)]
 
@@ -593,6 +638,9 @@ def _looks_like_menu(line: str) -> bool:
     """Five or more capitalised words and no punctuation or lowercase word at all:
     ``Home News China World Business Opinion``.  (Title-Case headlines can look the same,
     which is why this only lowers a candidate's rank.)"""
+    labelled = re.match(r"^[A-Z][a-z]+\s*:\s+(?=\S)", line)  # "Regions: Central Asia East Asia"
+    if labelled:
+        line = line[labelled.end():]
     tokens = line.split()
-    return len(tokens) >= 5 and not re.search(r"[,:;'’\"“”?!()]", line) and all(
-        t[:1].isupper() or not t[:1].isalpha() for t in tokens)
+    return len(tokens) >= (3 if labelled else 5) and not re.search(
+        r"[,:;'’\"“”?!()]", line) and all(t[:1].isupper() or not t[:1].isalpha() for t in tokens)

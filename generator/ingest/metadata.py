@@ -49,6 +49,7 @@ _MONTH = (r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?
           r"|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
+_NUM_DM = r"(?P<dm1>\d{1,2})"
 _TIME = (r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
          r"(?:\s*(?:[A-Z]{2,4}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|Z))?")
 
@@ -58,12 +59,29 @@ _DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"(?<!\d){_YEAR}\s*年\s*(?P<mnum>\d{{1,2}})\s*月\s*(?P<day>\d{{1,2}})\s*日"),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d)", re.IGNORECASE),
     re.compile(rf"(?<!\d){_DAY}[\s-]+{_MONTH}[\s,-]+{_YEAR}(?!\d)", re.IGNORECASE),
+    # "17/01/2023", "1/17/2023": numeric day and month in either order; read only when the
+    # order is unambiguous (one part above 12), see _to_iso
+    re.compile(rf"(?<![\d/.]){_NUM_DM}[/.](?P<dm2>\d{{1,2}})[/.]{_YEAR}(?![\d/])"),
 )
 
 
 def _to_iso(match: re.Match[str]) -> str | None:
     groups = match.groupdict()
     year = int(groups["year"])
+    if groups.get("dm1"):
+        first, second = int(groups["dm1"]), int(groups["dm2"])
+        if first > 12 >= second:
+            day, month = first, second  # 17/01/2023
+        elif second > 12 >= first:
+            day, month = second, first  # 1/17/2023
+        elif first == second:
+            day = month = first
+        else:
+            return None  # 05/03/2023: May 3 or 5 March; no date is better than a wrong one
+        try:
+            return dt.date(year, month, day).isoformat()
+        except ValueError:
+            return None
     month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS[groups["month"].lower()]
     try:
         return dt.date(year, month, int(groups["day"])).isoformat()
@@ -76,7 +94,8 @@ def find_date(text: str) -> str | None:
 
     Only dates with an explicit year count ("Jan. 5" alone is not a publication date).
     Understands ``2025-01-27``, ``2025/1/27``, ``2025年1月27日``, ``January 16, 2025``,
-    ``Jan. 16 2025``, ``16 January 2025`` and ``27-Jan-2025``; impossible dates are ignored.
+    ``Jan. 16 2025``, ``16 January 2025``, ``27-Jan-2025`` and ``17/01/2023`` (numeric day and
+    month only when their order is unambiguous); impossible dates are ignored.
     """
     best: tuple[int, str] | None = None
     for pattern in _DATE_PATTERNS:
@@ -254,6 +273,34 @@ def split_names(text: str) -> list[str]:
     return names
 
 
+_STAFF_SUFFIX = re.compile(
+    r",\s*(?:[\w&.'’ -]{0,40}\s)?(?:staff\s+)?(?:writers?|reporters?|correspondents?|staff|editors?"
+    r"|contributors?)\s*$", re.IGNORECASE)
+
+
+_NOT_BARE_NAME = frozenset(
+    """app apps download choose your our my language languages home news share follow more
+    subscribe read editor editors source staff photo photos video videos live latest top
+    world business economy china opinion login log sign in up search menu print email
+    edition global english page section""".split())
+
+
+def bare_byline_names(line: str) -> tuple[str, ...]:
+    """The reporters of a byline written without "By": ``Lin Xiaoyu``, ``LI MENGQI and
+    TAKESHI ONO, Nikkei staff writers``. Empty unless every part is a person's name; the
+    caller decides whether the line's place (next to a timestamp) makes it a byline."""
+    text = _STAFF_SUFFIX.sub("", line.strip())
+    parts = split_names(text)
+    if not parts or len(parts) > 4 or not all(looks_like_person_name(p) for p in parts):
+        return ()
+    if not all(1 < len(p.split()) <= 4 for p in parts):
+        return ()
+    words = {w.lower() for p in parts for w in p.split()}
+    if words & _NOT_BARE_NAME or any(not w.isalpha() for w in words):
+        return ()  # "ECNS App Download", "Choose Your Language"
+    return tuple(clean_person_name(p) for p in parts)
+
+
 # --- bylines and credit lines ----------------------------------------------------------------
 
 
@@ -297,7 +344,8 @@ _SENTENCE_END = re.compile(r"(?<!\b[ap]\.m)(?<!\b[AP]\.M)[.!?。！？][\"'”�
 # ("Author: Chi Jingyi   Source: Global Times   Published: 2025/1/16").
 _SEGMENT_SPLIT = re.compile(
     r"\s*[|｜]\s*|\s{2,}|\t"
-    r"|\s+(?=(?:source|author|authors|reporter|editor|published|updated|posted)\s*[:：])",
+    r"|\s+(?=(?:source|author|authors|reporter|editor|published|updated|posted|date|time|views"
+    r"|issued(?:\s+on)?|modified|release\s+date)\s*[:：])",
     re.IGNORECASE,
 )
 
@@ -446,6 +494,8 @@ def parse_dated_title(line: str) -> tuple[str, str] | None:
     title = m.group("title")
     if iso is None or len(title.split()) < 3 or parse_byline(title):
         return None
+    if re.match(r"^[A-Za-z][\w ]{0,20}?\s*[:：]", title):
+        return None  # "2025-01-20 16:47:05 Editor : Li Yan": a labelled credit, not a title
     return iso, title
 
 
