@@ -368,3 +368,25 @@ def test_duplicate_ids_are_refused(reference):
     records = load_records()
     with pytest.raises(ValueError, match="duplicate article ids"):
         pages.render_site(records + records[:1], *reference)
+
+
+# --- reuse between builds (mkdocs serve) ----------------------------------------------------
+
+def test_pages_reused_after_an_edit_are_the_pages_a_fresh_build_makes(reference):
+    import copy
+
+    records = load_records()
+    pages.render_site(records, *reference)  # fills the in-process cache
+    edited = copy.deepcopy(records)
+    target = next(r for r in edited if r["figures"] and r["commitments"])
+    target["commitments"][0]["text"] = "Zhejiang will build a new edited hub."
+    target["figures"][0]["value"] = 42.0
+    reused = pages.render_site(edited, *reference)
+    fresh = pages.render_site(edited, *reference, reuse=False)
+    assert reused == fresh
+    # and the edit reached the pages that show it, not only the article page
+    before = pages.render_site(records, *reference, reuse=False)
+    changed = {path for path in fresh if before.get(path) != fresh[path]}
+    assert f"articles/{target['id']}.md" in changed
+    assert any(p.startswith("regions/") for p in changed)
+    assert "figures.md" in changed
