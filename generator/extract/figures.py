@@ -301,16 +301,13 @@ def _range_units_agree(m: re.Match[str]) -> bool:
 
 
 def _single(sentence: str, start: int, end: int, m: re.Match[str]) -> Quantity | None:
-    """The first number of "5.5 and 6 percent": it takes the second one's scale and unit."""
+    """The first number of "5.5 and 6 percent": it takes the second one's scale and unit
+    (unless it has its own: "56.7 percent and 31.6 percent")."""
     if m.group("unit1") or m.group("scale1"):
-        found = scan_numbers(sentence[start:end])  # "56.7 percent and 31.6 percent"
-        if not found:
-            return None
-        q = found[0]
-        q.start, q.end, q.text = start, end, sentence[start:end]
-        q.qualifier = _qualifier(sentence[:start], sentence[end:])
-        return q
-    pseudo = " ".join(x for x in (sentence[start:end], m.group("scale"), m.group("unit")) if x)
+        pseudo = sentence[start:end]
+    else:
+        pseudo = " ".join(x for x in (sentence[start:end], m.group("scale"), m.group("unit"))
+                          if x)
     found = scan_numbers(pseudo)
     if not found:
         return None

@@ -206,12 +206,13 @@ _UI_WORDS = frozenset(
     toggle expand collapse enlarge qr code scan scroll edition global advertisement
     advertising sponsored""".split()
 )
-# Reading-time badges, paywall prices, trust blurbs: "Reading Time: 4 minutes", "3 min read",
-# "Why you can trust SCMP", "Just $5 a month."
-# "Enjoying this article? Click here to subscribe for full access. Just $5 a month."
+# A paywall prompt: "Enjoying this article? Click here to subscribe for full access. Just $5
+# a month."
 _PAYWALL = re.compile(
     r"\b(?:subscribe|subscription|subscribers?|sign\s+up|full\s+access)\b.{0,80}?"
     r"(?:US)?\$\d+(?:\.\d+)?\s*(?:a|per|/)\s*(?:month|mo|week|year)\b", re.IGNORECASE)
+# Reading-time badges, prices, trust blurbs: "Reading Time: 4 minutes", "3 min read",
+# "Why you can trust SCMP", "Just $5 a month."
 _UI_PHRASE = re.compile(
     r"^(?:reading\s+time\s*:?\s*\d+\s*min(?:ute)?s?|\d+\s*min(?:ute)?s?(?:\s+read)?"
     r"|why\s+you\s+can\s+trust\s+\S+(?:\s+\S+)?"
