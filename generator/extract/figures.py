@@ -179,10 +179,9 @@ def _clean(value: float) -> float:
 
 
 def _qualifier(before: str, after: str) -> str:
-    tail = before[-40:]
-    for name, pattern in _qualifier_patterns():
-        if pattern.search(tail):
-            return name
+    m = _qualifier_pattern().search(before[-40:].lower())
+    if m:
+        return _QUALIFIER_NAMES[m.lastgroup or ""]
     if _re(r"^\s*(?:or\s+(?:more|above|higher)|and\s+above|plus)\b", re.I).match(after):
         return "at-least"
     if _re(r"^\s*or\s+so\b", re.I).match(after):
@@ -341,13 +340,20 @@ def _cue(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w&-])(?:{alternation(words)})(?![\w&-])", re.I)
 
 
+_QUALIFIER_NAMES = {"at_least": "at-least", "up_to": "up-to", "more_than": "more-than",
+                    "around": "around"}
+
+
 @cache
-def _qualifier_patterns() -> list[tuple[str, re.Pattern[str]]]:
+def _qualifier_pattern() -> re.Pattern[str]:
+    """One regex for every qualifier phrase right before a number, on lower-cased text (the
+    longest phrase wins: "no more than" is up-to, not more-than, because it starts first)."""
     q = cues()["qualifiers"]
-    return [
-        (name, re.compile(rf"(?<![\w-])(?:{alternation(q[name])})\s*(?:of\s+|at\s+)?$", re.I))
-        for name in ("at-least", "up-to", "more-than", "around")
-    ]
+    groups = "|".join(
+        f"(?P<{key}>{alternation([w.lower() for w in q[name]])})"
+        for key, name in _QUALIFIER_NAMES.items()
+    )
+    return re.compile(rf"(?<![\w-])(?:{groups})\s*(?:of\s+|at\s+)?$")
 
 
 _GDP_LEVEL = re.compile(r"\bGDP\b|gross domestic product|economic (?:output|aggregate)", re.I)

@@ -556,8 +556,9 @@ def split_layout(text: str, *, markdown: bool = False) -> Layout:
     # A byline without "By" ("Lin Xiaoyu", "LI MENGQI and TAKESHI ONO, Nikkei staff
     # writers") counts as metadata where it sits next to a timestamp or byline line.
     for i, ln in enumerate(lines[:40]):
-        if not meta[i] and drop[i] is None and bare_byline_names(ln) and (
-                (i + 1 < len(lines) and meta[i + 1]) or (i > 0 and meta[i - 1])):
+        if not meta[i] and drop[i] is None and (
+                (i + 1 < len(lines) and meta[i + 1]) or (i > 0 and meta[i - 1])) and (
+                bare_byline_names(ln)):
             meta[i] = True
     start = first_prose(0)
     # A headline or standfirst can read like prose ("Can Dalian's docks rescue China's rust

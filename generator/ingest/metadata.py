@@ -289,6 +289,8 @@ def bare_byline_names(line: str) -> tuple[str, ...]:
     """The reporters of a byline written without "By": ``Lin Xiaoyu``, ``LI MENGQI and
     TAKESHI ONO, Nikkei staff writers``. Empty unless every part is a person's name; the
     caller decides whether the line's place (next to a timestamp) makes it a byline."""
+    if len(line) > 90 or not line[:1].isalpha():
+        return ()  # cheap exit: body paragraphs, numbers, punctuation
     text = _STAFF_SUFFIX.sub("", line.strip())
     parts = split_names(text)
     if not parts or len(parts) > 4 or not all(looks_like_person_name(p) for p in parts):
