@@ -310,3 +310,22 @@ def test_feeds_are_valid_rss2_listing_the_dated_articles(site, records):
         assert parsed.bozo == 0, f"{feed.name}: {parsed.get('bozo_exception')}"
         assert parsed.version == "rss20"
         assert {e.link for e in parsed.entries} == dated
+
+
+def test_search_index_has_names_and_article_text_but_not_the_copies(site, records):
+    """Region and theme names and every article's text are searchable; the copies of article
+    sentences on region, theme and overview pages are not indexed a second time."""
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    by_page: dict[str, str] = {}
+    for doc in index["docs"]:
+        page = doc["location"].split("#")[0]
+        by_page[page] = by_page.get(page, "") + " " + doc["title"] + " " + doc["text"]
+    everything = " ".join(by_page.values())
+    assert "Guangdong" in everything and "Low-altitude economy" in everything
+    rec = next(r for r in records if r["commitments"])
+    sentence = rec["commitments"][0]["text"][:60]
+    article_pages = [p for p in by_page if p.startswith(f"articles/{rec['id']}")]
+    assert any(sentence in by_page[p] for p in article_pages)
+    copies = [p for p, text in by_page.items()
+              if sentence in text and not p.startswith("articles/")]
+    assert copies == [], copies
