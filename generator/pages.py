@@ -222,7 +222,7 @@ def table(headers: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def html_table(headers: list[str], rows: list[list[str]], *, search: bool = True) -> str:
+def html_table(headers: list[str], rows: list[list[str]]) -> str:
     """The same table as raw HTML; cells must already be escaped HTML (escape() output is).
 
     Long lists and tables are written as raw HTML blocks, which Python-Markdown passes
@@ -234,26 +234,19 @@ def html_table(headers: list[str], rows: list[list[str]], *, search: bool = True
     head = "".join(f"<th>{h}</th>" for h in headers)
     body = "\n".join("<tr>" + "".join(f"<td>{c or ''}</td>" for c in row) + "</tr>"
                      for row in rows)
-    tag = "<table>" if search else "<table data-search-exclude>"
-    return f"{tag}\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>\n"
+    return (f"<table data-search-exclude>\n<thead>\n<tr>{head}</tr>\n</thead>\n"
+            f"<tbody>\n{body}\n</tbody>\n</table>\n")
 
 
-def html_list(items: Iterable[str], *, search: bool = True) -> str:
+def html_list(items: Iterable[str]) -> str:
     """A raw HTML bullet list of already-escaped items (see html_table for why).
 
-    ``search=False`` keeps it out of the search index (``data-search-exclude``, honoured by
-    Material's search plugin): region, theme and overview pages repeat sentences and figures
-    of the articles, which are indexed on the article pages; repeating them made the index
-    of a 1,000-article site 40 MB, too much for a browser to load."""
+    Both are kept out of the search index (``data-search-exclude``, honoured by Material's
+    search plugin): they repeat sentences, figures, titles and names that the search finds
+    once already, in the full text of the article pages and in page titles and headings;
+    the repeats made the index of a 1,000-article site 40 MB, too much for a browser."""
     lines = [f"<li>{item}</li>" for item in items]
-    tag = "<ul>" if search else "<ul data-search-exclude>"
-    return f"{tag}\n" + "\n".join(lines) + "\n</ul>\n" if lines else ""
-
-
-def searchable(src: str) -> bool:
-    """Whether the lists and tables of the page at *src* go into the search index: an
-    article's own figures and commitments do; their copies on other pages do not."""
-    return src.startswith("articles/") and src != "articles/index.md"
+    return "<ul data-search-exclude>\n" + "\n".join(lines) + "\n</ul>\n" if lines else ""
 
 
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
@@ -465,7 +458,7 @@ class _Site:
                 row.append(self.theme_link(src, item.get("theme"), html=True))
             row.append(self.cite(src, e.article, e.sentence, html=True))
             rows.append(row)
-        return html_table(headers, rows, search=searchable(src))
+        return html_table(headers, rows)
 
     def commitment_item(self, src: str, e: Entry, more: str = "") -> str:
         """A list item (HTML): the commitment (marked with its city when rolled up) and its
@@ -489,7 +482,7 @@ class _Site:
             if roles and roles.get(aid):
                 line += f" <small>({escape(', '.join(roles[aid]))})</small>"
             lines.append(line)
-        return html_list(lines, search=False)
+        return html_list(lines)
 
     # pages -----------------------------------------------------------------------------------
     def article_page(self, art: dg.ArticleInfo) -> str:
@@ -532,8 +525,7 @@ class _Site:
             for key in keys:
                 heading = self.region_link(src, key) if key else "No region named"
                 out.append(f"### {heading}\n\n")
-                out.append(html_list((self.commitment_item(src, e) for e in groups[key]),
-                                     search=searchable(src)) + "\n")
+                out.append(html_list(self.commitment_item(src, e) for e in groups[key]) + "\n")
         people = rec.get("people", [])
         if people:
             out.append("## People quoted\n\n")
@@ -606,7 +598,7 @@ class _Site:
                 year = f" for {escape(e.item['year'])}" if e.item.get("year") else ""
                 items.append(f"{who}GDP growth {escape(figure_value(e.item))}{year} "
                              f"{self.cite(src, e.article, e.sentence, html=True)}")
-            out.append(html_list(items, search=False) + "\n")
+            out.append(html_list(items) + "\n")
             out.append(self.growth_chart(src, targets, d.national_target,
                                          chart_id="chart-growth-target",
                                          caption=f"GDP growth targets: {info.name}"))
@@ -628,7 +620,7 @@ class _Site:
                     also = [self.theme_link(src, t, html=True) for t in themes_of(e)[1:]]
                     more = f" <small>(also: {', '.join(also)})</small>" if also else ""
                     items.append(self.commitment_item(src, e, more))
-                out.append(html_list(items, search=False) + "\n")
+                out.append(html_list(items) + "\n")
         else:
             out.append("No commitments extracted yet.\n\n")
 
@@ -718,8 +710,7 @@ class _Site:
             keys = sorted(groups, key=lambda k: (k == "", d.region_name(k).lower(), k))
             for key in keys:
                 out.append(f"### {escape(d.region_label(key)) if key else 'No region named'}\n\n")
-                out.append(html_list((self.commitment_item(src, e) for e in groups[key]),
-                                     search=searchable(src)) + "\n")
+                out.append(html_list(self.commitment_item(src, e) for e in groups[key]) + "\n")
         if tinfo.figures:
             out.append("## Figures\n\n")
             ordered = sorted(tinfo.figures, key=lambda e: (
@@ -988,7 +979,7 @@ class _Site:
                 self.cite(src, e.article, e.sentence, html=True),
             ])
         tbl = html_table(["Region", "Year", "Value", "Up to", "Unit", "Qualifier", "Indicator",
-                          "Theme", "As written", "Source"], rows, search=False)
+                          "Theme", "As written", "Source"], rows)
         if tbl:
             out.append('<div class="briefing-sortable">\n' + tbl + "</div>\n\n")
         else:
