@@ -122,6 +122,8 @@ _PER_CAPITA = re.compile(
 # a plural noun, possibly after a few modifiers: "1,500 key provincial projects", "868,000 NEVs"
 _COUNT_NOUN = re.compile(r"^\s+((?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*[a-z]s|[A-Z]{2,}s))\b")
 _DIGIT = re.compile(r"\d")
+
+
 def clause_breaks(sentence: str) -> list[int]:
     """Where the clauses of *sentence* start (see _CLAUSE_BREAK); matched on the lower-cased
     text, which lets the regex engine use its literal prefix scan (about 3x faster than
@@ -129,6 +131,7 @@ def clause_breaks(sentence: str) -> list[int]:
     return [b.start() for b in _CLAUSE_BREAK.finditer(sentence.lower())]
 
 
+# (matched on lower-cased text, see clause_breaks)
 _CLAUSE_BREAK = re.compile(
     r";|\bwhile\b|\bwhereas\b|,\s+but\b|\bmeanwhile\b|\bcompared with\b|\bafter\b(?!\s+\d)"
     r"|,\s+(?:having|up\s+from|down\s+from|beating|missing|trailing)\b"
