@@ -398,3 +398,24 @@ def test_the_provincial_government_is_the_province() -> None:
         "around 9.5% this year."
     )
     assert targets(rec) == {("sanya", 2025, 10.0, "more-than"), ("hainan", 2025, 9.5, "around")}
+
+
+def test_descriptions_with_adjectives_venues_and_members() -> None:
+    rec = record_of(
+        "When Guizhou's provincial congress convened in Guiyang last month, officials kept a "
+        "familiar promise: growth of around 5.5 per cent this year. The landlocked province, "
+        "once China's fastest-growing, expanded 5.3 per cent in 2024, short of its own target "
+        "of 5.5 per cent. Elsewhere in the Yangtze River Delta, Jiangsu has set its 2025 target "
+        "above 5 percent. The GDP rose from 2023 to 2,462.7 billion yuan."
+    )
+    assert ("guizhou", 2025, 5.5, "around") in targets(rec)
+    assert ("jiangsu", 2025, 5.0, "more-than") in targets(rec)
+    by_value = {f["value"]: f for f in rec["figures"]}
+    assert (by_value[5.3]["region"], by_value[5.3]["indicator"]) == ("guizhou", "gdp-growth")
+    assert by_value[2.4627e12]["value_max"] is None  # "2023 to ..." is a year, not a range
+
+
+def test_the_city_of_names_the_place_that_follows() -> None:
+    rec = record_of("Haikou set its growth target at 7 percent, while the tourism city of Sanya "
+                    "aims for no less than 7.5 percent.")
+    assert targets(rec) == {("haikou", 2025, 7.0, "exactly"), ("sanya", 2025, 7.5, "at-least")}

@@ -962,3 +962,8 @@ def test_headline_standfirst_and_bare_byline_above_a_timestamp() -> None:
 def test_photo_credits_with_copyright_sign_are_captions() -> None:
     assert bp.is_caption("A shopper browses handbags at a mall in Haikou © Jade GAO / AFP")
     assert not bp.is_caption("The company must give credit: to all its staff who helped.")
+
+
+def test_a_row_of_bracketed_buttons_is_interface() -> None:
+    assert bp.is_ui_control("[Save] [Gift this article] [Print this page]")
+    assert not bp.is_ui_control("[Photo] Workers assemble a car.")

@@ -298,7 +298,10 @@ def _range_units_agree(m: re.Match[str]) -> bool:
         return False
     if m.group("cur_pre2") and not m.group("cur_pre"):
         return False
-    # "in 2022 to 3.24 trillion yuan" is a year and a figure; a range goes up
+    # "in 2022 to 3.24 trillion yuan", "from 2023 to 2,462.7 billion yuan": a year and a
+    # figure; a range goes up, and a year only ranges to a year
+    if YEAR_RE.fullmatch(m.group("num")) and not YEAR_RE.fullmatch(m.group("num2")):
+        return False
     return _number(m.group("num")) <= _number(m.group("num2"))
 
 
@@ -381,7 +384,7 @@ _FALL_VERBS = frozenset(
 # "is each targeting about 6%", "set a goal of about 5.5%", "is aiming for more than 5.5%"
 _TARGET_NOUN = re.compile(
     r"\b(?:targets?|goals?|targeting|targeted|aim(?:s|ing|ed)?\s+(?:for|at)|eye(?:s|ing)?"
-    r"|committed\s+to|pledged|pledges|vowed|vows|promised|promises)\b", re.I)
+    r"|committed\s+to|pledged|pledges|vowed|vows|promised|promises|promise)\b", re.I)
 
 
 # "He expects China's economy to grow 4.5%", "She forecast that Guangdong would grow ...",
@@ -431,7 +434,10 @@ def classify(
         if actual:
             if actual.group("verb").lower() in _FALL_VERBS:
                 q.value, q.value_max = -q.value, None if q.value_max is None else -q.value_max
-            economy = not themed and _re(r"\beconom(?:y|ies)\b", re.I).search(before)
+            # the economy's growth unless the clause names what else grew ("The province
+            # expanded 5.3 per cent" is its GDP; "its exports rose 5%" is not)
+            economy = not themed and (_re(r"\beconom(?:y|ies)\b", re.I).search(before)
+                                      or not has("other_measures"))
             return "gdp-growth" if has("gdp") or economy else "output-growth"
         if has("gdp") and has("growth") and has("target") and not _ACCOUNT.search(window):
             return "gdp-growth-target"
@@ -572,7 +578,7 @@ def attribute(
                 group.insert(0, prev)
             else:
                 break
-        q.regions = most_specific([m.region for m in group], gazetteer)
+        q.regions = most_specific([m.region for m in group], gazetteer, members=True)
 
 
 def _pair_respectively(

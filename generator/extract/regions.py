@@ -204,8 +204,20 @@ def _appositive_open() -> re.Pattern[str]:
         r"(?:\s+(?:[Pp]rovince|[Cc]ity|[Mm]unicipality|[Aa]utonomous\s+[Rr]egion|[Rr]egion))?"
         r"\s*,\s+(?:the|a|an|which|where|whose|home\s+to|host\s+(?:of|to)|bordering|adjacent\s+to|"
         r"next\s+to|near|neighbou?ring|close\s+to|across|opposite|facing|on|in|along|at|off|"
-        r"dubbed|known\s+as|called|nicknamed|long\s+known\s+as)\b"
+        r"dubbed|known\s+as|called|nicknamed|long\s+known\s+as|once|formerly)\b"
     )
+
+
+_VENUE_BEFORE = re.compile(
+    r"\b(?:convened|convenes|held|holds|met|meets|gathered|opened|opens|closed|was\s+held)"
+    r"(?:\s+[a-z]+){0,2}\s+in\s+$")
+
+
+def _mark_venues(mentions: list[RegionMention], sentence: str) -> list[RegionMention]:
+    """Flag the city where a meeting took place ("Guizhou's provincial congress convened in
+    Guiyang"): it locates the meeting, it is not the actor (flagged like a locator)."""
+    return [_replace(m, locator=True) if m.role == "subject" and _VENUE_BEFORE.search(
+        sentence[max(0, m.start - 40) : m.start]) else m for m in mentions]
 
 
 def _mark_appositives(mentions: list[RegionMention], sentence: str) -> list[RegionMention]:
@@ -283,8 +295,19 @@ def _choose(ids: Sequence[str], context: set[str], gaz: Gazetteer,
 
 @cache
 def _anaphors() -> tuple[dict[str, list[str]], re.Pattern[str]]:
+    """Definite descriptions ("the city", "the province"), also with up to two lower-case
+    adjectives ("the landlocked province", "the southern coastal city"). Group "noun" holds
+    the words after "the", which name the cue."""
     levels: dict[str, list[str]] = {k.lower(): v for k, v in cues()["anaphors"].items()}
-    return levels, re.compile(rf"(?<![\w-])(?:{alternation(list(levels))})(?![\w-])", re.I)
+    nouns = [k[4:] for k in levels if k.startswith("the ")]
+    others = [k for k in levels if not k.startswith("the ")]
+    # (not "the new city", "the neighbouring province", "the other city": another place)
+    adjective = r"(?!(?:new|other|another|neighbou?ring|nearby|adjacent|next|first|second|third"
+    adjective += r"|latter|former|sister|twin|host)\b)(?-i:[a-z][a-z-]*)\s+"
+    pattern = rf"\bthe\s+(?:{adjective}){{0,2}}?(?P<noun>{alternation(nouns)})"
+    if others:
+        pattern += f"|{alternation(others)}"
+    return levels, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.I)
 
 
 @cache
@@ -353,7 +376,10 @@ def analyse_regions(
         for a in anaphor_re.finditer(sentence):
             if any(s <= a.start() < e for s, e in taken):
                 continue
-            levels = anaphor_levels[_re(r"\s+").sub(" ", a.group(0).lower())]
+            if _re(r"^\s+of\s+[A-Z]").match(sentence[a.end() : a.end() + 6]):
+                continue  # "the tourism city of Sanya": describes the place that follows
+            key = "the " + a.group("noun") if a.group("noun") else a.group(0)
+            levels = anaphor_levels[_re(r"\s+").sub(" ", key.lower())]
             earlier = history + [f for f in found if f.role == "subject" and f.end <= a.start()]
             target = next(
                 (h for h in reversed(earlier) if _level(gazetteer, h.region) in levels), None
@@ -368,6 +394,7 @@ def analyse_regions(
                 )
         found.sort(key=lambda f: (f.start, f.end))
         found = _mark_appositives(_mark_locators(found, sentence, gazetteer), sentence)
+        found = _mark_venues(found, sentence)
         mentions.extend(found)
         actors = [f for f in found if f.role == "subject" and not f.locator]
         explicit = tuple(most_specific([f.region for f in actors], gazetteer))
@@ -392,12 +419,18 @@ def analyse_regions(
     return RegionAnalysis(tuple(mentions), tuple(focus))
 
 
-def most_specific(ids: Sequence[str], gazetteer: Gazetteer) -> list[str]:
+def most_specific(ids: Sequence[str], gazetteer: Gazetteer, *, members: bool = False) -> list[str]:
     """Drop a province when one of its cities is also named, and the country when any
     region is: "Hefei" says more than "Anhui, Hefei", and a city implies its province
-    when the digest aggregates."""
+    when the digest aggregates. With *members*, also an economic region when one of its
+    member provinces (or their cities) is named with it: "Elsewhere in the Yangtze River
+    Delta, Jiangsu has set its target at 5 percent" is Jiangsu's target."""
     ids = list(dict.fromkeys(ids))
     parents = {gazetteer.province_of(i) for i in ids if _level(gazetteer, i) == "city"}
+    if members:
+        provinces = {gazetteer.province_of(i) for i in ids} - {None}
+        parents |= {i for i in ids if _level(gazetteer, i) == "economic-region"
+                    and provinces & set(getattr(gazetteer.get(i), "members", ()) or ())}
     out = [i for i in ids if i not in parents]
     if len(out) > 1:
         out = [i for i in out if _level(gazetteer, i) != "country"]

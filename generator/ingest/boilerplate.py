@@ -213,6 +213,8 @@ _PAYWALL = re.compile(
     r"(?:US)?\$\d+(?:\.\d+)?\s*(?:a|per|/)\s*(?:month|mo|week|year)\b", re.IGNORECASE)
 # Reading-time badges, prices, trust blurbs: "Reading Time: 4 minutes", "3 min read",
 # "Why you can trust SCMP", "Just $5 a month."
+# A row of bracketed buttons: "[Save] [Gift this article] [Print this page]"
+_BUTTON_ROW = re.compile(r"^(?:\[[^\]\[]{1,30}\]\s*){2,}$")
 _UI_PHRASE = re.compile(
     r"^(?:reading\s+time\s*:?\s*\d+\s*min(?:ute)?s?|\d+\s*min(?:ute)?s?(?:\s+read)?"
     r"|why\s+you\s+can\s+trust\s+\S+(?:\s+\S+)?"
@@ -232,7 +234,7 @@ def is_ui_control(line: str) -> bool:
         return True
     if len(line) > 60:
         return False
-    if _UI_PHRASE.match(line.strip()):
+    if _UI_PHRASE.match(line.strip()) or _BUTTON_ROW.match(line.strip()):
         return True
     if _ends_sentence(line.rstrip(":")) and len(line) > 12:
         return False
