@@ -123,7 +123,7 @@ def _extract_one(task: _Task, gazetteer: Gazetteer, taxonomy: Taxonomy) -> dict[
         doc, Path(task.side) if task.side else None, task.side_shown, gazetteer, taxonomy
     )
     # Validated here, in the worker, so that a parallel run also validates in parallel; the
-    # id assigned later is checked on its own (`_ID_OK`), the rest of the record cannot change.
+    # id assigned later is checked on its own (record.id_errors): nothing else changes.
     return {
         "record": record,
         "problems": [[p.file, p.kind, p.message] for p in problems],

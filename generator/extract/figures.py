@@ -401,12 +401,13 @@ _ASIDE = re.compile(
     r"\s[^,;]{3,160},", re.I)
 
 
-def _without_asides(sentence: str, q: Quantity) -> str:
-    """*sentence* with the asides that do not contain *q* blanked out (offsets kept)."""
+def _without_asides(sentence: str, asides: Sequence[tuple[int, int]], q: Quantity) -> str:
+    """*sentence* with the *asides* (spans of _ASIDE matches) that do not contain *q* blanked
+    out, offsets kept."""
     out = sentence
-    for m in _ASIDE.finditer(sentence):
-        if not (m.start() <= q.start < m.end()):
-            out = out[: m.start() + 1] + " " * (m.end() - m.start() - 2) + out[m.end() - 1 :]
+    for start, end in asides:
+        if not (start <= q.start < end):
+            out = out[: start + 1] + " " * (end - start - 2) + out[end - 1 :]
     return out
 
 
@@ -453,7 +454,7 @@ def classify(
         ):
             return "gdp-growth-target"
         target = _TARGET_NOUN.search(before)
-        if target and not has("share"):
+        if target:
             # another measure or an industry named right before the target word, between it
             # and the number, or after it makes it that measure's target; one in an aside
             # further back does not ("Tianjin, which relies on its port and manufacturing,
@@ -618,6 +619,17 @@ def _pair_respectively(
     return group
 
 
+def _nearest_year(q: Quantity, text: str, text_start: int) -> int | None:
+    """The year written nearest to *q* in *text* (which starts at *text_start* in the
+    sentence), not counting the figure's own digits."""
+    years = [
+        (abs(text_start + y.start() - q.start), int(y.group(0)))
+        for y in YEAR_RE.finditer(text)
+        if not (q.start <= text_start + y.start() < q.end)
+    ]
+    return min(years)[1] if years else None
+
+
 def _year(
     q: Quantity,
     window: str,
@@ -628,13 +640,9 @@ def _year(
     clause: str | None = None,
     clause_start: int = 0,
 ) -> int | None:
-    years = [
-        (abs((window_start + y.start()) - q.start), int(y.group(0)))
-        for y in YEAR_RE.finditer(window)
-        if not (q.start <= window_start + y.start() < q.end)  # not the figure's own digits
-    ]
-    if years:
-        return min(years)[1]
+    year = _nearest_year(q, window, window_start)
+    if year is not None:
+        return year
     rel = _RELATIVE_YEAR.search(window)
     if (
         rel is not None
@@ -647,10 +655,9 @@ def _year(
     if rel is None and clause is not None:
         # "expanded 3.3 percent to 3.24 trillion yuan in 2022": the year closes the clause,
         # after the next figure; the nearest year in the figure's clause applies
-        years = [(abs(clause_start + y.start() - q.start), int(y.group(0)))
-                 for y in YEAR_RE.finditer(clause)]
-        if years:
-            return min(years)[1]
+        year = _nearest_year(q, clause, clause_start)
+        if year is not None:
+            return year
     if rel is None and q.indicator == "gdp-growth-target" and article_year:
         # a target is for the article's year unless its own clause says otherwise ("aiming for
         # growth of above 5 percent, after its GDP rose 2.1 percent last year")
@@ -695,6 +702,7 @@ def extract_figures(
         forecast = bool(_FORECAST.match(sentence)) and not any(m.start < 3 for m in mentions)
         inner = clause_breaks(sentence)
         breaks = [0, *inner, len(sentence)]
+        asides = [m.span() for m in _ASIDE.finditer(sentence)] if "," in sentence else []
         sentence_themes = themes_by_sentence.get(n, [])
         prev_end = 0
         for i, q in enumerate(quantities):
@@ -704,7 +712,7 @@ def extract_figures(
             )
             nxt = quantities[i + 1].start if i + 1 < len(quantities) else len(sentence)
             window_start = clause_start
-            text = _without_asides(sentence, q) if "," in sentence else sentence
+            text = _without_asides(sentence, asides, q) if asides else sentence
             window = text[clause_start : min(max(clause_end, q.end), nxt, q.end + 60)]
             in_window = [
                 t for t in sentence_themes if max(clause_start, prev_end) <= t.start < q.start

@@ -430,7 +430,7 @@ def most_specific(ids: Sequence[str], gazetteer: Gazetteer, *, members: bool = F
     if members:
         provinces = {gazetteer.province_of(i) for i in ids} - {None}
         parents |= {i for i in ids if _level(gazetteer, i) == "economic-region"
-                    and provinces & set(getattr(gazetteer.get(i), "members", ()) or ())}
+                    and provinces & set(gazetteer.regions[i].members)}
     out = [i for i in ids if i not in parents]
     if len(out) > 1:
         out = [i for i in out if _level(gazetteer, i) != "country"]

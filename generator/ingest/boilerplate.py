@@ -491,6 +491,7 @@ class Layout:
     credits: list[str] = field(default_factory=list)
     title: str | None = None
     bio_names: list[str] = field(default_factory=list)
+    byline_names: list[str] = field(default_factory=list)  # from a byline without "By"
     removed: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -558,10 +559,13 @@ def split_layout(text: str, *, markdown: bool = False) -> Layout:
     # A byline without "By" ("Lin Xiaoyu", "LI MENGQI and TAKESHI ONO, Nikkei staff
     # writers") counts as metadata where it sits next to a timestamp or byline line.
     for i, ln in enumerate(lines[:40]):
-        if not meta[i] and drop[i] is None and (
-                (i + 1 < len(lines) and meta[i + 1]) or (i > 0 and meta[i - 1])) and (
-                bare_byline_names(ln)):
+        if meta[i] or drop[i] is not None or not (
+                (i + 1 < len(lines) and meta[i + 1]) or (i > 0 and meta[i - 1])):
+            continue
+        names = bare_byline_names(ln)
+        if names:
             meta[i] = True
+            layout.byline_names = layout.byline_names or list(names)
     start = first_prose(0)
     # A headline or standfirst can read like prose ("Can Dalian's docks rescue China's rust
     # belt?"): when a byline or timestamp follows within three short lines, the story

@@ -41,7 +41,6 @@ from .decode import BinaryFileError, decode_bytes, normalize_text
 from .frontmatter import FrontMatterError, front_matter_fields, split_front_matter
 from .html import HtmlArticle, declared_charset, extract_html
 from .metadata import (
-    bare_byline_names,
     canonical_publisher,
     detect_language,
     parse_byline,
@@ -298,9 +297,6 @@ def _metadata(layout: Layout, fm: dict[str, Any], *, html: HtmlArticle | None) -
     """Combine every cue into the Document's metadata, by the precedence in the module doc."""
     head, inside, foot = _Cues(), _Cues(), _Cues()
     head_title = head_date = bare_source = None
-    bare_names: tuple[str, ...] = ()
-    for line in layout.header + layout.credits:
-        bare_names = bare_names or bare_byline_names(line)
     for line in layout.header:
         dated = parse_dated_title(line)
         if dated:
@@ -345,7 +341,8 @@ def _metadata(layout: Layout, fm: dict[str, Any], *, html: HtmlArticle | None) -
         "date": _first(head_date, head.date, inside.date, page.date, foot.date),
         "source": (canonical_publisher(source) or source) if source else None,
         "authors": tuple(_first(head.authors, inside.authors, page.authors,
-                                tuple(layout.bio_names), foot.authors, bare_names) or ()),
+                                tuple(layout.bio_names), foot.authors,
+                                tuple(layout.byline_names)) or ()),
         "dateline": dateline,
         "url": url,
         "language": _first(page.language, detect_language("\n".join(layout.body))),
