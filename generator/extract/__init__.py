@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from ..ingest import Document
 from ..reference import Gazetteer, Taxonomy
+from .analysis import analyse, time_anchor
 from .commitments import extract_commitments
 from .figures import extract_figures
+from .growth import INDICATORS as GROWTH_INDICATORS
+from .growth import extract_growth
 from .people import extract_people
 from .regions import analyse_regions, summarise_regions
 from .summary import lede
@@ -37,15 +40,39 @@ def extract(doc: Document, gazetteer: Gazetteer, taxonomy: Taxonomy) -> dict:
     people, quotes = extract_people(sentences, gazetteer)
     analysis = analyse_regions(sentences, starts, doc.dateline, gazetteer, quotes)
     theme_mentions = find_themes(sentences, taxonomy)
-    year = int(doc.date[:4]) if doc.date else None
+    anchor = time_anchor(doc.date, sentences, doc.url)
+    analyses = analyse(sentences, starts, analysis, anchor)
+    growth = extract_growth(analyses, anchor, gazetteer, _headline(doc))
+    figures = extract_figures(sentences, starts, analysis, theme_mentions, anchor.year, gazetteer)
     return {
         "summary": lede(sentences),
         "word_count": sum(len(s.split()) for s in sentences),
         "regions": summarise_regions(analysis, gazetteer),
         "themes": summarise_themes(theme_mentions, analysis, taxonomy),
-        "figures": extract_figures(sentences, starts, analysis, theme_mentions, year, gazetteer),
+        "figures": merge_figures(figures, [g.as_figure() for g in growth]),
         "commitments": extract_commitments(sentences, analysis, theme_mentions, quotes, gazetteer),
         "people": people,
         "sentences": list(sentences),
         "paragraphs": starts,
     }
+
+
+def _headline(doc: Document) -> int | None:
+    """The sentence number of the headline, when the body starts with it."""
+    sentences = doc.sentences
+    if not sentences:
+        return None
+    first = sentences[0]
+    if doc.title and (doc.title in first or first in doc.title):
+        return 1
+    return 1 if first.lstrip().startswith("date ") else None
+
+
+def merge_figures(figures: list[dict], growth: list[dict]) -> list[dict]:
+    """The record's figures: GDP growth from :mod:`.growth` (which alone decides it), every
+    other figure from :mod:`.figures`, in sentence order."""
+    growth_kinds = set(GROWTH_INDICATORS.values())
+    kept = [f for f in figures if f["indicator"] not in growth_kinds]
+    merged = sorted(enumerate(kept + growth), key=lambda t: (t[1]["sentence"], t[0] >= len(kept),
+                                                               t[0]))
+    return [f for _, f in merged]

@@ -1,0 +1,505 @@
+"""GDP growth: targets a government sets, outcomes for a period that is over, forecasts.
+
+The one number analysts come for, so precision comes first: a figure is kept only when
+each of four questions has an answer, and each answer is a small named rule over the
+sentence analysis (:mod:`.analysis`):
+
+* :func:`measure_of` -- is the number the economy's growth? A GDP word nearest before it
+  in its stretch of the clause, or one after it ("more than 5 percent in gross regional
+  product"); another measure in between ("fixed-asset investment by 5 percent") wins.
+  List sentences with no measure at all ("Henan is 5.5%; Hebei, Liaoning ... are about
+  5.5%") continue the growth statement just before them.
+* :func:`stance_of` -- target, outcome or forecast? The stance cue nearest before the
+  number in its clause; a comparison clause ("higher than its 4.8% growth in 2023",
+  "following a 2.5% growth rate in 2024") looks back at an outcome; a forecaster
+  (university, bank, finance chief, economist) makes a projection a forecast.
+* :func:`actors_of` -- whose? The place acting in the clause: the nearest named before
+  the number, with the places coordinated with it, paired in order with "respectively",
+  the place an aside describes, or the place the text is about when the sentence names
+  none. A quantified or unnamed group ("most provinces", "12 of the 24 cities"), a
+  district or county, or the nation gets no figure at all; a range given to several
+  places is a bracket, not their targets.
+* :func:`year_of` -- which year? Written in the clause, relative to the article's time
+  anchor ("last year"), carried from the sentences just before, or the anchor year for a
+  target.
+
+Every fact says which rules decided it and carries ``confidence: low`` when a rule had to
+guess (the place from context, the measure carried over, the year from the anchor alone).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..reference import Gazetteer
+from .analysis import Actor, Cue, Number, SentenceAnalysis, TimeAnchor, YearRef
+from .regions import most_specific
+
+TARGET, OUTCOME, FORECAST = "gdp-growth-target", "gdp-growth", "gdp-growth-forecast"
+INDICATORS = {"target": TARGET, "outcome": OUTCOME, "forecast": FORECAST}
+#: Growth rates outside this band are misread numbers ("no less than 2024% in 5").
+PLAUSIBLE = (-30.0, 30.0)
+MEASURE_KINDS = ("gdp", "bare", "other")
+STANCE_KINDS = ("target", "outcome", "forecast")
+#: how many sentences a growth statement carries over to list sentences after it
+TOPIC_SPAN = 3
+#: region rules that name the place in the clause itself
+NAMED = ("clause-actor", "coordinated", "respectively", "aside-actor")
+
+
+@dataclass(frozen=True)
+class GrowthFact:
+    """One growth figure for one region."""
+
+    sentence: int
+    start: int
+    text: str
+    indicator: str
+    region: str
+    year: int | None
+    value: float
+    value_max: float | None
+    qualifier: str
+    period: str | None
+    forecaster: str | None
+    confidence: str
+    rule: str
+
+    def as_figure(self) -> dict:
+        """The record's ``figures`` entry."""
+        return {
+            "indicator": self.indicator,
+            "region": self.region,
+            "theme": None,
+            "year": self.year,
+            "value": self.value,
+            "value_max": self.value_max,
+            "unit": "percent",
+            "usd_value": None,
+            "qualifier": self.qualifier,
+            "subject": self.forecaster,
+            "text": self.text,
+            "sentence": self.sentence,
+            "period": self.period,
+            "confidence": self.confidence,
+            "rule": self.rule,
+        }
+
+
+@dataclass(frozen=True)
+class Topic:
+    """The growth statement in force: what a list sentence after it continues."""
+
+    stance: str
+    year: int | None
+    sentence: int
+
+
+# --- measure ---------------------------------------------------------------------------
+
+_AFTER_MEASURE = re.compile(r"^\s*(?:year[\s-]on[\s-]year\s+)?(?:growth\s+|increase\s+|rise\s+)?"
+                            r"(?:for|in|of)\s+", re.I)
+
+
+def _previous_number(sa: SentenceAnalysis, i: int) -> Number | None:
+    num = sa.numbers[i]
+    start, _ = sa.clause(num.start)
+    prev = [q for q in sa.numbers[:i] if q.end <= num.start and q.start >= start]
+    return prev[-1] if prev else None
+
+
+def _after_measure(sa: SentenceAnalysis, i: int) -> str | None:
+    """A measure named right after the number: "8 percent for fixed-asset investment",
+    "more than 5 percent in gross regional product", "5% GDP growth". Looks past a paired
+    number ("around 5.5 percent and over 6.5 percent in per capita income")."""
+    num = sa.numbers[i]
+    _, clause_end = sa.clause(num.start)
+    j = i
+    while j + 1 < len(sa.numbers) and re.fullmatch(
+            r"[\s,]*(?:and|or|to)?\s*(?:over|above|about|around|more\s+than)?\s*",
+            sa.text[sa.numbers[j].end:sa.numbers[j + 1].start], re.I):
+        j += 1
+    end = sa.numbers[j].end
+    stop = min(clause_end, end + 60,
+               sa.numbers[j + 1].start if j + 1 < len(sa.numbers) else len(sa.text))
+    tail = sa.text[end:stop]
+    comma = tail.find(",")
+    if comma >= 0:
+        stop = end + comma
+    after = [c for c in sa.cues if c.kind in MEASURE_KINDS and end <= c.start < stop]
+    if not after:
+        return None
+    first = after[0]
+    gap = sa.text[end:first.start]
+    if first.kind == "gdp" and (not gap.strip() or _AFTER_MEASURE.match(gap)):
+        return "gdp"
+    if first.kind == "bare" and not gap.strip():
+        return "bare"
+    if first.kind == "other" and _AFTER_MEASURE.match(gap):
+        return "other"
+    return None
+
+
+def measure_of(sa: SentenceAnalysis, i: int, topic: Topic | None) -> str | None:
+    """``gdp`` when number *i* measures the economy's growth, ``carried`` when a list
+    sentence continues a growth statement, else None (see the module docstring)."""
+    num = sa.numbers[i]
+    if num.unit != "percent":
+        return None
+    after = _after_measure(sa, i)
+    if after == "other":
+        return None
+    clause_start, clause_end = sa.clause(num.start)
+    keep = sa.aside(num.start)
+    prev = _previous_number(sa, i)
+    seg_start = keep[0] if keep else (prev.end if prev else clause_start)
+    before = sa.cues_in(MEASURE_KINDS, seg_start, num.start, keep)
+    if before:
+        kind = before[-1].kind
+        if kind == "other":
+            return None
+        if kind == "gdp":
+            return "gdp"
+        # bare "growth": the economy's unless the clause names another measure
+        if not sa.cues_in(("other",), clause_start, clause_end, keep):
+            return "gdp"
+        return None
+    if after in ("gdp", "bare"):
+        return "gdp"
+    if prev is not None:
+        return measure_of(sa, sa.numbers.index(prev), topic)
+    if not keep:
+        earlier = sa.cues_in(MEASURE_KINDS, clause_start, num.start)
+        if earlier:
+            return measure_of_cue(earlier[-1], sa, clause_start, clause_end)
+    if (topic is not None and sa.n - topic.sentence <= TOPIC_SPAN
+            and not any(c.kind in MEASURE_KINDS for c in sa.cues)):
+        return "carried"
+    return None
+
+
+def measure_of_cue(cue: Cue, sa: SentenceAnalysis, start: int, end: int) -> str | None:
+    if cue.kind == "gdp":
+        return "gdp"
+    if cue.kind == "bare" and not sa.cues_in(("other",), start, end):
+        return "gdp"
+    return None
+
+
+# --- stance ----------------------------------------------------------------------------
+
+
+def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None) -> tuple[str, str] | None:
+    """(stance, rule) of number *i*: ``target``, ``outcome`` or ``forecast``."""
+    num = sa.numbers[i]
+    clause_start, _ = sa.clause(num.start)
+    keep = sa.aside(num.start)
+    start = keep[0] if keep else clause_start
+    comparison = sa.cues_in(("comparison",), start, num.start, keep)
+    stances = sa.cues_in(STANCE_KINDS, start, num.start, keep)
+    if comparison and not any(c.start > comparison[-1].start for c in stances
+                              if c.kind == "target"):
+        return "outcome", "comparison"
+    if clause_start in _comparison_clause_starts(sa) and not keep:
+        return "outcome", "comparison"
+    forecaster = _forecaster(sa)
+    if stances:
+        kind = stances[-1].kind
+        if kind == "target" and forecaster and stances[-1].text.lower().startswith("expect"):
+            return "forecast", "forecaster"
+        return kind, "cue"
+    earlier = sa.cues_in(STANCE_KINDS, 0, num.start)
+    if earlier:
+        kind = earlier[-1].kind
+        return kind, "sentence-cue"
+    after = [c for c in sa.cues if c.kind == "bare" and "target" in c.text.lower()
+             and num.end <= c.start <= num.end + 25]
+    if after:
+        return "target", "cue"
+    if topic is not None and sa.n - topic.sentence <= TOPIC_SPAN:
+        return topic.stance, "carried"
+    return None
+
+
+def _comparison_clause_starts(sa: SentenceAnalysis) -> set[int]:
+    """Clauses that open by looking back ("..., higher than its 4.8% growth rate in 2023")."""
+    out = set()
+    for start, _ in sa.clauses[1:]:
+        head = sa.text[start:start + 30].lower().lstrip(" ,")
+        if head.startswith(("higher than", "lower than", "following", "up from", "down from",
+                            "compared", "after", "which is higher", "which is lower")):
+            out.add(start)
+    return out
+
+
+def _forecaster(sa: SentenceAnalysis) -> str | None:
+    """Who forecasts in the sentence, if anyone does: a forecaster noun ("the University of
+    Macau", "economists", "the finance chief") or "according to <someone>" with a
+    projection."""
+    for c in sa.cues:
+        if c.kind == "forecaster":
+            return c.text
+    return None
+
+
+# --- actors ----------------------------------------------------------------------------
+
+_COORDINATION = re.compile(
+    r"^[\s,]*(?:(?:and|as\s+well\s+as|plus|together\s+with|along\s+with|or)\s+)?"
+    r"(?:the\s+)?[\s,]*$", re.I)
+_LEVEL_WORDS = re.compile(
+    r"\b(?:province|provinces|city|cities|municipality|municipalities|autonomous\s+region"
+    r"|region|sar|special\s+administrative\s+region)\b", re.I)
+
+
+def _coordinated(sa: SentenceAnalysis, a: Actor, b: Actor) -> bool:
+    """Whether actor *a* is listed together with the next one, *b* ("A, B, and C")."""
+    gap = sa.text[a.end:b.start]
+    for s, e in sa.asides:  # "Nanjing, the capital of Jiangsu, and Guangzhou"
+        if a.end <= s and e <= b.start + 1:
+            gap = gap.replace(sa.text[s:e - 1], " ")
+    gap = _LEVEL_WORDS.sub(" ", gap)
+    return bool(_COORDINATION.match(gap)) and not any(ch.isdigit() for ch in gap)
+
+
+def _run_before(sa: SentenceAnalysis, actors: list[Actor]) -> list[Actor]:
+    """The coordinated run ending with the last of *actors*."""
+    run = [actors[-1]]
+    for prev in reversed(actors[:-1]):
+        if _coordinated(sa, prev, run[0]):
+            run.insert(0, prev)
+        else:
+            break
+    return run
+
+
+def _nearest_blocker(sa: SentenceAnalysis, start: int, end: int,
+                     keep: tuple[int, int] | None) -> int:
+    """The end of the last group, district or nation cue in [start, end), or -1."""
+    blockers = sa.cues_in(("group", "subregion", "national"), start, end, keep)
+    return blockers[-1].end if blockers else -1
+
+
+def actors_of(
+    sa: SentenceAnalysis, i: int, gazetteer: Gazetteer, previous_focus: Sequence[str]
+) -> tuple[list[str], str]:
+    """(regions, rule) of number *i* (no regions: the figure belongs to no one region)."""
+    num = sa.numbers[i]
+    clause_start, clause_end = sa.clause(num.start)
+    keep = sa.aside(num.start)
+    if keep:
+        described = [a for a in sa.actors if a.end <= keep[0] and keep[0] - a.end <= 20]
+        if described:
+            return [described[-1].region], "aside-actor"
+    respectively = sa.cues_in(("respectively",), num.end, clause_end)
+    if respectively:
+        paired = _pair_respectively(sa, i, clause_start, gazetteer)
+        if paired:
+            return paired, "respectively"
+    before = [a for a in sa.actors if clause_start <= a.start and a.end <= num.start
+              and sa.outside_asides(a.start, a.end, keep)]
+    blocker = _nearest_blocker(sa, clause_start, num.start, keep)
+    if before and before[-1].end > blocker:
+        run = _run_before(sa, before)
+        regions = most_specific(list(dict.fromkeys(a.region for a in run)), gazetteer)
+        return regions, "coordinated" if len(regions) > 1 else "clause-actor"
+    if blocker >= 0:
+        return [], "group"
+    earlier = [a for a in sa.actors if a.end <= clause_start]
+    if earlier and _nearest_blocker(sa, 0, clause_start, None) < earlier[-1].end:
+        return [earlier[-1].region], "sentence-actor"
+    if _nearest_blocker(sa, 0, len(sa.text), None) >= 0:
+        return [], "group"
+    if any(a.start >= num.end for a in sa.actors):
+        return [], "actor-after"
+    focus = list(previous_focus)
+    if len(focus) == 1:
+        return focus, "focus"
+    return [], "no-actor"
+
+
+def _pair_respectively(sa: SentenceAnalysis, i: int, clause_start: int,
+                       gazetteer: Gazetteer) -> list[str]:
+    """"A, B and C target around 5%, above 5%, and approximately 5% respectively": the
+    places of the run named before the first number of the clause, in order."""
+    nums = [q for q in sa.numbers if q.start >= clause_start
+            and sa.clause(q.start)[0] == clause_start and q.unit == "percent"]
+    if not nums:
+        return []
+    first = nums[0]
+    named = [a for a in sa.actors if clause_start <= a.start and a.end <= first.start
+             and not a.anaphor]
+    if len(named) < 2:
+        return []
+    run = most_specific(list(dict.fromkeys(a.region for a in _run_before(sa, named))), gazetteer)
+    if len(run) < 2 or len(nums) % len(run):
+        return []
+    k = nums.index(sa.numbers[i]) if sa.numbers[i] in nums else -1
+    return [run[k % len(run)]] if k >= 0 else []
+
+
+# --- year and period -------------------------------------------------------------------
+
+
+def _nearest(refs: Sequence[YearRef], pos: int) -> YearRef | None:
+    usable = [r for r in refs if r.year is not None]
+    return min(usable, key=lambda r: (abs(r.start - pos), r.start)) if usable else None
+
+
+def year_of(
+    sa: SentenceAnalysis, i: int, stance: str, anchor: TimeAnchor, carried: int | None
+) -> tuple[int | None, str]:
+    """(year, rule) of number *i*."""
+    num = sa.numbers[i]
+    clause_start, clause_end = sa.clause(num.start)
+    keep = sa.aside(num.start)
+    lo, hi = keep if keep else (clause_start, clause_end)
+    inside = [r for r in sa.years if lo <= r.start < hi
+              and (keep or sa.outside_asides(r.start, r.end))]
+    ref = _nearest(inside, num.start)
+    if ref is not None:
+        return ref.year, "relative" if ref.relative else "stated"
+    if not keep:
+        # a year written in an earlier clause ("In 2024, ... ; ... about 6%"), never one
+        # in a later clause, which may look back ("..., higher than its 4.8% in 2023")
+        ref = _nearest([r for r in sa.years if r.start < clause_start
+                        and sa.outside_asides(r.start, r.end)], num.start)
+        if ref is not None:
+            return ref.year, "sentence"
+    if carried is not None:
+        return carried, "carried"
+    if stance == "target" and anchor.year is not None:
+        return anchor.year, f"anchor-{anchor.source}"
+    return None, "none"
+
+
+def period_of(sa: SentenceAnalysis, i: int) -> str | None:
+    """The part of a year an outcome covers ("in the first half", "Q1"), else None."""
+    num = sa.numbers[i]
+    found = [c for c in sa.cues if c.kind.startswith("period:") and c.start < num.start]
+    return found[-1].kind.split(":", 1)[1] if found else None
+
+
+# --- the rules together ----------------------------------------------------------------
+
+
+def _excluded(sa: SentenceAnalysis, i: int) -> str | None:
+    """Why number *i* is no single year's growth of anyone, if it is not."""
+    num = sa.numbers[i]
+    if not (PLAUSIBLE[0] <= num.value <= PLAUSIBLE[1]) or (
+            num.value_max is not None and not PLAUSIBLE[0] <= num.value_max <= PLAUSIBLE[1]):
+        return "implausible"
+    if re.match(r"^\s*of\s+(?!growth)", sa.text[num.end:num.end + 20], re.I):
+        return "share"
+    clause_start, _ = sa.clause(num.start)
+    keep = sa.aside(num.start)
+    if sa.cues_in(("average",), keep[0] if keep else clause_start, num.start, keep):
+        return "average"
+    if sa.cues_in(("national",), max(clause_start, num.start - 60), num.start, keep):
+        return "national"
+    return None
+
+
+def _carried_year(history: Sequence[SentenceAnalysis], stance: str,
+                  last_fact_year: dict[str, int | None]) -> int | None:
+    """A year carried from the sentences just before: the last fact of the same stance in
+    this stretch of text, else the last year written in the previous sentences."""
+    if last_fact_year.get(stance) is not None:
+        return last_fact_year[stance]
+    for prev in reversed(history[-TOPIC_SPAN:]):
+        usable = [r for r in prev.years if r.year is not None]
+        if usable:
+            return usable[-1].year
+    return None
+
+
+def _confidence(region_rule: str, measure: str, stance_rule: str, year_rule: str) -> str:
+    sure_region = region_rule in NAMED
+    sure_year = year_rule in ("stated", "relative", "sentence", "anchor-date", "carried")
+    sure = sure_region and measure == "gdp" and stance_rule in ("cue", "comparison",
+                                                                 "forecaster") and sure_year
+    return "high" if sure else "low"
+
+
+def extract_growth(
+    analyses: Sequence[SentenceAnalysis], anchor: TimeAnchor, gazetteer: Gazetteer,
+    headline: int | None = None,
+) -> list[GrowthFact]:
+    """Every GDP growth fact of an article, in document order. *headline* is the number of
+    the sentence that is the headline: its facts give way to the body's (the body's wording
+    is the one to cite)."""
+    out: list[GrowthFact] = []
+    topic: Topic | None = None
+    last_year: dict[str, int | None] = {}
+    for k, sa in enumerate(analyses):
+        if sa.paragraph_start and topic is not None and sa.n - topic.sentence > 1:
+            last_year = {}
+        previous_focus = analyses[k - 1].focus if k else ()
+        focus = sa.focus or previous_focus
+        found_here = False
+        for i, num in enumerate(sa.numbers):
+            measure = measure_of(sa, i, topic)
+            if measure is None or _excluded(sa, i):
+                continue
+            stance = stance_of(sa, i, topic)
+            if stance is None:
+                continue
+            kind, stance_rule = stance
+            regions, region_rule = actors_of(sa, i, gazetteer, focus)
+            regions = [r for r in regions if r != "china"]
+            if not regions:
+                continue
+            if num.value_max is not None and region_rule == "coordinated":
+                continue  # "A, B and C set targets between 5 and 6 percent": a bracket
+            if "carried" in (measure, stance_rule) and region_rule not in NAMED:
+                continue  # a list sentence names its places
+            carried = _carried_year(analyses[:k], kind, last_year)
+            if measure == "carried" and topic is not None and topic.year is not None:
+                carried = topic.year
+            year, year_rule = year_of(sa, i, kind, anchor, carried)
+            if kind == "outcome" and year is not None and anchor.year is not None and (
+                    year > anchor.year):
+                continue  # an outcome for a year not yet over is a projection
+            if _EXPECTED_TO.search(sa.text[max(0, num.start - 40):num.start]) and (
+                    kind == "outcome" or kind == "target" and year is not None
+                    and anchor.year is not None and year < anchor.year):
+                continue  # "expected to see growth of nearly 3 percent in 2022": an estimate
+            period = period_of(sa, i) if kind == "outcome" else None
+            confidence = _confidence(region_rule, measure, stance_rule, year_rule)
+            rule = f"{kind}:{stance_rule}; region:{region_rule}; year:{year_rule}"
+            if measure == "carried":
+                rule += "; measure:carried"
+            for region in regions:
+                out.append(GrowthFact(
+                    sentence=sa.n, start=num.start, text=num.text, indicator=INDICATORS[kind],
+                    region=region, year=year, value=num.value, value_max=num.value_max,
+                    qualifier=num.qualifier, period=period,
+                    forecaster=_forecaster(sa) if kind == "forecast" else None,
+                    confidence=confidence, rule=rule))
+            last_year[kind] = year
+            if stance_rule != "comparison":
+                topic = Topic(kind, year, sa.n)
+            found_here = True
+        if not found_here and _states_topic(sa):
+            topic = Topic("target", topic.year if topic else None, sa.n)
+    return _drop_headline_echoes(out, headline)
+
+
+_EXPECTED_TO = re.compile(r"\bexpected\s+to\b", re.I)
+
+
+def _states_topic(sa: SentenceAnalysis) -> bool:
+    """A sentence about growth targets without a figure ("Their growth targets are
+    generally bright"): list sentences after it continue it."""
+    return any(c.kind == "bare" and "target" in c.text.lower() for c in sa.cues) and not any(
+        c.kind == "other" for c in sa.cues)
+
+
+def _drop_headline_echoes(facts: list[GrowthFact], headline: int | None) -> list[GrowthFact]:
+    if headline is None:
+        return facts
+    body = {(f.indicator, f.region, f.year) for f in facts if f.sentence != headline}
+    return [f for f in facts
+            if f.sentence != headline or (f.indicator, f.region, f.year) not in body]
