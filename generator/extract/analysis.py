@@ -151,7 +151,8 @@ def _words(key: str) -> list[str]:
 
 
 def _bounded(words: list[str]) -> str:
-    return rf"(?<![\w-])(?:{alternation([w.lower() for w in words])})(?![\w-])"
+    """Any of *words*, or its plural, on word boundaries (lower-case text)."""
+    return rf"(?<![\w-])(?:{alternation([w.lower() for w in words])})(?:s|es)?(?![\w-])"
 
 
 @cache
@@ -239,7 +240,25 @@ def _cues(sentence: str) -> tuple[Cue, ...]:
         found.append(Cue(m.start(), m.end(), kind_of[" ".join(m.group(0).split())], m.group(0)))
     for m in _subregion_pattern().finditer(sentence):
         found.append(Cue(m.start(), m.end(), "subregion", m.group(0)))
+    measures = [c for c in found if c.kind in _MEASURES]
+    # a measure inside a longer one is part of it ("production" in "gross regional production")
+    found = [c for c in found if c.kind not in _MEASURES or not any(
+        o is not c and o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
+        for o in measures)]
     return tuple(sorted(found, key=lambda c: (c.start, -c.end, c.kind)))
+
+
+_MEASURES = ("gdp", "bare", "other")
+# the word before an aside's comma names something: "Tibet, which ...", "Guangdong province,
+# the ...", not "for 2024, which include ..." or a list item ", a 5.5 percent growth ..."
+_NAMED_BEFORE = re.compile(
+    r"(?:[A-Z][\w'’.-]*|\b(?:province|city|region|municipality|prefecture|district|county))$")
+
+
+def _asides(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Asides that describe the name just before them (see _ASIDE)."""
+    return tuple(m.span() for m in _ASIDE.finditer(sentence)
+                 if _NAMED_BEFORE.search(sentence[max(0, m.start() - 40):m.start()]))
 
 
 def _clauses(sentence: str) -> tuple[tuple[int, int], ...]:
@@ -255,7 +274,7 @@ def analyse_sentence(
                     for q in scan_numbers(sentence)) if any(c.isdigit() for c in sentence) else ()
     actors = tuple(Actor(m.start, m.end, m.region, m.anaphor) for m in regions.in_sentence(n)
                    if m.role == "subject" and not m.locator)
-    asides = tuple(m.span() for m in _ASIDE.finditer(sentence)) if "," in sentence else ()
+    asides = _asides(sentence) if "," in sentence else ()
     return SentenceAnalysis(
         n=n,
         text=sentence,

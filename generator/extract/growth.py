@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..reference import Gazetteer
-from .analysis import Actor, Cue, Number, SentenceAnalysis, TimeAnchor, YearRef
+from .analysis import Actor, Number, SentenceAnalysis, TimeAnchor, YearRef
 from .regions import most_specific
 
 TARGET, OUTCOME, FORECAST = "gdp-growth-target", "gdp-growth", "gdp-growth-forecast"
@@ -45,6 +45,8 @@ MEASURE_KINDS = ("gdp", "bare", "other")
 STANCE_KINDS = ("target", "outcome", "forecast")
 #: how many sentences a growth statement carries over to list sentences after it
 TOPIC_SPAN = 3
+#: how many sentences back a year written in the text still applies
+YEAR_SPAN = 6
 #: region rules that name the place in the clause itself
 NAMED = ("clause-actor", "coordinated", "respectively", "aside-actor")
 
@@ -104,9 +106,11 @@ _AFTER_MEASURE = re.compile(r"^\s*(?:year[\s-]on[\s-]year\s+)?(?:growth\s+|incre
 
 
 def _previous_number(sa: SentenceAnalysis, i: int) -> Number | None:
+    """The percentage before number *i* in its clause, if any."""
     num = sa.numbers[i]
     start, _ = sa.clause(num.start)
-    prev = [q for q in sa.numbers[:i] if q.end <= num.start and q.start >= start]
+    prev = [q for q in sa.numbers[:i] if q.end <= num.start and q.start >= start
+            and q.unit == "percent"]
     return prev[-1] if prev else None
 
 
@@ -133,6 +137,9 @@ def _after_measure(sa: SentenceAnalysis, i: int) -> str | None:
         return None
     first = after[0]
     gap = sa.text[end:first.start]
+    if (first.kind == "bare" and len(after) > 1 and after[1].kind == "other"
+            and _AFTER_MEASURE.match(sa.text[first.start:after[1].start])):
+        return "other"  # "10 percent growth in fixed asset investments"
     if first.kind == "gdp" and (not gap.strip() or _AFTER_MEASURE.match(gap)):
         return "gdp"
     if first.kind == "bare" and not gap.strip():
@@ -156,35 +163,18 @@ def measure_of(sa: SentenceAnalysis, i: int, topic: Topic | None) -> str | None:
     prev = _previous_number(sa, i)
     seg_start = keep[0] if keep else (prev.end if prev else clause_start)
     before = sa.cues_in(MEASURE_KINDS, seg_start, num.start, keep)
-    if before:
-        kind = before[-1].kind
-        if kind == "other":
-            return None
-        if kind == "gdp":
-            return "gdp"
-        # bare "growth": the economy's unless the clause names another measure
-        if not sa.cues_in(("other",), clause_start, clause_end, keep):
-            return "gdp"
-        return None
+    named = [c for c in before if c.kind != "bare"]
+    if named:  # the nearest measure named before it ("GDP growth target of", "exports by")
+        return "gdp" if named[-1].kind == "gdp" else None
+    if before:  # bare "growth" and no other measure in its stretch: the economy's
+        return "gdp"
     if after in ("gdp", "bare"):
         return "gdp"
     if prev is not None:
         return measure_of(sa, sa.numbers.index(prev), topic)
-    if not keep:
-        earlier = sa.cues_in(MEASURE_KINDS, clause_start, num.start)
-        if earlier:
-            return measure_of_cue(earlier[-1], sa, clause_start, clause_end)
     if (topic is not None and sa.n - topic.sentence <= TOPIC_SPAN
-            and not any(c.kind in MEASURE_KINDS for c in sa.cues)):
-        return "carried"
-    return None
-
-
-def measure_of_cue(cue: Cue, sa: SentenceAnalysis, start: int, end: int) -> str | None:
-    if cue.kind == "gdp":
-        return "gdp"
-    if cue.kind == "bare" and not sa.cues_in(("other",), start, end):
-        return "gdp"
+            and not sa.cues_in(MEASURE_KINDS, clause_start, num.start)):
+        return "carried"  # a list sentence after a growth statement
     return None
 
 
@@ -312,8 +302,9 @@ def actors_of(
         return [earlier[-1].region], "sentence-actor"
     if _nearest_blocker(sa, 0, len(sa.text), None) >= 0:
         return [], "group"
-    if any(a.start >= num.end for a in sa.actors):
-        return [], "actor-after"
+    following = sa.numbers[i + 1].start if i + 1 < len(sa.numbers) else clause_end
+    if any(num.end <= a.start < min(following, clause_end) for a in sa.actors):
+        return [], "actor-after"  # "growth of 5% for Guangdong and ...": not the focus
     focus = list(previous_focus)
     if len(focus) == 1:
         return focus, "focus"
@@ -324,16 +315,16 @@ def _pair_respectively(sa: SentenceAnalysis, i: int, clause_start: int,
                        gazetteer: Gazetteer) -> list[str]:
     """"A, B and C target around 5%, above 5%, and approximately 5% respectively": the
     places of the run named before the first number of the clause, in order."""
-    nums = [q for q in sa.numbers if q.start >= clause_start
-            and sa.clause(q.start)[0] == clause_start and q.unit == "percent"]
-    if not nums:
-        return []
-    first = nums[0]
-    named = [a for a in sa.actors if clause_start <= a.start and a.end <= first.start
+    num = sa.numbers[i]
+    named = [a for a in sa.actors if clause_start <= a.start and a.end <= num.start
              and not a.anaphor]
     if len(named) < 2:
         return []
-    run = most_specific(list(dict.fromkeys(a.region for a in _run_before(sa, named))), gazetteer)
+    runs = _run_before(sa, named)
+    word = next((c.start for c in sa.cues if c.kind == "respectively" and c.start > num.start),
+                len(sa.text))
+    nums = [q for q in sa.numbers if runs[-1].end <= q.start < word and q.unit == "percent"]
+    run = most_specific(list(dict.fromkeys(a.region for a in runs)), gazetteer)
     if len(run) < 2 or len(nums) % len(run):
         return []
     k = nums.index(sa.numbers[i]) if sa.numbers[i] in nums else -1
@@ -395,7 +386,7 @@ def _excluded(sa: SentenceAnalysis, i: int) -> str | None:
         return "share"
     clause_start, _ = sa.clause(num.start)
     keep = sa.aside(num.start)
-    if sa.cues_in(("average",), keep[0] if keep else clause_start, num.start, keep):
+    if sa.cues_in(("average",), keep[0] if keep else clause_start, num.end + 25, keep):
         return "average"
     if sa.cues_in(("national",), max(clause_start, num.start - 60), num.start, keep):
         return "national"
@@ -408,7 +399,7 @@ def _carried_year(history: Sequence[SentenceAnalysis], stance: str,
     this stretch of text, else the last year written in the previous sentences."""
     if last_fact_year.get(stance) is not None:
         return last_fact_year[stance]
-    for prev in reversed(history[-TOPIC_SPAN:]):
+    for prev in reversed(history[-YEAR_SPAN:]):
         usable = [r for r in prev.years if r.year is not None]
         if usable:
             return usable[-1].year
@@ -437,7 +428,7 @@ def extract_growth(
         if sa.paragraph_start and topic is not None and sa.n - topic.sentence > 1:
             last_year = {}
         previous_focus = analyses[k - 1].focus if k else ()
-        focus = sa.focus or previous_focus
+        focus = previous_focus or sa.focus  # the place the text was about before this sentence
         found_here = False
         for i, num in enumerate(sa.numbers):
             measure = measure_of(sa, i, topic)
@@ -493,8 +484,8 @@ _EXPECTED_TO = re.compile(r"\bexpected\s+to\b", re.I)
 def _states_topic(sa: SentenceAnalysis) -> bool:
     """A sentence about growth targets without a figure ("Their growth targets are
     generally bright"): list sentences after it continue it."""
-    return any(c.kind == "bare" and "target" in c.text.lower() for c in sa.cues) and not any(
-        c.kind == "other" for c in sa.cues)
+    kinds = {c.kind for c in sa.cues}
+    return ("gdp" in kinds or "bare" in kinds) and "target" in kinds and "other" not in kinds
 
 
 def _drop_headline_echoes(facts: list[GrowthFact], headline: int | None) -> list[GrowthFact]:
