@@ -336,7 +336,7 @@ def test_commentators_forecasts_are_not_targets() -> None:
         "grow about 4.5% this year, below the official target."
     )
     assert targets(rec) == {("guangdong", 2025, 5.0, "more-than")}
-    assert [f["indicator"] for f in rec["figures"]] == ["gdp-growth-target", "gdp-growth"]
+    assert [f["indicator"] for f in rec["figures"]] == ["gdp-growth-target", "gdp-growth-forecast"]
 
 
 def test_an_aside_does_not_lend_its_year_or_words_to_the_target() -> None:
@@ -388,7 +388,7 @@ def test_national_average_and_based_in_are_not_the_region() -> None:
     by_value = {f["value"]: f for f in rec["figures"]}
     assert by_value[5.0]["region"] == "china"
     assert "hong-kong" not in regions(rec)
-    assert by_value[5.2]["indicator"] == "gdp-growth"  # a commentator's forecast
+    assert by_value[5.2]["indicator"] == "gdp-growth-forecast"  # a commentator's forecast
 
 
 def test_the_provincial_government_is_the_province() -> None:

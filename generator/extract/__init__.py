@@ -7,6 +7,8 @@ here is a pure function of the document and the reference data.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..ingest import Document
 from ..reference import Gazetteer, Taxonomy
 from .analysis import analyse, time_anchor
@@ -49,7 +51,7 @@ def extract(doc: Document, gazetteer: Gazetteer, taxonomy: Taxonomy) -> dict:
         "word_count": sum(len(s.split()) for s in sentences),
         "regions": summarise_regions(analysis, gazetteer),
         "themes": summarise_themes(theme_mentions, analysis, taxonomy),
-        "figures": merge_figures(figures, [g.as_figure() for g in growth]),
+        "figures": merge_figures(figures, [g.as_figure() for g in growth], sentences),
         "commitments": extract_commitments(sentences, analysis, theme_mentions, quotes, gazetteer),
         "people": people,
         "sentences": list(sentences),
@@ -68,11 +70,27 @@ def _headline(doc: Document) -> int | None:
     return 1 if first.lstrip().startswith("date ") else None
 
 
-def merge_figures(figures: list[dict], growth: list[dict]) -> list[dict]:
-    """The record's figures: GDP growth from :mod:`.growth` (which alone decides it), every
-    other figure from :mod:`.figures`, in sentence order."""
+def merge_figures(figures: list[dict], growth: list[dict], sentences: Sequence[str]) -> list[dict]:
+    """The record's figures: GDP growth from :mod:`.growth`, which alone decides it, every
+    other figure from :mod:`.figures`, in reading order. Of the growth figures the older
+    classifier saw, only the nation's (a reference line on the site) and changes in
+    percentage points are kept; the rest are what :mod:`.growth` chose not to publish."""
     growth_kinds = set(GROWTH_INDICATORS.values())
-    kept = [f for f in figures if f["indicator"] not in growth_kinds]
-    merged = sorted(enumerate(kept + growth), key=lambda t: (t[1]["sentence"], t[0] >= len(kept),
-                                                               t[0]))
-    return [f for _, f in merged]
+    claimed = {(g["sentence"], g["text"]) for g in growth}
+    kept = []
+    for f in figures:
+        if f["indicator"] in growth_kinds:
+            if (f["sentence"], f["text"]) in claimed:
+                continue
+            if f["unit"] == "percentage-points":
+                f = {**f, "indicator": "other"}
+            elif f["region"] == "china":  # the national line, for reference only
+                f = {**f, "indicator": "other", "subject": "national GDP growth"}
+            else:
+                continue
+        kept.append(f)
+
+    def position(f: dict) -> tuple[int, int]:
+        return f["sentence"], max(sentences[f["sentence"] - 1].find(f["text"]), 0)
+
+    return sorted(kept + growth, key=position)

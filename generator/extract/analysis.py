@@ -116,6 +116,7 @@ class SentenceAnalysis:
     clauses: tuple[tuple[int, int], ...]
     asides: tuple[tuple[int, int], ...]
     actors: tuple[Actor, ...]
+    locators: tuple[tuple[int, int], ...]  # places that only locate another ("in Jiangsu")
     numbers: tuple[Number, ...]
     years: tuple[YearRef, ...]
     cues: tuple[Cue, ...]
@@ -177,6 +178,13 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("average", re.compile(_bounded(g["average"]))),
         ("group", re.compile(group)),
         ("respectively", re.compile(r"\brespectively\b")),
+        ("fall", re.compile(_bounded(g["falls"]))),
+        # a person or commentator as the subject of a projection: "She expects ...",
+        # "Zhao expects the capital's economy to grow ...", "Economists forecast ..."
+        ("forecaster", re.compile(
+            r"^\W*(?:he|she|they|[a-z]+(?:\s+[a-z]+){0,2})\s+(?:also\s+)?(?:forecasts?|expects?"
+            r"|expected|predicts?|predicted|estimates?|projects?|projected|sees|reckons"
+            r"|anticipates?|believes?)\b(?!\s+to\b)")),
         ("national", re.compile(
             r"\b(?:national|nationwide|country['’]s|nation['’]s)\s+(?:average|growth|rate|level|"
             r"economy|gdp|target)")),
@@ -237,9 +245,15 @@ def _cues(sentence: str) -> tuple[Cue, ...]:
              for kind, pattern in _patterns() for m in pattern.finditer(low)]
     stance, kind_of = _stance_pattern()
     for m in stance.finditer(low):
+        if m.group(0) == "up" and low.startswith(" to", m.end()):
+            continue  # "up to 5 percent" is a qualifier, not a rise
         found.append(Cue(m.start(), m.end(), kind_of[" ".join(m.group(0).split())], m.group(0)))
     for m in _subregion_pattern().finditer(sentence):
         found.append(Cue(m.start(), m.end(), "subregion", m.group(0)))
+    # "the tourism city of Sanya", "an export and manufacturing hub": a description of a
+    # place, not the measure of a figure
+    found = [Cue(c.start, c.end, "description", c.text)
+             if c.kind == "other" and _DESCRIBED.match(low, c.end) else c for c in found]
     measures = [c for c in found if c.kind in _MEASURES]
     # a measure inside a longer one is part of it ("production" in "gross regional production")
     found = [c for c in found if c.kind not in _MEASURES or not any(
@@ -249,6 +263,8 @@ def _cues(sentence: str) -> tuple[Cue, ...]:
 
 
 _MEASURES = ("gdp", "bare", "other")
+_DESCRIBED = re.compile(r"(?:\s+and\s+[a-z]+)?\s+(?:[a-z]+\s+)?(?:city|cities|hub|center|centre"
+                        r"|powerhouse|base|province|destination|heartland|player|island)\b")
 # the word before an aside's comma names something: "Tibet, which ...", "Guangdong province,
 # the ...", not "for 2024, which include ..." or a list item ", a 5.5 percent growth ..."
 _NAMED_BEFORE = re.compile(
@@ -282,6 +298,7 @@ def analyse_sentence(
         clauses=_clauses(sentence),
         asides=asides,
         actors=actors,
+        locators=tuple((m.start, m.end) for m in regions.in_sentence(n) if m.locator),
         numbers=numbers,
         years=_years(sentence, anchor, numbers),
         cues=_cues(sentence) if numbers or _might_set_topic(sentence) else (),

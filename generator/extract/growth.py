@@ -175,7 +175,25 @@ def measure_of(sa: SentenceAnalysis, i: int, topic: Topic | None) -> str | None:
     if (topic is not None and sa.n - topic.sentence <= TOPIC_SPAN
             and not sa.cues_in(MEASURE_KINDS, clause_start, num.start)):
         return "carried"  # a list sentence after a growth statement
+    if _implied(sa, i, seg_start, keep):
+        return "implied"
     return None
+
+
+def _implied(sa: SentenceAnalysis, i: int, seg_start: int, keep: tuple[int, int] | None) -> bool:
+    """"Zhuhai ... aims for at least 6%", "Sanya wants growth above 10%", "Xiamen, which
+    grew 2.3%": a place that aims for, or grew by, a bare percentage is speaking of its
+    economy, when nothing else measured is named in the clause."""
+    num = sa.numbers[i]
+    clause_start, clause_end = sa.clause(num.start)
+    stances = sa.cues_in(STANCE_KINDS, seg_start, num.start, keep)
+    if not stances or stances[-1].kind == "forecast":
+        return False
+    actors = [a for a in sa.actors if a.end <= stances[-1].start and a.start >= clause_start]
+    if not actors:
+        return False
+    # what describes the place before it names ("the tourism city of Sanya") does not count
+    return not sa.cues_in(("other",), actors[-1].end, clause_end, keep)
 
 
 # --- stance ----------------------------------------------------------------------------
@@ -195,15 +213,17 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None) -> tuple[str, s
     if clause_start in _comparison_clause_starts(sa) and not keep:
         return "outcome", "comparison"
     forecaster = _forecaster(sa)
+    if not stances:
+        stances = sa.cues_in(STANCE_KINDS, 0, num.start)
     if stances:
-        kind = stances[-1].kind
+        kind, rule = stances[-1].kind, "cue" if stances[-1].start >= start else "sentence-cue"
         if kind == "target" and forecaster and stances[-1].text.lower().startswith("expect"):
             return "forecast", "forecaster"
-        return kind, "cue"
-    earlier = sa.cues_in(STANCE_KINDS, 0, num.start)
-    if earlier:
-        kind = earlier[-1].kind
-        return kind, "sentence-cue"
+        if kind == "forecast" and not forecaster:
+            # "Guizhou has projected growth of about 5.5 percent": a government's own
+            # projection for its year is its target; a forecast needs a forecaster
+            return "target", "projection"
+        return kind, rule
     after = [c for c in sa.cues if c.kind == "bare" and "target" in c.text.lower()
              and num.end <= c.start <= num.end + 25]
     if after:
@@ -229,8 +249,8 @@ def _forecaster(sa: SentenceAnalysis) -> str | None:
     Macau", "economists", "the finance chief") or "according to <someone>" with a
     projection."""
     for c in sa.cues:
-        if c.kind == "forecaster":
-            return c.text
+        if c.kind == "forecaster" and not any(c.start <= a.start < c.end for a in sa.actors):
+            return c.text.strip()
     return None
 
 
@@ -239,6 +259,11 @@ def _forecaster(sa: SentenceAnalysis) -> str | None:
 _COORDINATION = re.compile(
     r"^[\s,]*(?:(?:and|as\s+well\s+as|plus|together\s+with|along\s+with|or)\s+)?"
     r"(?:the\s+)?[\s,]*$", re.I)
+# what locates a listed place without ending the list: "Xuzhou in East China's Jiangsu
+# Province and Luoyang ..." (the locating place itself is blanked first)
+_LOCATING = re.compile(
+    r"\b(?:in|of)\s+(?:(?:north|south|east|west|central|northeast|northwest|southeast|"
+    r"southwest|northern|southern|eastern|western)(?:[\s-]+\w+)?\s+)?(?:china['’]s\s+)?", re.I)
 _LEVEL_WORDS = re.compile(
     r"\b(?:province|provinces|city|cities|municipality|municipalities|autonomous\s+region"
     r"|region|sar|special\s+administrative\s+region)\b", re.I)
@@ -247,8 +272,14 @@ _LEVEL_WORDS = re.compile(
 def _coordinated(sa: SentenceAnalysis, a: Actor, b: Actor) -> bool:
     """Whether actor *a* is listed together with the next one, *b* ("A, B, and C")."""
     gap = sa.text[a.end:b.start]
+    for s, e in sa.locators:
+        if a.end <= s and e <= b.start:
+            gap = gap.replace(sa.text[s:e], " ")
+    gap = _LOCATING.sub(" ", gap)
     for s, e in sa.asides:  # "Nanjing, the capital of Jiangsu, and Guangzhou"
         if a.end <= s and e <= b.start + 1:
+            if any(ch.isdigit() for ch in sa.text[s:e]):
+                return False  # "Tibet, which aims for 7-8 percent, and Hainan, ...": its own
             gap = gap.replace(sa.text[s:e - 1], " ")
     gap = _LEVEL_WORDS.sub(" ", gap)
     return bool(_COORDINATION.match(gap)) and not any(ch.isdigit() for ch in gap)
@@ -409,8 +440,8 @@ def _carried_year(history: Sequence[SentenceAnalysis], stance: str,
 def _confidence(region_rule: str, measure: str, stance_rule: str, year_rule: str) -> str:
     sure_region = region_rule in NAMED
     sure_year = year_rule in ("stated", "relative", "sentence", "anchor-date", "carried")
-    sure = sure_region and measure == "gdp" and stance_rule in ("cue", "comparison",
-                                                                 "forecaster") and sure_year
+    sure = sure_region and measure == "gdp" and stance_rule in (
+        "cue", "comparison", "forecaster", "projection") and sure_year
     return "high" if sure else "low"
 
 
@@ -462,10 +493,13 @@ def extract_growth(
             rule = f"{kind}:{stance_rule}; region:{region_rule}; year:{year_rule}"
             if measure == "carried":
                 rule += "; measure:carried"
+            value, value_max = num.value, num.value_max
+            if kind == "outcome" and _falls(sa, i):
+                value, value_max = -value, None if value_max is None else -value_max
             for region in regions:
                 out.append(GrowthFact(
                     sentence=sa.n, start=num.start, text=num.text, indicator=INDICATORS[kind],
-                    region=region, year=year, value=num.value, value_max=num.value_max,
+                    region=region, year=year, value=value, value_max=value_max,
                     qualifier=num.qualifier, period=period,
                     forecaster=_forecaster(sa) if kind == "forecast" else None,
                     confidence=confidence, rule=rule))
@@ -479,6 +513,14 @@ def extract_growth(
 
 
 _EXPECTED_TO = re.compile(r"\bexpected\s+to\b", re.I)
+
+
+def _falls(sa: SentenceAnalysis, i: int) -> bool:
+    """Whether the outcome verb nearest before number *i* is a fall ("contracted 1.9%")."""
+    num = sa.numbers[i]
+    start, _ = sa.clause(num.start)
+    verbs = sa.cues_in(("outcome", "fall"), start, num.start)
+    return bool(verbs) and any(c.kind == "fall" and c.start == verbs[-1].start for c in verbs)
 
 
 def _states_topic(sa: SentenceAnalysis) -> bool:
