@@ -425,11 +425,15 @@ def _excluded(sa: SentenceAnalysis, i: int) -> str | None:
 
 
 def _carried_year(history: Sequence[SentenceAnalysis], stance: str,
-                  last_fact_year: dict[str, int | None]) -> int | None:
+                  last_fact_year: dict[str, int | None], anchor: TimeAnchor) -> int | None:
     """A year carried from the sentences just before: the last fact of the same stance in
-    this stretch of text, else the last year written in the previous sentences."""
+    this stretch of text, else the last year written in the previous sentences (for a
+    target only when the article has no time anchor: the years written before a target
+    are usually its outcomes')."""
     if last_fact_year.get(stance) is not None:
         return last_fact_year[stance]
+    if stance == "target" and anchor.year is not None:
+        return None
     for prev in reversed(history[-YEAR_SPAN:]):
         usable = [r for r in prev.years if r.year is not None]
         if usable:
@@ -477,7 +481,7 @@ def extract_growth(
                 continue  # "A, B and C set targets between 5 and 6 percent": a bracket
             if "carried" in (measure, stance_rule) and region_rule not in NAMED:
                 continue  # a list sentence names its places
-            carried = _carried_year(analyses[:k], kind, last_year)
+            carried = _carried_year(analyses[:k], kind, last_year, anchor)
             if measure == "carried" and topic is not None and topic.year is not None:
                 carried = topic.year
             year, year_rule = year_of(sa, i, kind, anchor, carried)
