@@ -24,6 +24,7 @@ __all__ = [
     "Publisher",
     "canonical_publisher",
     "clean_person_name",
+    "dateline_date",
     "detect_language",
     "find_date",
     "load_publishers",
@@ -55,14 +56,15 @@ def _date_cues() -> dict[str, tuple[str, ...]]:
     return {key: tuple(str(v) for v in values or ()) for key, values in data.items()}
 
 
-def _cue_regex(key: str) -> str:
-    """One regex alternation for the cue list ``key``, longest entry first.
+def _cue_regex(*keys: str, cjk_only: bool = False) -> str:
+    """One regex alternation for the cue lists ``keys``, longest entry first.
 
     English entries must stand as whole words ("date" is not the start of "database");
     Chinese ones are matched as written, since Chinese has no spaces between words.
     """
+    cues = {c for key in keys for c in _date_cues().get(key, ()) if not (cjk_only and c.isascii())}
     out = []
-    for cue in sorted(_date_cues().get(key, ()), key=lambda c: (-len(c), c)):
+    for cue in sorted(cues, key=lambda c: (-len(c), c)):
         body = r"\s+".join(re.escape(word) for word in cue.split())
         out.append(rf"(?<![A-Za-z]){body}(?![A-Za-z])" if cue.isascii() else body)
     return "(?:" + "|".join(out) + ")" if out else "(?!)"
@@ -436,10 +438,11 @@ class Byline:
 
 
 _URL = r"https?://[^\s<>\"')\]]+"
+# Labels come from data/date_cues.yaml ("Updated:", "Last Updated At:", "来源:", "发布时间：").
 _LABEL_DATE = re.compile(
-    r"^(?:last\s+)?(?:updated|published|posted|released|modified|date|time|issued)\s*(?:on|at)?"
-    r"\s*[:：]?\s*(?P<rest>.*)$", re.IGNORECASE)
-_LABEL_SOURCE = re.compile(r"^(?:source|from|via|credit)\s*[:：]\s*(?P<rest>.+)$", re.IGNORECASE)
+    rf"^{_cue_regex('date_labels')}\s*(?:on|at)?\s*[:：]?\s*(?P<rest>.*)$", re.IGNORECASE)
+_LABEL_SOURCE = re.compile(rf"^{_cue_regex('source_labels')}\s*[:：]\s*(?P<rest>.+)$",
+                           re.IGNORECASE)
 _LABEL_AUTHOR = re.compile(
     r"^(?:by|written\s+by|author|authors|reporter|reporters|writer|text)\s*[:：]?\s+(?P<rest>.+)$",
     re.IGNORECASE)
@@ -462,7 +465,9 @@ _SENTENCE_END = re.compile(r"(?<!\b[ap]\.m)(?<!\b[AP]\.M)[.!?。！？][\"'”�
 _SEGMENT_SPLIT = re.compile(
     r"\s*[|｜]\s*|\s{2,}|\t"
     r"|\s+(?=(?:source|author|authors|reporter|editor|published|updated|posted|date|time|views"
-    r"|issued(?:\s+on)?|modified|release\s+date)\s*[:：])",
+    r"|issued(?:\s+on)?|modified|release\s+date)\s*[:：])"
+    # Chinese labels need no colon to start a segment ("来源:新华社 2024-01-22 发表于山东")
+    rf"|\s+(?={_cue_regex('date_labels', 'source_labels', cjk_only=True)})",
     re.IGNORECASE,
 )
 
@@ -507,6 +512,20 @@ def _credit(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _site_stamp_date(segment: str) -> str | None:
+    """The date of a credit-line segment that is a site's name beside its timestamp
+    ("example.com.cn 2024-01-24 16:36 | Source: ..."), else None.
+
+    Read only on a line that is already a credit line (it has a label or a byline), and
+    only when what is left besides the date and time is a short name, not a phrase.
+    """
+    date = _page_date(segment)
+    rest = _strip_dates(segment)
+    if date is None or not rest or len(rest.split()) > 4 or _SENTENCE_END.search(rest):
+        return None
+    return date
+
+
 @lru_cache(maxsize=4096)  # pure; the same header lines are read by layout and metadata
 def parse_byline(line: str) -> Byline:
     """Read a byline / credit / timestamp line; an empty (falsy) Byline if it is not one.
@@ -538,9 +557,10 @@ def parse_byline(line: str) -> Byline:
             signal = True
             continue
         m = _LABEL_SOURCE.match(seg)
-        if m:
-            src, link = _credit(m.group("rest"))
+        if m:  # "Source: Xinhua", "来源:新华社 2024-01-22" (a dated source line)
+            src, link = _credit(_strip_dates(m.group("rest")))
             source, url = source or src, url or link
+            date = date or _page_date(m.group("rest"))
             signal = True
             continue
         m = _LABEL_AUTHOR.match(seg)
@@ -556,7 +576,7 @@ def parse_byline(line: str) -> Byline:
                 continue
             if _is_role_only(m.group("rest")):  # "By Staff Reporter": a byline naming no one
                 continue
-        seg_date = find_date(seg)
+        seg_date = _page_date(seg)
         inline = _INLINE_BY.search(seg)
         if inline:
             names = _names(inline.group("names"))
@@ -591,6 +611,8 @@ def parse_byline(line: str) -> Byline:
             extras.append(seg)
     if not signal:
         return Byline()
+    if date is None:
+        date = next(filter(None, map(_site_stamp_date, leftovers)), None)
     return Byline(date=date, authors=tuple(authors), source=source, url=url, extras=tuple(extras))
 
 
@@ -650,6 +672,32 @@ def parse_dateline(paragraph: str) -> tuple[str, str | None] | None:
     if agency:
         agency = canonical_publisher(agency) or agency.strip()
     return place, agency
+
+
+# "BEIJING, April 12, 2024 /PRNewswire/ --", "SHANGHAI, Jan. 5, 2025 (Xinhua) --": a dateline
+# whose date carries the year (the place in capitals, as in _DATELINE).
+_DATED_DATELINE_PLACE = re.compile(
+    rf"^[{_UPPER}][{_UPPER}'’.\-]*(?:\s+[{_UPPER}][{_UPPER}'’.\-]*){{0,3}}"
+    rf"(?:,\s*[{_UPPER}][\w]+)?,\s*")
+_DATED_DATELINE_END = re.compile(
+    r"\s*(?:\([^()]{1,40}\)|/[^/\s][^/]{0,39}/)?\s*(?:--|[—–\-:])\s+\S")
+
+
+def dateline_date(paragraph: str) -> str | None:
+    """The date of a dateline that states its year, else None.
+
+    A wire dateline is written on the day the story is filed, so its date is the story's
+    date when it has a year (``BEIJING, April 12, 2024 /PRNewswire/ --``). A dateline
+    without one (``ZHENGZHOU, Jan. 24 (Xinhua) --``) gives None: the year is not stated.
+    """
+    place = _DATED_DATELINE_PLACE.match(paragraph)
+    if not place or sum(c.isalpha() for c in place.group(0)) < 4:
+        return None
+    for span in _date_spans(paragraph[: place.end() + 40]):
+        if span.start == place.end():
+            end = _DATED_DATELINE_END.match(paragraph, span.end)
+            return span.iso if end else None
+    return None
 
 
 # --- URLs ------------------------------------------------------------------------------------
