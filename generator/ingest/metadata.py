@@ -117,7 +117,10 @@ _DATE_SHAPES: tuple[_DateShape, ...] = (
 # Links carry dates ("/2024/01/23/story", "content/2024-01/24/..."), but a date only in the
 # URL is not a date the page states; links are blanked before dates are looked for.
 _LINK_TOKEN = re.compile(
-    r"(?:https?://|www\.)\S+|\S+\.(?:s?html?|php|aspx?|jsp)\b\S*|\S*[A-Za-z_]\S*/\S*/\S*")
+    r"(?:https?://|www\.)\S+"                      # a link
+    r"|\S*[A-Za-z0-9]\.[A-Za-z]{2,}/\S*"           # a host and path ("news.example.cn/2024/..")
+    r"|(?<!\S)/\S+"                                # a bare path ("/2024/01/23/story")
+    r"|\S+\.(?:s?html?|php|aspx?|jsp)\b\S*")       # a page file ("content/2024-01/24/x.html")
 
 # Two defaults that differ in every field: a field dateutil filled in from its default (the
 # text did not state it) comes out different under the two.
@@ -150,12 +153,14 @@ def _read_date(written: str, order: str) -> str | None:
             readings.add(when.date())
     if len(readings) != 1:
         return None
-    (day,) = readings
-    return day.isoformat()
+    (date,) = readings
+    return date.isoformat()
 
 
 @dataclass(frozen=True)
 class _DateSpan:
+    """Where a date-shaped run of text starts and ends, and its strict reading."""
+
     start: int
     end: int
     iso: str | None  # None: date-shaped but not a date the strict reader accepts
@@ -440,7 +445,8 @@ class Byline:
 _URL = r"https?://[^\s<>\"')\]]+"
 # Labels come from data/date_cues.yaml ("Updated:", "Last Updated At:", "来源:", "发布时间：").
 _LABEL_DATE = re.compile(
-    rf"^{_cue_regex('date_labels')}\s*(?:on|at)?\s*[:：]?\s*(?P<rest>.*)$", re.IGNORECASE)
+    rf"^(?:last\s+)?{_cue_regex('date_labels')}\s*(?:on|at)?\s*[:：]?\s*(?P<rest>.*)$",
+    re.IGNORECASE)
 _LABEL_SOURCE = re.compile(rf"^{_cue_regex('source_labels')}\s*[:：]\s*(?P<rest>.+)$",
                            re.IGNORECASE)
 _LABEL_AUTHOR = re.compile(
