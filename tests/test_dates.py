@@ -222,3 +222,12 @@ def test_slashes_beside_a_date_are_not_links(line: str, iso: str) -> None:
 ])
 def test_link_paths_without_a_scheme_are_not_dates(text: str) -> None:
     assert md.find_date(f"read more at {text}") is None
+
+
+def test_a_line_of_only_a_host_and_its_timestamp_is_a_stamp() -> None:
+    assert md.parse_byline("news.example.cn 2023-05-09 08:15").date == "2023-05-09"
+
+
+def test_a_teaser_with_a_date_is_not_a_stamp() -> None:
+    # a related-story link: a phrase, not a site's name, beside the date
+    assert md.parse_byline("Port trade grows fast 2023-05-09").date is None

@@ -518,18 +518,32 @@ def _credit(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _site_stamp_date(segment: str) -> str | None:
-    """The date of a credit-line segment that is a site's name beside its timestamp
-    ("example.com.cn 2024-01-24 16:36 | Source: ..."), else None.
+def _site_stamp_date(segment: str, *, credit_line: bool = True) -> str | None:
+    """The date of a segment that is a site's name beside its timestamp, else None.
 
-    Read only on a line that is already a credit line (it has a label or a byline), and
-    only when what is left besides the date and time is a short name, not a phrase.
+    On a line that is already a credit line (it has a label or a byline) the name may be
+    any short name ("example.com.cn 2024-01-24 16:36 | Source: ..."); on a line alone it must
+    be a web host or a known publisher ("news.example.cn 2024-01-24 16:36"), so a related-story
+    teaser ("Port trade grows 2024-01-24") is not taken for the page's timestamp.
     """
     date = _page_date(segment)
     rest = _strip_dates(segment)
     if date is None or not rest or len(rest.split()) > 4 or _SENTENCE_END.search(rest):
         return None
+    if not credit_line and not (_HOST_NAME.fullmatch(rest) or canonical_publisher(rest)):
+        return None
     return date
+
+
+_HOST_NAME = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}", re.IGNORECASE)
+
+
+def _lone_site_stamp(line: str) -> Byline:
+    """A line that is only a site's name and its timestamp ("Xinhua 2024-01-24 10:30")."""
+    date = _site_stamp_date(line, credit_line=False)
+    if date is None:
+        return Byline()
+    return Byline(date=date, source=canonical_publisher(_strip_dates(line)))
 
 
 @lru_cache(maxsize=4096)  # pure; the same header lines are read by layout and metadata
@@ -616,7 +630,7 @@ def parse_byline(line: str) -> Byline:
         else:
             extras.append(seg)
     if not signal:
-        return Byline()
+        return _lone_site_stamp(line) if len(segments) == 1 else Byline()
     if date is None:
         date = next(filter(None, map(_site_stamp_date, leftovers)), None)
     return Byline(date=date, authors=tuple(authors), source=source, url=url, extras=tuple(extras))
