@@ -8,7 +8,8 @@ metadata -> sentences.  Metadata precedence, highest first:
 * **header cues** above the body: `` date YYYY-MM-DD <title>`` lines, bylines, timestamp
   and credit lines, URL lines;
 * **credit lines inside the body**, then the **dateline agency** ("(Xinhua) --"), then a
-  header line that is only a publisher's name (often logo text);
+  header line that is only a publisher's name (often logo text); for the date, a dateline
+  that states its year ("BEIJING, April 12, 2024 /PRNewswire/ --");
 * **HTML page metadata** (trafilatura: meta tags, JSON-LD);
 * **footer cues**: credit and copyright lines ("belongs to China Daily Information Co"),
   then the author bio ("The writer heads Pakistan Today's ... Bureau");
@@ -42,6 +43,7 @@ from .frontmatter import FrontMatterError, front_matter_fields, split_front_matt
 from .html import HtmlArticle, declared_charset, extract_html
 from .metadata import (
     canonical_publisher,
+    dateline_date,
     detect_language,
     parse_byline,
     parse_dated_title,
@@ -330,6 +332,9 @@ def _metadata(layout: Layout, fm: dict[str, Any], *, html: HtmlArticle | None) -
         found = parse_dateline(layout.body[0])
         if found:
             dateline, agency = found
+    # A dateline that states its year dates the story, whether the layout kept it in the
+    # header (a press-release opening) or as the first body paragraph.
+    dated_line = _first(*map(dateline_date, (*layout.header, *layout.body[:1])))
 
     page = html or HtmlArticle(text="")
     site = (canonical_publisher(page.sitename) or page.sitename) if page.sitename else None
@@ -338,7 +343,7 @@ def _metadata(layout: Layout, fm: dict[str, Any], *, html: HtmlArticle | None) -
                     legal_source, bio_source, publisher_from_url(url))
     meta = {
         "title": _strip_site_suffix(_first(head_title, page.title, layout.title)),
-        "date": _first(head_date, head.date, inside.date, page.date, foot.date),
+        "date": _first(head_date, head.date, inside.date, dated_line, page.date, foot.date),
         "source": (canonical_publisher(source) or source) if source else None,
         "authors": tuple(_first(head.authors, inside.authors, page.authors,
                                 tuple(layout.bio_names), foot.authors,

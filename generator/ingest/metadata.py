@@ -17,12 +17,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
+from dateutil import parser as dateutil_parser
 
 __all__ = [
     "Byline",
     "Publisher",
     "canonical_publisher",
     "clean_person_name",
+    "dateline_date",
     "detect_language",
     "find_date",
     "load_publishers",
@@ -38,55 +40,151 @@ __all__ = [
 ]
 
 # --- dates -----------------------------------------------------------------------------------
+#
+# Where a date is written, and which shapes count, is decided here with regular expressions;
+# what calendar day a written date names is decided by python-dateutil.  The wrapper around
+# dateutil is strict: dateutil is built to always return *some* date, and a wrong publication
+# date is worse than none, so every reading it had to guess is refused (see _read_date).
 
-_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
-    "dec": 12, "december": 12,
-}
-_MONTH = (r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?"
+_CUES_FILE = Path(__file__).resolve().parent.parent / "data" / "date_cues.yaml"
+
+
+@lru_cache(maxsize=1)
+def _date_cues() -> dict[str, tuple[str, ...]]:
+    """The cue-word lists of ``generator/data/date_cues.yaml`` (cached)."""
+    data = yaml.safe_load(_CUES_FILE.read_text(encoding="utf-8")) or {}
+    return {key: tuple(str(v) for v in values or ()) for key, values in data.items()}
+
+
+def _cue_regex(*keys: str, cjk_only: bool = False) -> str:
+    """One regex alternation for the cue lists ``keys``, longest entry first.
+
+    English entries must stand as whole words ("date" is not the start of "database");
+    Chinese ones are matched as written, since Chinese has no spaces between words.
+    """
+    cues = {c for key in keys for c in _date_cues().get(key, ()) if not (cjk_only and c.isascii())}
+    out = []
+    for cue in sorted(cues, key=lambda c: (-len(c), c)):
+        body = r"\s+".join(re.escape(word) for word in cue.split())
+        out.append(rf"(?<![A-Za-z]){body}(?![A-Za-z])" if cue.isascii() else body)
+    return "(?:" + "|".join(out) + ")" if out else "(?!)"
+
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?"
           r"|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
-_NUM_DM = r"(?P<dm1>\d{1,2})"
 _TIME = (r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
          r"(?:\s*(?:[A-Z]{2,4}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|Z))?")
 
-# Each pattern captures year, month and day; the month may be a name.
-_DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(rf"(?<!\d){_YEAR}(?P<sep>[-/.])(?P<mnum>\d{{1,2}})(?P=sep){_DAY}(?!\d)"),
-    re.compile(rf"(?<!\d){_YEAR}\s*年\s*(?P<mnum>\d{{1,2}})\s*月\s*(?P<day>\d{{1,2}})\s*日"),
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d)", re.IGNORECASE),
-    re.compile(rf"(?<!\d){_DAY}[\s-]+{_MONTH}[\s,-]+{_YEAR}(?!\d)", re.IGNORECASE),
-    # "17/01/2023", "1/17/2023": numeric day and month in either order; read only when the
-    # order is unambiguous (one part above 12), see _to_iso
-    re.compile(rf"(?<![\d/.]){_NUM_DM}[/.](?P<dm2>\d{{1,2}})[/.]{_YEAR}(?![\d/])"),
+# The cheap gate: no four-digit year, no date (most lines of an article stop here).
+_HAS_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+@dataclass(frozen=True)
+class _DateShape:
+    """One way sites write a full date.
+
+    ``order`` tells the strict reader what the writer's order can be: ``"ymd"`` (year first,
+    always year-month-day), ``"named"`` (the month spelled out, so nothing is ambiguous) or
+    ``"numeric"`` (day and month as bare numbers, in either order).
+    """
+
+    pattern: re.Pattern[str]
+    order: str
+
+
+_DATE_SHAPES: tuple[_DateShape, ...] = (
+    # "2025-01-27", "2025/1/27", "2025.01.27" (one separator throughout)
+    _DateShape(re.compile(
+        rf"(?<!\d){_YEAR}(?P<sep>[-/.])(?P<month>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})(?!\d)"),
+        "ymd"),
+    # "2025年1月27日"
+    _DateShape(re.compile(
+        rf"(?<!\d){_YEAR}\s*年\s*(?P<month>\d{{1,2}})\s*月\s*(?P<day>\d{{1,2}})\s*日"), "ymd"),
+    # "January 16, 2025", "Jan. 16 2025", "Feb 07, 2026"
+    _DateShape(re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d)", re.IGNORECASE), "named"),
+    # "16 January 2025", "27-Jan-2025", "5th of January, 2025"
+    _DateShape(re.compile(rf"(?<!\d){_DAY}(?:[\s-]+of)?[\s-]+{_MONTH}[\s,-]+{_YEAR}(?!\d)",
+                          re.IGNORECASE), "named"),
+    # "17/01/2023", "1/17/2023", "17.01.2023"
+    _DateShape(re.compile(rf"(?<![\d/.]){_DAY}[/.]\d{{1,2}}[/.]{_YEAR}(?![\d/])"), "numeric"),
+    # "09/30 2024": the month/day pair of some sites' stamps, then the year
+    _DateShape(re.compile(rf"(?<![\d/.:])\d{{1,2}}/\d{{1,2}},?\s+{_YEAR}(?![\d/.:])"),
+               "numeric"),
 )
 
+# Links carry dates ("/2024/01/23/story", "content/2024-01/24/..."), but a date only in the
+# URL is not a date the page states; links are blanked before dates are looked for.
+_LINK_TOKEN = re.compile(
+    r"(?:https?://|www\.)\S+"                      # a link
+    r"|\S*[A-Za-z0-9]\.[A-Za-z]{2,}/\S*"           # a host and path ("news.example.cn/2024/..")
+    r"|(?<!\S)/\S+"                                # a bare path ("/2024/01/23/story")
+    r"|\S+\.(?:s?html?|php|aspx?|jsp)\b\S*")       # a page file ("content/2024-01/24/x.html")
 
-def _to_iso(match: re.Match[str]) -> str | None:
-    groups = match.groupdict()
-    year = int(groups["year"])
-    if groups.get("dm1"):
-        first, second = int(groups["dm1"]), int(groups["dm2"])
-        if first > 12 >= second:
-            day, month = first, second  # 17/01/2023
-        elif second > 12 >= first:
-            day, month = second, first  # 1/17/2023
-        elif first == second:
-            day = month = first
-        else:
-            return None  # 05/03/2023: May 3 or 5 March; no date is better than a wrong one
-        try:
-            return dt.date(year, month, day).isoformat()
-        except ValueError:
-            return None
-    month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS[groups["month"].lower()]
-    try:
-        return dt.date(year, month, int(groups["day"])).isoformat()
-    except ValueError:
+# Two defaults that differ in every field: a field dateutil filled in from its default (the
+# text did not state it) comes out different under the two.
+_DEFAULTS = (dt.datetime(1, 1, 1), dt.datetime(2, 2, 2))
+
+
+@lru_cache(maxsize=4096)
+def _read_date(written: str, order: str) -> str | None:
+    """ISO date of one written date (a span a :data:`_DATE_SHAPES` pattern matched), or None.
+
+    dateutil reads it under every order the shape allows and with two different defaults;
+    any disagreement means dateutil guessed, and a guess is refused:
+
+    * a missing year, month or day (filled in from the default) gives None;
+    * numeric day and month ("03/04/2024") count only when both orders agree, i.e. one part
+      is above 12 or both are equal;
+    * year-first dates are year-month-day: dateutil would "rescue" 2025-13-05 as 13 May,
+      but no site writes year-day-month, so that is a typo and gives None;
+    * impossible dates (2025-02-30) give None, never an error.
+    """
+    dayfirst = (False, True) if order != "ymd" else (False,)
+    readings = set()
+    for first in dayfirst:
+        for default in _DEFAULTS:
+            try:
+                when = dateutil_parser.parse(written, default=default, dayfirst=first,
+                                             yearfirst=order == "ymd")
+            except (ValueError, OverflowError):
+                return None
+            readings.add(when.date())
+    if len(readings) != 1:
         return None
+    (date,) = readings
+    return date.isoformat()
+
+
+@dataclass(frozen=True)
+class _DateSpan:
+    """Where a date-shaped run of text starts and ends, and its strict reading."""
+
+    start: int
+    end: int
+    iso: str | None  # None: date-shaped but not a date the strict reader accepts
+
+
+def _date_spans(text: str) -> list[_DateSpan]:
+    """Every date-shaped span of ``text`` outside links, in reading order."""
+    if not _HAS_YEAR.search(text):
+        return []
+    masked = _LINK_TOKEN.sub(lambda m: " " * len(m.group(0)), text)
+    spans = []
+    for shape in _DATE_SHAPES:
+        for match in shape.pattern.finditer(masked):
+            spans.append(_DateSpan(match.start(), match.end(), _shape_iso(match, shape)))
+    return sorted(spans, key=lambda s: (s.start, -s.end))
+
+
+def _shape_iso(match: re.Match[str], shape: _DateShape) -> str | None:
+    """The strict reading of one match; a year-first date must keep its written month."""
+    if shape.order != "ymd":
+        return _read_date(match.group(0), shape.order)
+    year, month, day = match.group("year"), match.group("month"), match.group("day")
+    iso = _read_date(f"{year}-{month}-{day}", "ymd")
+    return iso if iso and int(iso[5:7]) == int(month) else None
 
 
 def find_date(text: str) -> str | None:
@@ -94,26 +192,52 @@ def find_date(text: str) -> str | None:
 
     Only dates with an explicit year count ("Jan. 5" alone is not a publication date).
     Understands ``2025-01-27``, ``2025/1/27``, ``2025年1月27日``, ``January 16, 2025``,
-    ``Jan. 16 2025``, ``16 January 2025``, ``27-Jan-2025`` and ``17/01/2023`` (numeric day and
-    month only when their order is unambiguous); impossible dates are ignored.
+    ``Jan. 16 2025``, ``16 January 2025``, ``27-Jan-2025``, ``17/01/2023`` and ``09/30 2024``
+    (numeric day and month only when their order is unambiguous); impossible dates and dates
+    inside links are ignored.
     """
-    best: tuple[int, str] | None = None
-    for pattern in _DATE_PATTERNS:
-        for match in pattern.finditer(text):
-            iso = _to_iso(match)
-            if iso is not None:
-                if best is None or match.start() < best[0]:
-                    best = (match.start(), iso)
-                break
-    return best[1] if best else None
+    for span in _date_spans(text):
+        if span.iso:
+            return span.iso
+    return None
 
 
-# What may sit beside a date on a timestamp line: times, separators, "on"/"at", and a
-# relative stamp ("March 5, 2025 11:42 AM GMT+8 Updated 5 hours ago").
-_DATE_ONLY_RESIDUE = re.compile(
-    rf"(?:{_TIME}|[\s,|:;()\-–—T]|\b(?:on|at)\b"
-    r"|\b(?:updated|published|posted)?\s*\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b)*",
-    re.IGNORECASE)
+def _is_other_moment(text: str) -> bool:
+    """True when ``text`` dates a photo or an event ("Photo taken on ...", "held on ..."):
+    that date is not when the page was published."""
+    return bool(_other_moment_pattern().search(text))
+
+
+@lru_cache(maxsize=1)
+def _other_moment_pattern() -> re.Pattern[str]:
+    return re.compile(_cue_regex("other_moment_cues"), re.IGNORECASE)
+
+
+def _page_date(text: str) -> str | None:
+    """:func:`find_date` for a credit-line segment, unless it dates a photo or an event."""
+    date = find_date(text)
+    return None if date is None or _is_other_moment(text) else date
+
+
+@lru_cache(maxsize=1)
+def _stamp_residue() -> re.Pattern[str]:
+    """What may sit beside a date on a timestamp line.
+
+    Times, separators, "on"/"at", date labels ("Feb 07, 2026 10:00 CST Updated 10:00",
+    "2024-10-04 21:30 Last Updated At:23:17") and a relative stamp ("Updated 5 hours ago").
+    """
+    return re.compile(
+        rf"(?:{_TIME}|[\s,|:;()\-–—T：]|\b(?:on|at)\b|{_cue_regex('date_labels')}"
+        r"|\b(?:updated|published|posted)?\s*\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)"
+        r"\s+ago\b)*",
+        re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _counter_tail() -> re.Pattern[str]:
+    """A reader counter closing a timestamp line: "536", "536 views", "阅读 536"."""
+    words = _cue_regex("counter_words")
+    return re.compile(rf"\s+(?:{words}\s*[:：]?\s*)?\d{{1,7}}(?:\s*{words})?\s*$", re.IGNORECASE)
 
 
 def parse_date(text: str) -> str | None:
@@ -121,15 +245,13 @@ def parse_date(text: str) -> str | None:
 
     Stricter than :func:`find_date`: used for front matter and for header lines that
     consist of a timestamp, so "2025-01-27 17:28" qualifies but "Updated in 2025" does not.
+    A trailing reader counter ("09/30 2024 536") is part of a timestamp line.
     """
     text = text.strip()
-    for pattern in _DATE_PATTERNS:
-        match = pattern.search(text)
-        if match is None:
-            continue
-        rest = text[: match.start()] + " " + text[match.end():]
-        if _DATE_ONLY_RESIDUE.fullmatch(rest):
-            return _to_iso(match)
+    for span in _date_spans(text):
+        before, after = text[: span.start], _counter_tail().sub("", text[span.end:])
+        if _stamp_residue().fullmatch(before + " " + after):
+            return span.iso
     return None
 
 
@@ -321,10 +443,12 @@ class Byline:
 
 
 _URL = r"https?://[^\s<>\"')\]]+"
+# Labels come from data/date_cues.yaml ("Updated:", "Last Updated At:", "来源:", "发布时间：").
 _LABEL_DATE = re.compile(
-    r"^(?:last\s+)?(?:updated|published|posted|released|modified|date|time|issued)\s*(?:on|at)?"
-    r"\s*[:：]?\s*(?P<rest>.*)$", re.IGNORECASE)
-_LABEL_SOURCE = re.compile(r"^(?:source|from|via|credit)\s*[:：]\s*(?P<rest>.+)$", re.IGNORECASE)
+    rf"^(?:last\s+)?{_cue_regex('date_labels')}\s*(?:on|at)?\s*[:：]?\s*(?P<rest>.*)$",
+    re.IGNORECASE)
+_LABEL_SOURCE = re.compile(rf"^{_cue_regex('source_labels')}\s*[:：]\s*(?P<rest>.+)$",
+                           re.IGNORECASE)
 _LABEL_AUTHOR = re.compile(
     r"^(?:by|written\s+by|author|authors|reporter|reporters|writer|text)\s*[:：]?\s+(?P<rest>.+)$",
     re.IGNORECASE)
@@ -347,7 +471,9 @@ _SENTENCE_END = re.compile(r"(?<!\b[ap]\.m)(?<!\b[AP]\.M)[.!?。！？][\"'”�
 _SEGMENT_SPLIT = re.compile(
     r"\s*[|｜]\s*|\s{2,}|\t"
     r"|\s+(?=(?:source|author|authors|reporter|editor|published|updated|posted|date|time|views"
-    r"|issued(?:\s+on)?|modified|release\s+date)\s*[:：])",
+    r"|issued(?:\s+on)?|modified|release\s+date)\s*[:：])"
+    # Chinese labels need no colon to start a segment ("来源:新华社 2024-01-22 发表于山东")
+    rf"|\s+(?={_cue_regex('date_labels', 'source_labels', cjk_only=True)})",
     re.IGNORECASE,
 )
 
@@ -361,8 +487,11 @@ def _is_role_only(text: str) -> bool:
 
 
 def _strip_dates(text: str) -> str:
-    for pattern in _DATE_PATTERNS:
-        text = pattern.sub(" ", text)
+    """``text`` without its dates and clock times (what else a credit segment says)."""
+    chars = list(text)
+    for span in _date_spans(text):
+        chars[span.start: span.end] = " " * (span.end - span.start)
+    text = "".join(chars)
     return re.sub(r"\s+", " ", _TIME_RE.sub(" ", text)).strip(" ,|:;-–—")
 
 
@@ -387,6 +516,34 @@ def _credit(text: str) -> tuple[str | None, str | None]:
     if 1 <= len(text.split()) <= 6 and text[:1].isupper() and not any(c.isdigit() for c in text):
         return text, None
     return None, None
+
+
+def _site_stamp_date(segment: str, *, credit_line: bool = True) -> str | None:
+    """The date of a segment that is a site's name beside its timestamp, else None.
+
+    On a line that is already a credit line (it has a label or a byline) the name may be
+    any short name ("example.com.cn 2024-01-24 16:36 | Source: ..."); on a line alone it must
+    be a web host or a known publisher ("news.example.cn 2024-01-24 16:36"), so a related-story
+    teaser ("Port trade grows 2024-01-24") is not taken for the page's timestamp.
+    """
+    date = _page_date(segment)
+    rest = _strip_dates(segment)
+    if date is None or not rest or len(rest.split()) > 4 or _SENTENCE_END.search(rest):
+        return None
+    if not credit_line and not (_HOST_NAME.fullmatch(rest) or canonical_publisher(rest)):
+        return None
+    return date
+
+
+_HOST_NAME = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}", re.IGNORECASE)
+
+
+def _lone_site_stamp(line: str) -> Byline:
+    """A line that is only a site's name and its timestamp ("Xinhua 2024-01-24 10:30")."""
+    date = _site_stamp_date(line, credit_line=False)
+    if date is None:
+        return Byline()
+    return Byline(date=date, source=canonical_publisher(_strip_dates(line)))
 
 
 @lru_cache(maxsize=4096)  # pure; the same header lines are read by layout and metadata
@@ -420,9 +577,10 @@ def parse_byline(line: str) -> Byline:
             signal = True
             continue
         m = _LABEL_SOURCE.match(seg)
-        if m:
-            src, link = _credit(m.group("rest"))
+        if m:  # "Source: Xinhua", "来源:新华社 2024-01-22" (a dated source line)
+            src, link = _credit(_strip_dates(m.group("rest")))
             source, url = source or src, url or link
+            date = date or _page_date(m.group("rest"))
             signal = True
             continue
         m = _LABEL_AUTHOR.match(seg)
@@ -438,7 +596,7 @@ def parse_byline(line: str) -> Byline:
                 continue
             if _is_role_only(m.group("rest")):  # "By Staff Reporter": a byline naming no one
                 continue
-        seg_date = find_date(seg)
+        seg_date = _page_date(seg)
         inline = _INLINE_BY.search(seg)
         if inline:
             names = _names(inline.group("names"))
@@ -472,7 +630,9 @@ def parse_byline(line: str) -> Byline:
         else:
             extras.append(seg)
     if not signal:
-        return Byline()
+        return _lone_site_stamp(line) if len(segments) == 1 else Byline()
+    if date is None:
+        date = next(filter(None, map(_site_stamp_date, leftovers)), None)
     return Byline(date=date, authors=tuple(authors), source=source, url=url, extras=tuple(extras))
 
 
@@ -532,6 +692,32 @@ def parse_dateline(paragraph: str) -> tuple[str, str | None] | None:
     if agency:
         agency = canonical_publisher(agency) or agency.strip()
     return place, agency
+
+
+# "BEIJING, April 12, 2024 /PRNewswire/ --", "SHANGHAI, Jan. 5, 2025 (Xinhua) --": a dateline
+# whose date carries the year (the place in capitals, as in _DATELINE).
+_DATED_DATELINE_PLACE = re.compile(
+    rf"^[{_UPPER}][{_UPPER}'’.\-]*(?:\s+[{_UPPER}][{_UPPER}'’.\-]*){{0,3}}"
+    rf"(?:,\s*[{_UPPER}][\w]+)?,\s*")
+_DATED_DATELINE_END = re.compile(
+    r"\s*(?:\([^()]{1,40}\)|/[^/\s][^/]{0,39}/)?\s*(?:--|[—–\-:])\s+\S")
+
+
+def dateline_date(paragraph: str) -> str | None:
+    """The date of a dateline that states its year, else None.
+
+    A wire dateline is written on the day the story is filed, so its date is the story's
+    date when it has a year (``BEIJING, April 12, 2024 /PRNewswire/ --``). A dateline
+    without one (``ZHENGZHOU, Jan. 24 (Xinhua) --``) gives None: the year is not stated.
+    """
+    place = _DATED_DATELINE_PLACE.match(paragraph)
+    if not place or sum(c.isalpha() for c in place.group(0)) < 4:
+        return None
+    for span in _date_spans(paragraph[: place.end() + 40]):
+        if span.start == place.end():
+            end = _DATED_DATELINE_END.match(paragraph, span.end)
+            return span.iso if end else None
+    return None
 
 
 # --- URLs ------------------------------------------------------------------------------------
