@@ -84,7 +84,7 @@ def is_prose(sentence: str) -> bool:
     is a label, not a statement."""
     words = [w for w in _WORD.findall(sentence) if w[0].isalpha()]
     lower = sum(w[0].islower() for w in words)
-    return lower >= 3 and lower >= 0.4 * len(words)
+    return lower >= 1 and lower >= 0.4 * len(words)
 
 
 def in_slogan(sentence: str, start: int, end: int) -> bool:
