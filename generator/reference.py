@@ -100,6 +100,9 @@ class Theme:
     name: str
     description: str
     aliases: tuple[str, ...]
+    # aliases that are also everyday words ("trade", "port", "AI"): they tag the theme only
+    # where they are the topic of a statement (extract/themes.py decides where)
+    generic: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -551,7 +554,20 @@ class Taxonomy:
         self.sha256 = sha256
         folded: dict[str, list[str]] = {}
         exact: dict[str, list[str]] = {}
+        # (theme id, surface key) of every generic alias form: exact forms for acronyms,
+        # normalised keys otherwise, as the two automatons see them
+        self._generic: set[tuple[str, str]] = set()
         for t in self.themes.values():
+            unknown = set(t.generic) - set(t.aliases)
+            if unknown:
+                raise ReferenceDataError(
+                    f"taxonomy {source}: theme {t.id!r}: generic {sorted(unknown)} "
+                    "are not among its aliases")
+            for alias in t.generic:
+                for form in _theme_surface_forms(alias.strip()):
+                    self._generic.update((t.id, v) for v in (
+                        _apostrophe_variants(form) if is_acronym(alias.strip())
+                        else {_normalise_key(form)}))
             for alias in (t.name, *t.aliases):
                 alias = alias.strip()
                 if is_acronym(alias):
@@ -609,6 +625,11 @@ class Taxonomy:
                 out.append(keys[h])
         return out[:n]
 
+    def is_generic(self, theme_id: str, surface: str) -> bool:
+        """Whether ``surface`` (a match's text) is one of ``theme_id``'s generic aliases."""
+        return ((theme_id, surface) in self._generic
+                or (theme_id, _normalise_key(surface)) in self._generic)
+
     def find(self, text: str) -> list[Match]:
         """Every theme mention in ``text``: word-bounded, leftmost-longest, non-overlapping."""
         cands: list = []
@@ -629,7 +650,8 @@ def _build_taxonomy(raw: bytes, source: str) -> Taxonomy:
     for i, entry in enumerate(entries):
         chk = _EntryChecker(kind, source, "themes", i, entry)
         theme = Theme(id=chk.slug("id"), name=chk.str_("name"),
-                      description=chk.str_("description"), aliases=chk.strings("aliases"))
+                      description=chk.str_("description"), aliases=chk.strings("aliases"),
+                      generic=chk.strings("generic"))
         if theme.id in seen:
             chk.fail(f"duplicate id (first defined at {seen[theme.id]})")
         seen[theme.id] = chk.where
