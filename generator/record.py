@@ -60,6 +60,8 @@ FIGURE_KEYS = (
     "text",
     "sentence",
 )
+#: figure keys written only when the figure has them (growth figures: see extract/growth.py)
+OPTIONAL_FIGURE_KEYS = ("period", "confidence", "rule")
 METADATA_KEYS = ("title", "date", "source", "authors", "url", "dateline", "language", "summary")
 SLUG_MAX = 60
 
@@ -172,7 +174,11 @@ def build(doc: Document, extracted: dict, record_id: str) -> dict:
 def normalise(record: dict) -> dict:
     """Put keys (top level and figures) in their fixed order."""
     out = {k: record[k] for k in KEY_ORDER if k in record}
-    out["figures"] = [{k: f.get(k) for k in FIGURE_KEYS} for f in record.get("figures", [])]
+    out["figures"] = [
+        {**{k: f.get(k) for k in FIGURE_KEYS},
+         **{k: f[k] for k in OPTIONAL_FIGURE_KEYS if f.get(k) is not None}}
+        for f in record.get("figures", [])
+    ]
     return out
 
 
