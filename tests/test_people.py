@@ -134,3 +134,29 @@ def test_words_before_a_name_are_not_part_of_it() -> None:
 
 def test_a_company_announcing_something_is_not_a_person() -> None:
     assert names("Origin Robotics announced a new plant in the city.") == []
+
+
+def test_an_organisation_after_a_preposition_is_not_the_speaker() -> None:
+    assert names("Analysts at Harbour Peak said growth would slow.") == []
+
+
+def test_a_name_with_its_affiliation_before_the_verb() -> None:
+    found = people("Professor Tian Rui of a Wuhan university said rates would fall.")
+    assert {n: p["role"] for n, p in found.items()} == {"Tian Rui": "Professor"}
+    found = people("Zhao Min from the Nanjing Institute of Finance said exports would rise.")
+    assert found["Zhao Min"]["role"] == "from the Nanjing Institute of Finance"
+
+
+def test_according_to_a_person_cites_them() -> None:
+    found, quotes = extract_people(
+        ["Sales will rise, according to Ren Jiahui, a researcher at a Xiamen think tank."], GAZ
+    )
+    assert [(p["name"], p["role"]) for p in found] == [
+        ("Ren Jiahui", "a researcher at a Xiamen think tank")
+    ]
+    assert quotes == {1}
+
+
+def test_an_age_is_not_the_role() -> None:
+    found = people("Lu Hongmei, 52, a shop owner in the old town, said sales had doubled.")
+    assert found["Lu Hongmei"]["role"] == "a shop owner in the old town"

@@ -134,6 +134,8 @@ _PINYIN = re.compile(rf"(?:{_INITIAL}{_FINAL}){{1,3}}")
 # The rest of a role after its title: up to a comma, colon, quote or sentence end (or
 # some words of it, where a scraped page runs the role into the next sentence).
 _ROLE_REST = r"(?:[^,;:“”\"]{0,200}?(?=[,;:“”\"]|\.\s|\.?$)|(?:\s*[^\s,;:“”\"]+){0,12})"
+# An affiliation between a name and its verb: "Tian Xuan of Tsinghua University said".
+_OF_ORG = r"(?:of|at|from|with)\s+(?:the\s+)?[A-Z][^,;.]{1,80}?"
 # Words between a name and the verb of its act: "Wang also said", "Li on Monday said".
 _ADVERBS = (
     r"(?:(?:also|then|further|again|recently|once|has|have|had|was|is|on\s+\w+|\w+ly)\s+){0,2}"
@@ -169,7 +171,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"{name}\s+(?:is|was|serves\s+as|served\s+as|became)\s+"
             rf"(?P<role>(?:[\w'’&-]+\s+){{0,3}}?(?i:{any_case_titles})\b{_ROLE_REST})"
         ),
-        "name_said": re.compile(rf"{name}\s+(?:{verbs})\b"),
+        "name_said": re.compile(rf"{name}(?:\s+(?P<of>{_OF_ORG}))?\s+(?:{verbs})\b"),
         "name_act": re.compile(rf"{name}\s+{_ADVERBS}(?:{acts})\b"),
         "byline": re.compile(
             rf"(?:\bBy|\b(?:{bylines})\b(?:\s+by)?)[\s:|]*"
@@ -177,7 +179,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "pronoun": re.compile(rf"\b(?:he|she)\s+(?:{verbs})\b", re.IGNORECASE),
         "acts_after": re.compile(
-            rf"\s*(?:,[^,;]{{1,150}},)?\s+{_ADVERBS}(?:{acts})\b", re.IGNORECASE
+            rf"\s*(?:,[^,;]{{1,150}},|\s+{_OF_ORG})?\s+{_ADVERBS}(?:{acts})\b", re.IGNORECASE
         ),
         "verb_before": re.compile(rf"\b(?:{verbs})\s+(?:[\w'’-]+\s+){{0,3}}$", re.IGNORECASE),
         "agent_before": re.compile(
@@ -286,6 +288,7 @@ def _role(text: str | None) -> str | None:
     """The role as stated, without a trailing description of the employer."""
     if not text:
         return None
+    text = _re(r"^\d{1,3},\s+").sub("", text)  # an age: "Zhang Wei, 45, a farmer, said"
     role = _re(r",\s+(?:a|an|the|which|who)\s+(?:platform|company|firm|group)\b").split(text)[0]
     role = (
         role.split(", ")[0]
@@ -296,11 +299,15 @@ def _role(text: str | None) -> str | None:
 
 
 def _title_role(sentence: str, m: re.Match[str]) -> str:
-    """A title's role with the organisation word before it ("Guangdong governor")."""
-    org_m = _re(r"([A-Z][\w&]+)\s+$").search(sentence[max(0, m.start() - 40) : m.start()])
-    org = org_m.group(1) if org_m else None
-    title = m.group("title")
-    return f"{org} {title}" if org and org.lower() not in NOT_NAMES else title
+    """A title's role with the organisation words before it ("Guangdong governor",
+    "Morgan Stanley economist"), without a sentence's opening word ("The")."""
+    org_m = _re(r"((?:[A-Z][\w&'’.-]*\s+)*[A-Z][\w&]+)\s+$").search(
+        sentence[max(0, m.start() - 60) : m.start()]
+    )
+    words = org_m.group(1).split() if org_m else []
+    while words and words[0].lower() in NOT_NAMES:
+        words.pop(0)
+    return " ".join([*words, m.group("title")])
 
 
 def _is_mentioned_only(sentence: str, start: int) -> bool:
@@ -312,6 +319,7 @@ def _is_mentioned_only(sentence: str, start: int) -> bool:
 
 @cache
 def _mention_words() -> frozenset[str]:
+    """Prepositions after which a name is an object (cue key ``mention_words``)."""
     return frozenset(w.lower() for w in cues()["mention_words"])
 
 
@@ -419,11 +427,13 @@ def _scan(sentence: str, n: int, found: _People, gazetteer: Gazetteer) -> bool:
             elif key in ("appositive", "copular"):
                 cited = not _is_mentioned_only(sentence, m.start("name"))
                 found.add(name, _role(m.group("role")), n, cited=cited, quoted=False)
+            elif key in ("name_said", "name_act") and _is_mentioned_only(sentence, m.start()):
+                continue  # "analysts at Goldman Sachs said": the object, not the speaker
             elif key == "name_act":
                 if not (_looks_chinese(name) or found.resolve(name) in found.entries):
                     continue
                 found.add(name, None, n, cited=True, quoted=False)
-            elif key == "said_name_role" and m.group("of"):
+            elif key in ("said_name_role", "name_said") and m.group("of"):
                 found.add(name, m.group("of").strip(), n, cited=True, quoted=True)
             else:
                 found.add(name, _role(m.groupdict().get("role")), n, cited=True, quoted=True)
