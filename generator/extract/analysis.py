@@ -179,6 +179,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("group", re.compile(group)),
         ("respectively", re.compile(r"\brespectively\b")),
         ("fall", re.compile(_bounded(g["falls"]))),
+        ("share", re.compile(_bounded(g["shares"]))),
         # a person or commentator as the subject of a projection: "She expects ...",
         # "Zhao expects the capital's economy to grow ...", "Economists forecast ..."
         ("forecaster", re.compile(

@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..reference import Gazetteer
-from .analysis import Actor, Number, SentenceAnalysis, TimeAnchor, YearRef
+from .analysis import Actor, Cue, Number, SentenceAnalysis, TimeAnchor, YearRef
 from .regions import most_specific
 
 TARGET, OUTCOME, FORECAST = "gdp-growth-target", "gdp-growth", "gdp-growth-forecast"
@@ -101,6 +101,7 @@ class Topic:
 
 # --- measure ---------------------------------------------------------------------------
 
+_OF_PREVIOUS = re.compile(r"^\s*(?:of|in|for)\s+(?:the\s+|its\s+|total\s+)?$", re.I)
 _AFTER_MEASURE = re.compile(r"^\s*(?:year[\s-]on[\s-]year\s+)?(?:growth\s+|increase\s+|rise\s+)?"
                             r"(?:for|in|of)\s+", re.I)
 
@@ -163,6 +164,9 @@ def measure_of(sa: SentenceAnalysis, i: int, topic: Topic | None) -> str | None:
     prev = _previous_number(sa, i)
     seg_start = keep[0] if keep else (prev.end if prev else clause_start)
     before = sa.cues_in(MEASURE_KINDS, seg_start, num.start, keep)
+    if prev is not None and not keep:
+        # "4 percent of GDP this year, from 3 percent": what follows a number belongs to it
+        before = [c for c in before if not _OF_PREVIOUS.match(sa.text[prev.end:c.start])]
     named = [c for c in before if c.kind != "bare"]
     if named:  # the nearest measure named before it ("GDP growth target of", "exports by")
         return "gdp" if named[-1].kind == "gdp" else None
@@ -171,7 +175,8 @@ def measure_of(sa: SentenceAnalysis, i: int, topic: Topic | None) -> str | None:
     if after in ("gdp", "bare"):
         return "gdp"
     if prev is not None:
-        return measure_of(sa, sa.numbers.index(prev), topic)
+        j = sa.numbers.index(prev)
+        return None if _excluded(sa, j) else measure_of(sa, j, topic)
     if (topic is not None and sa.n - topic.sentence <= TOPIC_SPAN
             and not sa.cues_in(MEASURE_KINDS, clause_start, num.start)):
         return "carried"  # a list sentence after a growth statement
@@ -199,7 +204,8 @@ def _implied(sa: SentenceAnalysis, i: int, seg_start: int, keep: tuple[int, int]
 # --- stance ----------------------------------------------------------------------------
 
 
-def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None) -> tuple[str, str] | None:
+def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
+              measure: str = "gdp") -> tuple[str, str] | None:
     """(stance, rule) of number *i*: ``target``, ``outcome`` or ``forecast``."""
     num = sa.numbers[i]
     clause_start, _ = sa.clause(num.start)
@@ -219,6 +225,10 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None) -> tuple[str, s
         kind, rule = stances[-1].kind, "cue" if stances[-1].start >= start else "sentence-cue"
         if kind == "target" and forecaster and stances[-1].text.lower().startswith("expect"):
             return "forecast", "forecaster"
+        if kind == "forecast" and _passive(sa, stances[-1]):
+            return "forecast", "passive"  # "growth for 2025 is forecast at 2 to 3 per cent"
+        if kind == "target" and forecaster and _verb(stances[-1]):
+            return "forecast", "forecaster"  # "He forecast that X would grow 5.1 pct"
         if kind == "forecast" and not forecaster:
             # "Guizhou has projected growth of about 5.5 percent": a government's own
             # projection for its year is its target; a forecast needs a forecaster
@@ -228,9 +238,25 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None) -> tuple[str, s
              and num.end <= c.start <= num.end + 25]
     if after:
         return "target", "cue"
-    if topic is not None and sa.n - topic.sentence <= TOPIC_SPAN:
-        return topic.stance, "carried"
+    if topic is not None and sa.n - topic.sentence <= TOPIC_SPAN and measure == "carried":
+        return topic.stance, "carried"  # a list sentence continues the statement before it
     return None
+
+
+_PARTICIPLES = ("expected", "projected", "forecast", "forecasted", "predicted", "estimated")
+_TARGET_NOUNS = ("target", "targets", "goal", "goals", "objective", "objectives")
+
+
+def _passive(sa: SentenceAnalysis, cue: Cue) -> bool:
+    """"is forecast at", "GDP expected to see growth": a projection no one is named as
+    making, as opposed to "Guizhou has projected growth of ...", a government's own."""
+    word = cue.text.lower().split()[0]
+    return word in _PARTICIPLES and not re.search(
+        r"\b(?:has|have|had)\s+(?:\w+\s+)?$", sa.text[max(0, cue.start - 20):cue.start], re.I)
+
+
+def _verb(cue: Cue) -> bool:
+    return cue.text.lower() not in _TARGET_NOUNS
 
 
 def _comparison_clause_starts(sa: SentenceAnalysis) -> set[int]:
@@ -299,7 +325,7 @@ def _run_before(sa: SentenceAnalysis, actors: list[Actor]) -> list[Actor]:
 def _nearest_blocker(sa: SentenceAnalysis, start: int, end: int,
                      keep: tuple[int, int] | None) -> int:
     """The end of the last group, district or nation cue in [start, end), or -1."""
-    blockers = sa.cues_in(("group", "subregion", "national"), start, end, keep)
+    blockers = sa.cues_in(("group", "subregion"), start, end, keep)
     return blockers[-1].end if blockers else -1
 
 
@@ -325,6 +351,8 @@ def actors_of(
     if before and before[-1].end > blocker:
         run = _run_before(sa, before)
         regions = most_specific(list(dict.fromkeys(a.region for a in run)), gazetteer)
+        if len(regions) > 1:  # "in the Yangtze River Delta, Jiangsu ...": the area locates
+            regions = [r for r in regions if _level(gazetteer, r) != "economic-region"]
         return regions, "coordinated" if len(regions) > 1 else "clause-actor"
     if blocker >= 0:
         return [], "group"
@@ -340,6 +368,11 @@ def actors_of(
     if len(focus) == 1:
         return focus, "focus"
     return [], "no-actor"
+
+
+def _level(gazetteer: Gazetteer, rid: str) -> str | None:
+    region = gazetteer.get(rid)
+    return region.level if region is not None else None
 
 
 def _pair_respectively(sa: SentenceAnalysis, i: int, clause_start: int,
@@ -382,13 +415,17 @@ def year_of(
               and (keep or sa.outside_asides(r.start, r.end))]
     ref = _nearest(inside, num.start)
     if ref is not None:
+        if stance == "target" and _HORIZON.search(sa.text[max(0, ref.start - 12):ref.start]):
+            return None, "horizon"  # "to about 4.8 percent by 2027": not one year's target
         return ref.year, "relative" if ref.relative else "stated"
     if not keep:
         # a year written in an earlier clause ("In 2024, ... ; ... about 6%"), never one
         # in a later clause, which may look back ("..., higher than its 4.8% in 2023")
         ref = _nearest([r for r in sa.years if r.start < clause_start
                         and sa.outside_asides(r.start, r.end)], num.start)
-        if ref is not None:
+        # (a target takes only a year that opens the sentence, "In 2024, ...": the years
+        # of the clauses before a target are usually its outcomes')
+        if ref is not None and (stance != "target" or ref.start < 15):
             return ref.year, "sentence"
     if carried is not None:
         return carried, "carried"
@@ -417,9 +454,13 @@ def _excluded(sa: SentenceAnalysis, i: int) -> str | None:
         return "share"
     clause_start, _ = sa.clause(num.start)
     keep = sa.aside(num.start)
-    if sa.cues_in(("average",), keep[0] if keep else clause_start, num.end + 25, keep):
+    prev = _previous_number(sa, i)
+    seg_start = keep[0] if keep else (prev.end if prev else clause_start)
+    if sa.cues_in(("average",), seg_start, num.end + 25, keep):
         return "average"
-    if sa.cues_in(("national",), max(clause_start, num.start - 60), num.start, keep):
+    if sa.cues_in(("share",), seg_start, num.end + 12, keep):
+        return "share"
+    if sa.cues_in(("national",), max(seg_start, num.start - 60), num.start, keep):
         return "national"
     return None
 
@@ -430,10 +471,10 @@ def _carried_year(history: Sequence[SentenceAnalysis], stance: str,
     this stretch of text, else the last year written in the previous sentences (for a
     target only when the article has no time anchor: the years written before a target
     are usually its outcomes')."""
+    if stance == "target" and anchor.year is not None:
+        return None  # the anchor decides (a list sentence takes its statement's year)
     if last_fact_year.get(stance) is not None:
         return last_fact_year[stance]
-    if stance == "target" and anchor.year is not None:
-        return None
     for prev in reversed(history[-YEAR_SPAN:]):
         usable = [r for r in prev.years if r.year is not None]
         if usable:
@@ -469,12 +510,14 @@ def extract_growth(
             measure = measure_of(sa, i, topic)
             if measure is None or _excluded(sa, i):
                 continue
-            stance = stance_of(sa, i, topic)
+            stance = stance_of(sa, i, topic, measure)
             if stance is None:
                 continue
             kind, stance_rule = stance
             regions, region_rule = actors_of(sa, i, gazetteer, focus)
-            regions = [r for r in regions if r != "china"]
+            # the nation is a region of its own only as the actor of its own target
+            regions = [r for r in regions if r != "china"
+                       or kind == "target" and region_rule == "clause-actor"]
             if not regions:
                 continue
             if num.value_max is not None and region_rule == "coordinated":
@@ -482,9 +525,12 @@ def extract_growth(
             if "carried" in (measure, stance_rule) and region_rule not in NAMED:
                 continue  # a list sentence names its places
             carried = _carried_year(analyses[:k], kind, last_year, anchor)
-            if measure == "carried" and topic is not None and topic.year is not None:
+            if (measure == "carried" and topic is not None and topic.year is not None
+                    and topic.stance == kind):
                 carried = topic.year
             year, year_rule = year_of(sa, i, kind, anchor, carried)
+            if year_rule == "horizon":
+                continue
             if kind == "outcome" and year is not None and anchor.year is not None and (
                     year > anchor.year):
                 continue  # an outcome for a year not yet over is a projection
@@ -516,6 +562,7 @@ def extract_growth(
     return _drop_headline_echoes(out, headline)
 
 
+_HORIZON = re.compile(r"\b(?:by|until|through|before)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _EXPECTED_TO = re.compile(r"\bexpected\s+to\b", re.I)
 
 
