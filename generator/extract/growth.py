@@ -243,7 +243,8 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
     return None
 
 
-_PARTICIPLES = ("expected", "projected", "forecast", "forecasted", "predicted", "estimated")
+_PARTICIPLES = ("expected", "projected", "forecast", "forecasted", "predicted", "estimated",
+                "anticipated")
 _TARGET_NOUNS = ("target", "targets", "goal", "goals", "objective", "objectives")
 
 
@@ -251,8 +252,11 @@ def _passive(sa: SentenceAnalysis, cue: Cue) -> bool:
     """"is forecast at", "GDP expected to see growth": a projection no one is named as
     making, as opposed to "Guizhou has projected growth of ...", a government's own."""
     word = cue.text.lower().split()[0]
-    return word in _PARTICIPLES and not re.search(
-        r"\b(?:has|have|had)\s+(?:\w+\s+)?$", sa.text[max(0, cue.start - 20):cue.start], re.I)
+    if word not in _PARTICIPLES:
+        return False
+    be_before = re.search(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$",
+                          sa.text[max(0, cue.start - 20):cue.start], re.I)
+    return bool(be_before or re.match(r"\s+(?:to|at|between)\b", sa.text[cue.end:], re.I))
 
 
 def _verb(cue: Cue) -> bool:
