@@ -170,8 +170,10 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
              rf"|^\W*(?:{heads}))(?![\w-])")
     pats: list[tuple[str, re.Pattern[str]]] = [
         ("gdp", re.compile(_bounded(g["gdp"]))),
-        ("gdp", re.compile(rf"(?:(?<![\w-])(?:{scope})|['’]s)\s+(?:[a-z]+\s+)?econom(?:y|ies)\b")),
+        ("gdp", re.compile(rf"(?:(?<![\w-])(?:{scope})|['’]s)\s+econom(?:y|ies)\b")),
         ("bare", re.compile(_bounded(g["bare_growth"]))),
+        # "the digital economy", "the marine economy": a sector, not the economy
+        ("other", re.compile(rf"(?<![\w'’-])(?!(?:{scope})\s)[a-z][a-z-]+\s+econom(?:y|ies)\b")),
         ("other", re.compile(_bounded(cues()["indicator_cues"]["other_measures"]))),
         ("forecaster", re.compile(_bounded(g["forecasters"]))),
         ("comparison", re.compile(_bounded(g["comparison"]))),

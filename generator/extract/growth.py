@@ -177,6 +177,12 @@ def measure_of(sa: SentenceAnalysis, i: int, topic: Topic | None) -> str | None:
     if prev is not None:
         j = sa.numbers.index(prev)
         return None if _excluded(sa, j) else measure_of(sa, j, topic)
+    if clause_start in _comparison_clause_starts(sa) and not keep:
+        # "..., after growing 5.8% last year": the main clause's measure
+        main = [k for k, q in enumerate(sa.numbers)
+                if q.end <= clause_start and q.unit == "percent"]
+        if main and not _excluded(sa, main[-1]):
+            return measure_of(sa, main[-1], topic)
     if (topic is not None and sa.n - topic.sentence <= TOPIC_SPAN
             and not sa.cues_in(MEASURE_KINDS, clause_start, num.start)):
         return "carried"  # a list sentence after a growth statement
@@ -286,6 +292,7 @@ def _forecaster(sa: SentenceAnalysis) -> str | None:
 
 # --- actors ----------------------------------------------------------------------------
 
+_FOR_PLACE = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:for|in|of|by)\s+(?:the\s+)?$", re.I)
 _COORDINATION = re.compile(
     r"^[\s,]*(?:(?:and|as\s+well\s+as|plus|together\s+with|along\s+with|or)\s+)?"
     r"(?:the\s+)?[\s,]*$", re.I)
@@ -365,9 +372,9 @@ def actors_of(
         return [earlier[-1].region], "sentence-actor"
     if _nearest_blocker(sa, 0, len(sa.text), None) >= 0:
         return [], "group"
-    following = sa.numbers[i + 1].start if i + 1 < len(sa.numbers) else clause_end
-    if any(num.end <= a.start < min(following, clause_end) for a in sa.actors):
-        return [], "actor-after"  # "growth of 5% for Guangdong and ...": not the focus
+    if any(num.end <= a.start < clause_end and _FOR_PLACE.match(sa.text[num.end:a.start])
+           for a in sa.actors):
+        return [], "actor-after"  # "growth of 5% for Guangdong": not the focus
     focus = list(previous_focus)
     if len(focus) == 1:
         return focus, "focus"
@@ -526,7 +533,8 @@ def extract_growth(
                 continue
             if num.value_max is not None and region_rule == "coordinated":
                 continue  # "A, B and C set targets between 5 and 6 percent": a bracket
-            if "carried" in (measure, stance_rule) and region_rule not in NAMED:
+            if ("carried" in (measure, stance_rule) and region_rule not in NAMED
+                    and stance_rule != "comparison"):
                 continue  # a list sentence names its places
             carried = _carried_year(analyses[:k], kind, last_year, anchor)
             if (measure == "carried" and topic is not None and topic.year is not None

@@ -1,0 +1,269 @@
+"""GDP growth rules, one test (or a few) per named rule, each on a sentence written for it.
+
+The rules live in generator/extract/growth.py and read the sentence analysis of
+generator/extract/analysis.py; these tests go through the real pipeline (ingest, regions,
+analysis, growth) and assert on the record's figures.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.extract import extract
+from generator.extract.analysis import TimeAnchor, clause_breaks, time_anchor
+from generator.ingest import parse_text
+from generator.reference import load_gazetteer, load_taxonomy
+
+GAZ = load_gazetteer()
+TAX = load_taxonomy()
+
+
+def record_of(body: str, date: str | None = "2025-03-01", url: str | None = None) -> dict:
+    front = "title: Test article\n"
+    if date:
+        front += f"date: {date}\n"
+    if url:
+        front += f"url: {url}\n"
+    doc = parse_text(f"---\n{front}---\n{body}\n".encode(), file="t.md", suffix=".md")
+    return extract(doc, GAZ, TAX)
+
+
+def growth(rec: dict, indicator: str = "gdp-growth-target") -> set[tuple]:
+    return {(f["region"], f["year"], f["value"], f["qualifier"])
+            for f in rec["figures"] if f["indicator"] == indicator}
+
+
+def growth_figures(rec: dict) -> list[dict]:
+    return [f for f in rec["figures"] if f["indicator"].startswith("gdp-growth")]
+
+
+# --- measure_of -----------------------------------------------------------------------
+
+
+def test_another_indicator_never_lends_its_value_to_gdp() -> None:
+    rec = record_of(
+        "Hubei set a GDP growth target of about 6 percent, and goals of 8 percent for "
+        "fixed-asset investment, 6 percent growth in retail sales and an increase of 5 percent "
+        "in foreign trade."
+    )
+    assert growth(rec) == {("hubei", 2025, 6.0, "around")}
+
+
+def test_a_measure_named_after_the_number_counts() -> None:
+    rec = record_of("For 2025, the plan of Anhui sets an increase of more than 5.5 percent in "
+                    "gross regional product and of 4 percent in budget revenue.")
+    assert growth(rec) == {("anhui", 2025, 5.5, "more-than")}
+
+
+def test_a_sector_economy_is_not_the_economy() -> None:
+    rec = record_of("Guizhou's digital economy grew 12 percent in 2024.")
+    assert growth_figures(rec) == []
+
+
+def test_ratios_and_shares_are_not_growth() -> None:
+    rec = record_of("Hefei aims to raise the ratio of R&D spending to GDP to 3.5 percent, and "
+                    "services will account for 60 percent of GDP.")
+    assert growth_figures(rec) == []
+
+
+def test_a_description_of_the_place_is_not_the_measure() -> None:
+    rec = record_of("The export hub of Ningbo aims for growth of about 6 percent this year.")
+    assert growth(rec) == {("ningbo", 2025, 6.0, "around")}
+
+
+# --- stance_of ------------------------------------------------------------------------
+
+
+def test_outcome_and_target_in_one_sentence() -> None:
+    rec = record_of("Henan's economy grew 5.1 percent in 2024, and the province has set a "
+                    "target of around 5.5 percent for 2025.")
+    assert growth(rec) == {("henan", 2025, 5.5, "around")}
+    assert growth(rec, "gdp-growth") == {("henan", 2024, 5.1, "exactly")}
+
+
+def test_a_comparison_clause_looks_back_at_an_outcome() -> None:
+    rec = record_of("Fujian's expected growth rate is 5.5%, higher than its 4.5% growth rate "
+                    "in 2024.")
+    assert growth(rec) == {("fujian", 2025, 5.5, "exactly")}
+    assert growth(rec, "gdp-growth") == {("fujian", 2024, 4.5, "exactly")}
+
+
+def test_a_forecast_needs_a_forecaster_or_a_passive_projection() -> None:
+    rec = record_of(
+        "Macao's economy is projected to expand between 3% and 5% in 2025, according to the "
+        "finance chief. Economists at a local university forecast that Macao would grow 4 "
+        "percent. Guizhou has projected GDP growth of about 5.5 percent in 2025."
+    )
+    forecasts = growth(rec, "gdp-growth-forecast")
+    assert ("macao", 2025, 3.0, "range") in forecasts
+    assert ("macao", 2025, 4.0, "exactly") in forecasts
+    assert growth(rec) == {("guizhou", 2025, 5.5, "around")}
+
+
+def test_contractions_are_negative_outcomes() -> None:
+    rec = record_of("Heilongjiang's GDP contracted 1.2 percent in 2024.")
+    assert growth(rec, "gdp-growth") == {("heilongjiang", 2024, -1.2, "exactly")}
+
+
+def test_an_estimate_for_a_year_not_over_is_not_an_outcome() -> None:
+    rec = record_of("The region's GDP is expected to see growth of nearly 4 percent in 2025.",
+                    date="2025-06-01")
+    assert growth(rec, "gdp-growth") == set()
+
+
+# --- actors_of ------------------------------------------------------------------------
+
+
+def test_coordinated_places_share_one_value() -> None:
+    rec = record_of("Beijing, Shanghai and Jiangxi are about 5%, while Henan is 5.5%.\n\n"
+                    "Hainan and Tibet have set their growth targets for 2025 at around 8%.")
+    assert growth(rec) == {("hainan", 2025, 8.0, "around"), ("tibet", 2025, 8.0, "around")}
+
+
+def test_a_list_sentence_continues_the_growth_statement_before_it() -> None:
+    rec = record_of(
+        "Most provinces have announced their expected growth targets for 2025. Guangdong's "
+        "expected growth rate is 5%. Beijing, Shanghai and Jiangxi are about 5%; Henan is 5.5%."
+    )
+    assert growth(rec) == {
+        ("guangdong", 2025, 5.0, "exactly"), ("beijing", 2025, 5.0, "around"),
+        ("shanghai", 2025, 5.0, "around"), ("jiangxi", 2025, 5.0, "around"),
+        ("henan", 2025, 5.5, "exactly"),
+    }
+    carried = [f for f in growth_figures(rec) if f["region"] == "henan"]
+    assert carried[0]["confidence"] == "low" and "measure:carried" in carried[0]["rule"]
+
+
+def test_table_like_lists_pair_each_place_with_its_number() -> None:
+    rec = record_of(
+        "The provinces set their GDP growth targets for 2025 as follows.\n\n"
+        "North China: Shanxi (5 per cent), Hebei (5.5 per cent), and Tianjin (4.5 per cent)."
+    )
+    assert growth(rec) == {("shanxi", 2025, 5.0, "exactly"), ("hebei", 2025, 5.5, "exactly"),
+                           ("tianjin", 2025, 4.5, "exactly")}
+
+
+def test_respectively_pairs_in_order() -> None:
+    rec = record_of("Jiangsu, Shandong and Henan target around 5%, above 5% and approximately "
+                    "5.5% respectively.")
+    assert growth(rec) == {("jiangsu", 2025, 5.0, "around"), ("shandong", 2025, 5.0, "more-than"),
+                           ("henan", 2025, 5.5, "around")}
+
+
+def test_a_quantified_group_gets_no_region() -> None:
+    rec = record_of("Most provinces aim for growth of around 5 percent. Twelve of the 24 "
+                    "largest cities have set targets above 5.5 percent. Other cities are "
+                    "between 5% and 7%.")
+    assert growth_figures(rec) == []
+
+
+def test_n_places_including_named_ones_gives_the_named_ones() -> None:
+    rec = record_of("Ten cities, including Xi'an and Wuhan, have set GDP growth targets of 6% "
+                    "or higher.")
+    assert growth(rec) == {("xian", 2025, 6.0, "at-least"), ("wuhan", 2025, 6.0, "at-least")}
+
+
+def test_a_range_given_to_several_places_is_a_bracket() -> None:
+    rec = record_of("Guangdong, Jiangsu and Zhejiang have set their GDP targets between 5 and "
+                    "6 percent.")
+    assert growth(rec) == set()
+
+
+def test_districts_and_counties_are_not_cities() -> None:
+    rec = record_of("Hangzhou's GDP growth target is around 5.5%. Xihu District and Tonglu "
+                    "County eye 6%.")
+    assert growth(rec) == {("hangzhou", 2025, 5.5, "around")}
+
+
+def test_the_place_an_aside_describes_owns_its_figure() -> None:
+    rec = record_of("Foshan, whose economy grew 2.1% last year, aims for a target of 5% this "
+                    "year.")
+    assert growth(rec) == {("foshan", 2025, 5.0, "exactly")}
+    assert growth(rec, "gdp-growth") == {("foshan", 2024, 2.1, "exactly")}
+
+
+def test_the_region_in_focus_when_the_sentence_names_none() -> None:
+    rec = record_of("Jinan announced its goals for 2025. The targets include GDP growth of "
+                    "over 5.5 percent and meeting Shandong province's emission goals.")
+    (fig,) = growth_figures(rec)
+    assert (fig["region"], fig["year"], fig["value"]) == ("jinan", 2025, 5.5)
+    assert fig["confidence"] == "low"
+
+
+def test_the_national_figure_is_no_region_s_growth() -> None:
+    rec = record_of("China's economy grew 5 percent in 2024, and Sichuan's grew 5.7 percent.")
+    assert growth(rec, "gdp-growth") == {("sichuan", 2024, 5.7, "exactly")}
+
+
+# --- year_of and the time anchor ------------------------------------------------------
+
+
+def test_relative_years_resolve_against_the_publication_date() -> None:
+    rec = record_of("Last year, Yunnan's GDP grew 3.8 percent. This year the province aims "
+                    "for growth of about 5 percent.", date="2026-01-20")
+    assert growth(rec, "gdp-growth") == {("yunnan", 2025, 3.8, "exactly")}
+    assert growth(rec) == {("yunnan", 2026, 5.0, "around")}
+
+
+def test_the_plan_year_the_text_states_anchors_an_undated_article() -> None:
+    rec = record_of("Provinces released their 2026 GDP growth targets. Gansu aims for around "
+                    "5.5% this year, after growing 5.8% last year.", date=None)
+    assert growth(rec) == {("gansu", 2026, 5.5, "around")}
+    assert growth(rec, "gdp-growth") == {("gansu", 2025, 5.8, "exactly")}
+
+
+def test_a_url_date_is_a_weak_anchor() -> None:
+    anchor = time_anchor(None, ["Qinghai aims for growth of 5% this year."],
+                         "https://example.com/news/2024-01-29/qinghai.html")
+    assert anchor == TimeAnchor(2024, "url")
+
+
+def test_a_horizon_is_not_one_year_s_target() -> None:
+    rec = record_of("Xiamen plans to lift GDP growth to about 7 percent by 2030.")
+    assert growth(rec) == set()
+
+
+def test_partial_year_outcomes_carry_their_period() -> None:
+    rec = record_of("In the first half of 2025, Sichuan's GDP grew 5.6 percent year on year.")
+    (fig,) = growth_figures(rec)
+    assert (fig["indicator"], fig["year"], fig["period"]) == ("gdp-growth", 2025, "H1")
+
+
+def test_the_headline_gives_way_to_the_body() -> None:
+    doc = parse_text(
+        b"---\ntitle: Liaoning targets GDP growth of over 5 pct\ndate: 2025-01-15\n---\n"
+        b"Liaoning targets GDP growth of over 5 pct\n\nLiaoning has set a GDP growth target "
+        b"of at least 5 percent for 2025, the governor said.\n", file="t.md", suffix=".md")
+    rec = extract(doc, GAZ, TAX)
+    assert growth(rec) == {("liaoning", 2025, 5.0, "at-least")}
+
+
+def test_one_definition_of_a_clause() -> None:
+    s = "Jiangsu aims for 5%, while Zhejiang grew 5.5%; Anhui, higher than its 5% in 2024."
+    starts = clause_breaks(s)
+    assert [s[i:i + 6] for i in starts] == ["while ", "; Anhu", ", high"]
+
+
+# --- bad input: no crash, no invented target --------------------------------------------
+
+
+def test_a_long_list_of_31_provinces() -> None:
+    names = [r.name for r in GAZ.regions.values()
+             if r.level in ("province", "municipality", "autonomous-region")][:31]
+    body = ("The provinces' GDP growth targets for 2025 are as follows: "
+            + ", ".join(f"{n} {5 + (i % 4) * 0.5}%" for i, n in enumerate(names)) + ".")
+    rec = record_of(body)
+    assert len(growth(rec)) == len(names)
+
+
+@pytest.mark.parametrize("body", [
+    "Hunan set a GDP growth target of 5.",
+    "GDP growth is expected to be no less than 2024% in 5, Guangzhou said.",
+    "Zhejiang's GDP target is set, and " + "Zhejiang grew 5% in 2024 and " * 500 + "more.",
+    "Jiangxi set its growth target: 5..5 percent, or 6 per cent of of of the 7.",
+])
+def test_truncated_or_scrambled_numbers_invent_no_target(body: str) -> None:
+    rec = record_of(body)
+    for f in growth_figures(rec):
+        assert -30 <= f["value"] <= 30
+    assert all(f["value"] != 2024 for f in rec["figures"])
