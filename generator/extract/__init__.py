@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from ..ingest import Document
 from ..reference import Gazetteer, Taxonomy
-from .analysis import analyse, time_anchor
+from .analysis import analyse, scan_sentences, time_anchor
 from .commitments import extract_commitments
 from .figures import extract_figures
 from .growth import INDICATORS as GROWTH_INDICATORS
@@ -43,9 +43,11 @@ def extract(doc: Document, gazetteer: Gazetteer, taxonomy: Taxonomy) -> dict:
     analysis = analyse_regions(sentences, starts, doc.dateline, gazetteer, quotes)
     theme_mentions = find_themes(sentences, taxonomy)
     anchor = time_anchor(doc.date, sentences, doc.url)
-    analyses = analyse(sentences, starts, analysis, anchor)
+    scanned = scan_sentences(sentences)
+    analyses = analyse(sentences, starts, analysis, anchor, scanned)
     growth = extract_growth(analyses, anchor, gazetteer, _headline(doc))
-    figures = extract_figures(sentences, starts, analysis, theme_mentions, anchor.year, gazetteer)
+    figures = extract_figures(sentences, starts, analysis, theme_mentions, anchor.year, gazetteer,
+                              scanned)
     return {
         "summary": lede(sentences),
         "word_count": sum(len(s.split()) for s in sentences),

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .cues import alternation, cues
-from .quantities import YEAR_RE, scan_numbers
+from .quantities import YEAR_RE, Quantity, scan_numbers
 from .regions import RegionAnalysis
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "YearRef",
     "analyse",
     "clause_breaks",
+    "scan_sentences",
     "time_anchor",
 ]
 
@@ -199,16 +200,14 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 @cache
 def _stance_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    """One alternation over every stance phrase, longest first, so "is expected to grow"
-    (a forecast) wins over "expected" at the same position."""
+    """One alternation over every stance phrase, built as a trie (cues.alternation), whose
+    greedy branches let "is expected to grow" (a forecast) win over "is expecting"."""
     g = cues()["growth"]
     kind_of: dict[str, str] = {}
     for kind in ("target", "outcome", "forecast"):
         for w in g[kind]:
             kind_of.setdefault(" ".join(str(w).lower().split()), kind)
-    phrases = sorted(kind_of, key=len, reverse=True)
-    body = "|".join(r"\s+".join(re.escape(p) for p in ph.split()) for ph in phrases)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])"), kind_of
+    return re.compile(rf"(?<![\w-])(?:{alternation(list(kind_of))})(?![\w-])"), kind_of
 
 
 @cache
@@ -235,6 +234,8 @@ def _years(sentence: str, anchor: TimeAnchor, numbers: Sequence[Number]) -> tupl
     refs = [YearRef(m.start(), m.end(), int(m.group(0)), False)
             for m in YEAR_RE.finditer(sentence)
             if not any(q.start <= m.start() < q.end for q in numbers)]
+    if "year" not in sentence and "Year" not in sentence:
+        return tuple(refs)
     for pattern, offset in _RELATIVE:
         for m in pattern.finditer(sentence):
             year = anchor.year + offset if anchor.year is not None else None
@@ -242,10 +243,25 @@ def _years(sentence: str, anchor: TimeAnchor, numbers: Sequence[Number]) -> tupl
     return tuple(sorted(refs, key=lambda r: r.start))
 
 
+@cache
+def _compiled() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], re.Pattern[str], list[str]]:
+    """The measure patterns one by one (their matches may overlap and are resolved in
+    _cues), and every other cue kind in one alternation of named groups (one scan of the
+    sentence instead of a dozen; at one position the kind listed first wins)."""
+    singles = tuple((k, p) for k, p in _patterns() if k in _MEASURES)
+    rest = [(k, p) for k, p in _patterns() if k not in _MEASURES]
+    kinds = [k for k, _ in rest]
+    combined = re.compile("|".join(f"(?P<k{i}>{p.pattern})" for i, (_, p) in enumerate(rest)))
+    return singles, combined, kinds
+
+
 def _cues(sentence: str) -> tuple[Cue, ...]:
     low = sentence.lower()
+    singles, combined, kinds = _compiled()
     found = [Cue(m.start(), m.end(), kind, sentence[m.start():m.end()])
-             for kind, pattern in _patterns() for m in pattern.finditer(low)]
+             for kind, pattern in singles for m in pattern.finditer(low)]
+    found += [Cue(m.start(), m.end(), kinds[int(m.lastgroup[1:])], sentence[m.start():m.end()])
+              for m in combined.finditer(low) if m.lastgroup]
     stance, kind_of = _stance_pattern()
     for m in stance.finditer(low):
         if m.group(0) == "up" and low.startswith(" to", m.end()):
@@ -266,6 +282,7 @@ def _cues(sentence: str) -> tuple[Cue, ...]:
 
 
 _MEASURES = ("gdp", "bare", "other")
+_DIGIT = re.compile(r"\d")
 _DESCRIBED = re.compile(r"(?:\s+and\s+[a-z]+)?\s+(?:[a-z]+\s+)?(?:city|cities|hub|center|centre"
                         r"|powerhouse|base|province|destination|heartland|player|island)\b")
 # the word before an aside's comma names something: "Tibet, which ...", "Guangdong province,
@@ -285,12 +302,21 @@ def _clauses(sentence: str) -> tuple[tuple[int, int], ...]:
     return tuple((a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a) or ((0, 0),)
 
 
+def scan_sentences(sentences: Sequence[str]) -> list[list[Quantity]]:
+    """Each sentence's quantities (:func:`~.quantities.scan_numbers`), scanned once for the
+    analysis and the figures."""
+    return [scan_numbers(s) if _DIGIT.search(s) else [] for s in sentences]
+
+
 def analyse_sentence(
-    n: int, sentence: str, regions: RegionAnalysis, anchor: TimeAnchor, paragraph_start: bool
+    n: int, sentence: str, regions: RegionAnalysis, anchor: TimeAnchor, paragraph_start: bool,
+    quantities: Sequence[Quantity] | None = None,
 ) -> SentenceAnalysis:
-    """The analysis of sentence *n* (1-based)."""
+    """The analysis of sentence *n* (1-based); *quantities* as scanned, if they were."""
+    if quantities is None:
+        quantities = scan_numbers(sentence) if _DIGIT.search(sentence) else []
     numbers = tuple(Number(q.start, q.end, q.text, q.value, q.value_max, q.unit, q.qualifier)
-                    for q in scan_numbers(sentence)) if any(c.isdigit() for c in sentence) else ()
+                    for q in quantities)
     actors = tuple(Actor(m.start, m.end, m.region, m.anaphor) for m in regions.in_sentence(n)
                    if m.role == "subject" and not m.locator)
     asides = _asides(sentence) if "," in sentence else ()
@@ -304,14 +330,16 @@ def analyse_sentence(
         locators=tuple((m.start, m.end) for m in regions.in_sentence(n) if m.locator),
         numbers=numbers,
         years=_years(sentence, anchor, numbers),
-        cues=_cues(sentence) if numbers or _might_set_topic(sentence) else (),
+        # (cues serve the growth rules: percentages, and sentences that may set a topic)
+        cues=_cues(sentence) if any(q.unit == "percent" for q in numbers)
+        or _might_set_topic(sentence) else (),
         focus=tuple(regions.focus[n - 1]),
     )
 
 
 def _might_set_topic(sentence: str) -> bool:
     low = sentence.lower()
-    return "target" in low or "goal" in low or "growth" in low
+    return "target" in low or "goal" in low
 
 
 def analyse(
@@ -319,10 +347,13 @@ def analyse(
     paragraph_starts: Sequence[int],
     regions: RegionAnalysis,
     anchor: TimeAnchor,
+    scanned: Sequence[Sequence[Quantity]] | None = None,
 ) -> tuple[SentenceAnalysis, ...]:
     """The analysis of every sentence, in order."""
     starts = set(paragraph_starts)
-    return tuple(analyse_sentence(n, s, regions, anchor, n in starts)
+    if scanned is None:
+        scanned = scan_sentences(sentences)
+    return tuple(analyse_sentence(n, s, regions, anchor, n in starts, scanned[n - 1])
                  for n, s in enumerate(sentences, start=1))
 
 

@@ -36,6 +36,7 @@ _OF_AFTER = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,2}of\s+(?:the\s+)?$")
 _LEADING_ANAPHOR = re.compile(
     r"^\W*(?:its|their|it|they|the\s+(?:city|province|region|municipality|economy)(?:['’]s)?)\b",
     re.I)
+_DIGIT = re.compile(r"\d")
 _RELATIVE_YEAR = re.compile(r"\b(last|this|next|the\s+previous|the\s+past)\s+year\b", re.I)
 
 
@@ -365,8 +366,10 @@ def extract_figures(
     themes: Sequence[ThemeMention],
     article_year: int | None,
     gazetteer: Gazetteer,
+    scanned: Sequence[list[Quantity]] | None = None,
 ) -> list[dict]:
-    """The record's ``figures`` list, in document order."""
+    """The record's ``figures`` list, in document order. *scanned* holds each sentence's
+    quantities when the caller has scanned them already (they are annotated in place)."""
     out: list[dict] = []
     starts = set(paragraph_starts)
     carried_year: int | None = None
@@ -377,9 +380,9 @@ def extract_figures(
     for n, sentence in enumerate(sentences, start=1):
         if n in starts:
             carried_year = None
-        if not any(c.isdigit() for c in sentence):
+        if not _DIGIT.search(sentence):
             continue
-        quantities = scan_numbers(sentence)
+        quantities = scanned[n - 1] if scanned is not None else scan_numbers(sentence)
         mentions = analysis.in_sentence(n)
         # (a place as the subject, "Guangdong expects growth of 5%", is a target)
         forecast = bool(_FORECAST.match(sentence)) and not any(m.start < 3 for m in mentions)
