@@ -52,7 +52,7 @@ _CLAUSE_BREAK = re.compile(
 def clause_breaks(sentence: str) -> list[int]:
     """Where the clauses of *sentence* start, after the first: the one definition of a
     clause that every rule uses (semicolons, contrast words, and comparisons that look back
-    at another figure: "..., higher than its 4.8% growth in 2023")."""
+    at another figure: "..., lower than its 6.1% growth in 2022")."""
     return [b.start() for b in _CLAUSE_BREAK.finditer(sentence.lower())]
 
 
@@ -285,7 +285,7 @@ _MEASURES = ("gdp", "bare", "other")
 _DIGIT = re.compile(r"\d")
 _DESCRIBED = re.compile(r"(?:\s+and\s+[a-z]+)?\s+(?:[a-z]+\s+)?(?:city|cities|hub|center|centre"
                         r"|powerhouse|base|province|destination|heartland|player|island)\b")
-# the word before an aside's comma names something: "Tibet, which ...", "Guangdong province,
+# the word before an aside's comma names something: "Gansu, which ...", "Anhui province,
 # the ...", not "for 2024, which include ..." or a list item ", a 5.5 percent growth ..."
 _NAMED_BEFORE = re.compile(
     r"(?:[A-Z][\w'’.-]*|\b(?:province|city|region|municipality|prefecture|district|county))$")

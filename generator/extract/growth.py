@@ -5,18 +5,18 @@ each of four questions has an answer, and each answer is a small named rule over
 sentence analysis (:mod:`.analysis`):
 
 * :func:`measure_of` -- is the number the economy's growth? A GDP word nearest before it
-  in its stretch of the clause, or one after it ("more than 5 percent in gross regional
-  product"); another measure in between ("fixed-asset investment by 5 percent") wins.
-  List sentences with no measure at all ("Henan is 5.5%; Hebei, Liaoning ... are about
-  5.5%") continue the growth statement just before them.
+  in its stretch of the clause, or one after it ("6 percent in gross regional product");
+  another measure in between ("retail sales by 7 percent") wins. List sentences with no
+  measure at all ("Hunan is 6%; Anhui and Hubei are about 6.5%") continue the growth
+  statement just before them.
 * :func:`stance_of` -- target, outcome or forecast? The stance cue nearest before the
-  number in its clause; a comparison clause ("higher than its 4.8% growth in 2023",
-  "following a 2.5% growth rate in 2024") looks back at an outcome; a forecaster
+  number in its clause; a comparison clause ("lower than its 6.1% growth in 2022",
+  "following 3% growth a year earlier") looks back at an outcome; a forecaster
   (university, bank, finance chief, economist) makes a projection a forecast.
 * :func:`actors_of` -- whose? The place acting in the clause: the nearest named before
   the number, with the places coordinated with it, paired in order with "respectively",
   the place an aside describes, or the place the text is about when the sentence names
-  none. A quantified or unnamed group ("most provinces", "12 of the 24 cities"), a
+  none. A quantified or unnamed group ("most provinces", "nine of the 20 cities"), a
   district or county, or the nation gets no figure at all; a range given to several
   places is a bracket, not their targets.
 * :func:`year_of` -- which year? Written in the clause, relative to the article's time
@@ -192,8 +192,8 @@ def measure_of(sa: SentenceAnalysis, i: int, topic: Topic | None) -> str | None:
 
 
 def _implied(sa: SentenceAnalysis, i: int, seg_start: int, keep: tuple[int, int] | None) -> bool:
-    """"Zhuhai ... aims for at least 6%", "Sanya wants growth above 10%", "Xiamen, which
-    grew 2.3%": a place that aims for, or grew by, a bare percentage is speaking of its
+    """"Weifang ... aims for at least 6%", "Zhuhai wants growth above 7%", "Luoyang, which
+    grew 4.1%": a place that aims for, or grew by, a bare percentage is speaking of its
     economy, when nothing else measured is named in the clause."""
     num = sa.numbers[i]
     clause_start, clause_end = sa.clause(num.start)
@@ -203,7 +203,7 @@ def _implied(sa: SentenceAnalysis, i: int, seg_start: int, keep: tuple[int, int]
     actors = [a for a in sa.actors if a.end <= stances[-1].start and a.start >= clause_start]
     if not actors:
         return False
-    # what describes the place before it names ("the tourism city of Sanya") does not count
+    # what describes the place before it names ("the tourism city of Guilin") does not count
     return not sa.cues_in(("other",), actors[-1].end, clause_end, keep)
 
 
@@ -236,7 +236,7 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
         if kind == "target" and forecaster and _verb(stances[-1]):
             return "forecast", "forecaster"  # "He forecast that X would grow 5.1 pct"
         if kind == "forecast" and not forecaster:
-            # "Guizhou has projected growth of about 5.5 percent": a government's own
+            # "Yunnan has projected growth of about 6 percent": a government's own
             # projection for its year is its target; a forecast needs a forecaster
             return "target", "projection"
         return kind, rule
@@ -256,7 +256,7 @@ _TARGET_NOUNS = ("target", "targets", "goal", "goals", "objective", "objectives"
 
 def _passive(sa: SentenceAnalysis, cue: Cue) -> bool:
     """"is forecast at", "GDP expected to see growth": a projection no one is named as
-    making, as opposed to "Guizhou has projected growth of ...", a government's own."""
+    making, as opposed to "Yunnan has projected growth of ...", a government's own."""
     word = cue.text.lower().split()[0]
     if word not in _PARTICIPLES:
         return False
@@ -270,7 +270,7 @@ def _verb(cue: Cue) -> bool:
 
 
 def _comparison_clause_starts(sa: SentenceAnalysis) -> set[int]:
-    """Clauses that open by looking back ("..., higher than its 4.8% growth rate in 2023")."""
+    """Clauses that open by looking back ("..., lower than its 6.1% growth rate in 2022")."""
     out = set()
     for start, _ in sa.clauses[1:]:
         head = sa.text[start:start + 30].lower().lstrip(" ,")
@@ -281,9 +281,8 @@ def _comparison_clause_starts(sa: SentenceAnalysis) -> set[int]:
 
 
 def _forecaster(sa: SentenceAnalysis) -> str | None:
-    """Who forecasts in the sentence, if anyone does: a forecaster noun ("the University of
-    Macau", "economists", "the finance chief") or "according to <someone>" with a
-    projection."""
+    """Who forecasts in the sentence, if anyone does: a forecaster noun ("a university",
+    "economists", "the finance chief", "She expects ...")."""
     for c in sa.cues:
         if c.kind == "forecaster" and not any(c.start <= a.start < c.end for a in sa.actors):
             return c.text.strip()
@@ -313,10 +312,10 @@ def _coordinated(sa: SentenceAnalysis, a: Actor, b: Actor) -> bool:
         if a.end <= s and e <= b.start:
             gap = gap.replace(sa.text[s:e], " ")
     gap = _LOCATING.sub(" ", gap)
-    for s, e in sa.asides:  # "Nanjing, the capital of Jiangsu, and Guangzhou"
+    for s, e in sa.asides:  # "Hefei, the capital of Anhui, and Jinan"
         if a.end <= s and e <= b.start + 1:
             if any(ch.isdigit() for ch in sa.text[s:e]):
-                return False  # "Tibet, which aims for 7-8 percent, and Hainan, ...": its own
+                return False  # "Gansu, which aims for 6-7 percent, and Qinghai, ...": its own
             gap = gap.replace(sa.text[s:e - 1], " ")
     gap = _LEVEL_WORDS.sub(" ", gap)
     return bool(_COORDINATION.match(gap)) and not any(ch.isdigit() for ch in gap)
@@ -362,7 +361,7 @@ def actors_of(
     if before and before[-1].end > blocker:
         run = _run_before(sa, before)
         regions = most_specific(list(dict.fromkeys(a.region for a in run)), gazetteer)
-        if len(regions) > 1:  # "in the Yangtze River Delta, Jiangsu ...": the area locates
+        if len(regions) > 1:  # "in the Pearl River Delta, Foshan ...": the area locates
             regions = [r for r in regions if _level(gazetteer, r) != "economic-region"]
         return regions, "coordinated" if len(regions) > 1 else "clause-actor"
     if blocker >= 0:
@@ -431,7 +430,7 @@ def year_of(
         return ref.year, "relative" if ref.relative else "stated"
     if not keep:
         # a year written in an earlier clause ("In 2024, ... ; ... about 6%"), never one
-        # in a later clause, which may look back ("..., higher than its 4.8% in 2023")
+        # in a later clause, which may look back ("..., lower than its 6.1% in 2022")
         ref = _nearest([r for r in sa.years if r.start < clause_start
                         and sa.outside_asides(r.start, r.end)], num.start)
         # (a target takes only a year that opens the sentence, "In 2024, ...": the years
@@ -579,7 +578,7 @@ _EXPECTED_TO = re.compile(r"\bexpected\s+to\b", re.I)
 
 
 def _falls(sa: SentenceAnalysis, i: int) -> bool:
-    """Whether the outcome verb nearest before number *i* is a fall ("contracted 1.9%")."""
+    """Whether the outcome verb nearest before number *i* is a fall ("contracted 0.8%")."""
     num = sa.numbers[i]
     start, _ = sa.clause(num.start)
     verbs = sa.cues_in(("outcome", "fall"), start, num.start)
