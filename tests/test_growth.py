@@ -267,3 +267,16 @@ def test_truncated_or_scrambled_numbers_invent_no_target(body: str) -> None:
     for f in growth_figures(rec):
         assert -30 <= f["value"] <= 30
     assert all(f["value"] != 2024 for f in rec["figures"])
+
+
+def test_a_group_only_compared_with_is_not_the_actor() -> None:
+    rec = record_of("Lanzhou's growth target is about 6%, which is lower than other cities, but "
+                    "still higher than its 5.2% economic growth in 2024.")
+    assert growth(rec, "gdp-growth") == {("lanzhou", 2024, 5.2, "exactly")}
+
+
+def test_places_after_the_figure_do_not_take_it_from_the_focus() -> None:
+    rec = record_of("Xuzhou's economy grew 6 percent in 2024. That was a leap from 3.1 percent "
+                    "growth in 2023, and surpassed that of other cities such as Nantong.")
+    assert growth(rec, "gdp-growth") == {("xuzhou", 2024, 6.0, "exactly"),
+                                         ("xuzhou", 2023, 3.1, "exactly")}

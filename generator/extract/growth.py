@@ -291,6 +291,9 @@ def _forecaster(sa: SentenceAnalysis) -> str | None:
 
 # --- actors ----------------------------------------------------------------------------
 
+# a group that is only compared with ("lower than other provinces", "that of other cities")
+_COMPARED = re.compile(r"\b(?:than|that\s+of|those\s+of|among|ahead\s+of|behind)\s+(?:the\s+)?$",
+                       re.I)
 _FOR_PLACE = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:for|in|of|by)\s+(?:the\s+)?$", re.I)
 _COORDINATION = re.compile(
     r"^[\s,]*(?:(?:and|as\s+well\s+as|plus|together\s+with|along\s+with|or)\s+)?"
@@ -335,7 +338,8 @@ def _run_before(sa: SentenceAnalysis, actors: list[Actor]) -> list[Actor]:
 def _nearest_blocker(sa: SentenceAnalysis, start: int, end: int,
                      keep: tuple[int, int] | None) -> int:
     """The end of the last group, district or nation cue in [start, end), or -1."""
-    blockers = sa.cues_in(("group", "subregion"), start, end, keep)
+    blockers = [c for c in sa.cues_in(("group", "subregion"), start, end, keep)
+                if not _COMPARED.search(sa.text[max(0, c.start - 24):c.start])]
     return blockers[-1].end if blockers else -1
 
 
@@ -369,7 +373,7 @@ def actors_of(
     earlier = [a for a in sa.actors if a.end <= clause_start]
     if earlier and _nearest_blocker(sa, 0, clause_start, None) < earlier[-1].end:
         return [earlier[-1].region], "sentence-actor"
-    if _nearest_blocker(sa, 0, len(sa.text), None) >= 0:
+    if _nearest_blocker(sa, 0, num.start, None) >= 0:
         return [], "group"
     if any(num.end <= a.start < clause_end and _FOR_PLACE.match(sa.text[num.end:a.start])
            for a in sa.actors):
