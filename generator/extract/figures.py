@@ -255,6 +255,7 @@ def attribute(
             before = [m for m in actors if m.end <= q.start]
         if not before:
             q.regions = list(lead_focus if lead_focus is not None else focus)
+            q.confidence = "low"  # the place the text was about, not one named here
             continue
         group = [before[-1]]
         for prev in reversed(before[:-1]):
@@ -439,6 +440,7 @@ def extract_figures(
                         "subject": q.subject,
                         "text": q.text,
                         "sentence": n,
+                        "confidence": q.confidence if rid is not None else "low",
                     }
                 )
     return out

@@ -128,6 +128,8 @@ class Quantity:
     regions: list[str] = field(default_factory=list)
     theme: str | None = None
     year: int | None = None
+    #: "low" when a rule had to guess (the region from the sentences before)
+    confidence: str = "high"
 
 
 def _number(text: str) -> float:
