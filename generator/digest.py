@@ -15,6 +15,13 @@ Rules that shape the views:
 * A region "pursues" a theme when an article links them: a commitment or figure naming both,
   a sentence mentioning both, or the extractor's own `theme.regions` association. The strength
   of the link is the number of distinct cited sentences (at least one per article).
+* Headline views (growth targets, the national target, the figures region and theme pages
+  table and chart) hold only *confident* figures: those whose ``confidence`` is not ``low``
+  (a figure without one, from an override or an older record, is confident). Figures an
+  extraction rule had to guess are collected in `Digest.review` for the Needs review page,
+  until an editor confirms (``figures: confirm:``) or drops them in an override.
+* A forecast (``gdp-growth-forecast``) is never a target, and growth for part of a year
+  (``period`` set: Q1, H1, ...) is never the year's outcome (`is_full_year`).
 * Everything is sorted with explicit keys, so the same records give the same digest.
 """
 
@@ -40,6 +47,25 @@ LEVEL_LABELS: dict[str, tuple[str, str]] = {
 }
 
 GROWTH_TARGET = "gdp-growth-target"
+GROWTH_OUTCOME = "gdp-growth"
+GROWTH_FORECAST = "gdp-growth-forecast"
+
+
+def is_confident(item: Mapping[str, Any]) -> bool:
+    """Whether a figure may be shown in headline tables and charts: its confidence is not
+    ``low`` (missing confidence counts as high: overrides and older records)."""
+    return item.get("confidence") != "low"
+
+
+def is_full_year(item: Mapping[str, Any]) -> bool:
+    """Whether a figure covers a whole year (no ``period`` such as Q1 or H1)."""
+    return not item.get("period")
+
+
+def is_growth_target(item: Mapping[str, Any]) -> bool:
+    """A confident, full-year GDP growth target (a forecast never is one)."""
+    return (item.get("indicator") == GROWTH_TARGET and is_confident(item)
+            and is_full_year(item))
 
 
 @dataclass(frozen=True)
@@ -110,7 +136,24 @@ class RegionInfo:
 
     @property
     def growth_targets(self) -> list[Entry]:
-        return [e for e in self.figures if e.item.get("indicator") == GROWTH_TARGET]
+        """Confident, full-year GDP growth targets (headline lists and charts)."""
+        return [e for e in self.figures if is_growth_target(e.item)]
+
+    @property
+    def growth_outcomes(self) -> list[Entry]:
+        """Confident, full-year realised GDP growth (partial-year growth is not the year's)."""
+        return [e for e in self.figures if e.item.get("indicator") == GROWTH_OUTCOME
+                and is_confident(e.item) and is_full_year(e.item)]
+
+    @property
+    def headline_figures(self) -> list[Entry]:
+        """Figures shown in the region page's tables and charts: the confident ones."""
+        return [e for e in self.figures if is_confident(e.item)]
+
+    @property
+    def review(self) -> list[Entry]:
+        """Low-confidence figures about this region (listed on the Needs review page)."""
+        return [e for e in self.figures if not is_confident(e.item)]
 
     @property
     def is_provincial(self) -> bool:
@@ -131,6 +174,11 @@ class ThemeInfo:
     #: region id -> citations (see RegionInfo.theme_links), provincial-level roll-up included
     region_links: dict[str, set[tuple[str, int]]] = field(default_factory=dict)
 
+    @property
+    def headline_figures(self) -> list[Entry]:
+        """Figures shown in the theme page's table: the confident ones."""
+        return [e for e in self.figures if is_confident(e.item)]
+
 
 @dataclass
 class Digest:
@@ -143,12 +191,24 @@ class Digest:
     commitments: list[Entry]
     national_target: Entry | None
     provinces: list[RegionInfo]  # all provincial-level divisions of the gazetteer (tile map)
+    #: low-confidence figures, article order then sentence: the Needs review page
+    review: list[Entry] = field(default_factory=list)
 
     def article(self, article_id: str) -> ArticleInfo:
         return self._by_id[article_id]
 
     def __post_init__(self) -> None:
         self._by_id = {a.id: a for a in self.articles}
+
+    @property
+    def headline_figures(self) -> list[Entry]:
+        """Every confident figure (headline tables and charts)."""
+        return [e for e in self.figures if is_confident(e.item)]
+
+    @property
+    def growth_targets(self) -> list[Entry]:
+        """Every confident, full-year GDP growth target (the home page's chart)."""
+        return [e for e in self.figures if is_growth_target(e.item)]
 
     @property
     def region_pages(self) -> list[RegionInfo]:
@@ -427,7 +487,7 @@ def build(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
     national = None
     for e in all_figures:  # newest article first, so the first country-level target wins
         rid = e.item.get("region")
-        if e.item.get("indicator") == GROWTH_TARGET and rid and regions[rid].level == "country":
+        if is_growth_target(e.item) and rid and regions[rid].level == "country":
             if national is None or (e.item.get("year") or 0) > (national.item.get("year") or 0):
                 national = e
 
@@ -451,6 +511,7 @@ def build(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
         commitments=all_commitments,
         national_target=national,
         provinces=provinces,
+        review=[e for e in all_figures if not is_confident(e.item)],
     )
 
 

@@ -13,6 +13,14 @@ matter) may set any metadata field and add or remove regions, themes and figures
            unit: percent, qualifier: around, text: around 5 percent, sentence: 3}
       remove:
         - {sentence: 12, text: 43 percent}  # every given key must match
+      confirm:                              # an editor checked a low-confidence figure
+        - {sentence: 4, text: 6.5 percent, indicator: gdp-growth-target, region: sanya}
+
+``figures.confirm`` takes patterns like ``remove`` (every given key must match; keys are
+figure keys) and sets ``confidence: high`` on the figures they match, which moves them from
+the site's Needs review page into its headline tables and charts; their ``rule`` gets
+``; editor:confirmed``. The Needs review page prints the exact ``confirm`` and ``remove``
+entry of each low-confidence figure. Order: remove, then confirm, then add.
 
 Overrides are applied after extraction, so re-running the extractor never loses
 them, and they are validated: an unknown key, region or theme id is an
@@ -28,7 +36,7 @@ from typing import Any
 
 import yaml
 
-from .record import FIGURE_KEYS, METADATA_KEYS, normalise
+from .record import FIGURE_KEYS, METADATA_KEYS, OPTIONAL_FIGURE_KEYS, normalise
 from .reference import Gazetteer, Taxonomy
 
 LIST_KEYS = ("regions", "themes", "figures")
@@ -91,10 +99,42 @@ def _ids(items: Any, file: str, key: str) -> list[tuple[str, dict]]:
     return out
 
 
-def _section(data: Any, file: str, key: str) -> dict[str, Any]:
-    if not isinstance(data, dict) or set(data) - {"add", "remove"}:
-        raise OverrideError(file, key, "must be a mapping with 'add' and/or 'remove'")
+def _section(data: Any, file: str, key: str, ops: tuple[str, ...] = ("add", "remove")) -> dict:
+    if not isinstance(data, dict) or set(data) - set(ops):
+        names = " and/or ".join(f"'{op}'" for op in ops)
+        raise OverrideError(file, key, f"must be a mapping with {names}")
     return data
+
+
+#: what a figure pattern (figures.remove, figures.confirm) may match on
+PATTERN_KEYS = (*FIGURE_KEYS, *OPTIONAL_FIGURE_KEYS)
+CONFIRMED_RULE = "editor:confirmed"
+
+
+def _patterns(items: Any, file: str, key: str) -> list[dict[str, Any]]:
+    """Validated figure patterns: non-empty mappings of figure keys; a sentence is a number."""
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        raise OverrideError(file, key, f"must be a list of figure patterns, got {items!r}")
+    for pattern in items:
+        if not isinstance(pattern, dict) or not pattern:
+            raise OverrideError(file, key, f"entries must be non-empty mappings, got {pattern!r}")
+        bad = sorted(set(pattern) - set(PATTERN_KEYS))
+        if bad:
+            raise OverrideError(
+                file, key, f"unknown figure key {bad[0]!r}{_closest(list(PATTERN_KEYS), bad[0])}"
+                .replace("ids", "keys"))
+        sentence = pattern.get("sentence")
+        if "sentence" in pattern and (isinstance(sentence, bool) or not isinstance(sentence, int)
+                                      or sentence < 1):
+            raise OverrideError(file, key, f"sentence must be a sentence number (1, 2, ...), "
+                                f"got {sentence!r}")
+    return items
+
+
+def _matches(figure: dict, pattern: dict) -> bool:
+    return all(figure.get(k) == v for k, v in pattern.items())
 
 
 def apply(
@@ -174,17 +214,19 @@ def apply(
                 }
             )
     if "figures" in override:
-        sec = _section(override["figures"], file, "figures")
+        sec = _section(override["figures"], file, "figures", ("add", "remove", "confirm"))
         removes = sec.get("remove") or []
         adds = sec.get("add") or []
         if not isinstance(removes, list) or not isinstance(adds, list):
             raise OverrideError(file, "figures", "'add' and 'remove' must be lists")
-        for pattern in removes:
-            if not isinstance(pattern, dict) or not pattern:
-                raise OverrideError(file, "figures.remove", "entries must be non-empty mappings")
-            out["figures"] = [
-                f for f in out["figures"] if not all(f.get(k) == v for k, v in pattern.items())
-            ]
+        for pattern in _patterns(removes, file, "figures.remove"):
+            out["figures"] = [f for f in out["figures"] if not _matches(f, pattern)]
+        for pattern in _patterns(sec.get("confirm"), file, "figures.confirm"):
+            for f in out["figures"]:
+                if _matches(f, pattern) and f.get("confidence") == "low":
+                    f["confidence"] = "high"
+                    rule = f.get("rule")
+                    f["rule"] = f"{rule}; {CONFIRMED_RULE}" if rule else CONFIRMED_RULE
         for fig in adds:
             if not isinstance(fig, dict):
                 raise OverrideError(file, "figures.add", "entries must be mappings")

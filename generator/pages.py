@@ -11,6 +11,10 @@ Two rules hold for every page:
   character reference, so it renders as the visible text it is: never markup, a script, a
   link, a broken table or broken front matter. Front matter is written with `yaml.safe_dump`
   and its values are escaped too, because MkDocs themes print `page.meta.title` unescaped.
+* Low-confidence figures (`digest.is_confident`) stay out of headline tables and charts
+  (home page, region and theme pages); they are listed on the Needs review page
+  (`review.md`) with their sentence and the override entry that confirms or drops them, and
+  marked "needs review" where every figure is listed (article pages, the Figures page).
 * Output is deterministic: the same records give byte-identical pages (everything is sorted
   with explicit keys; no clocks, no hashes of memory addresses).
 
@@ -79,6 +83,16 @@ def escape(text: object) -> str:
     return out
 
 
+def escape_block(text: object) -> str:
+    """Data -> text for a raw HTML ``<pre>`` block: escaped like `escape()` (HTML and every
+    Markdown metacharacter become character references) but keeping its newlines and
+    indentation, which a code snippet needs. Carriage returns are dropped."""
+    if text is None:
+        return ""
+    out = str(text).replace("\r", "")
+    return _ESCAPE_RE.sub(lambda m: _ENTITIES[m.group(0)], out)
+
+
 def link_title(text: object) -> str:
     """Escaped text for a Markdown link title (`[x](url "title")`), where parentheses can
     also end the link."""
@@ -112,6 +126,7 @@ def _html_attr(text: str) -> str:
 INDEX_PAGES = ("index.md", "regions/index.md", "themes/index.md", "articles/index.md",
                "figures.md")
 TAGS_PAGE = "tags.md"
+REVIEW_PAGE = "review.md"
 FIGURES_CSV = "data/figures.csv"
 BRIEFING_JSON = "data/briefing.json"
 SCHEMA_FILE = "data/article.schema.json"
@@ -132,6 +147,38 @@ def theme_path(theme_id: str) -> str:
 
 def record_path(article_id: str) -> str:
     return f"data/articles/{article_id}.yaml"
+
+
+def review_anchor(article_id: str) -> str:
+    """The id of an article's section on the Needs review page."""
+    return f"review-{article_id}"
+
+
+def sidecar_name(file: str) -> str:
+    """``seeds/x.txt`` -> ``seeds/x.override.yaml``: where an editor keeps overrides."""
+    from .overrides import OVERRIDE_SUFFIX
+
+    stem, _, name = file.rpartition("/")
+    base = name.rsplit(".", 1)[0] if "." in name else name
+    return f"{stem}/{base}{OVERRIDE_SUFFIX}" if stem else f"{base}{OVERRIDE_SUFFIX}"
+
+
+#: the figure keys that pick out one figure in an override entry (figures.confirm/remove)
+SNIPPET_KEYS = ("sentence", "text", "indicator", "region")
+
+
+def override_snippets(item: Mapping[str, Any]) -> tuple[str, str]:
+    """The YAML an editor pastes into the article's override file to confirm the figure
+    (``figures: confirm:``) or to drop it (``figures: remove:``)."""
+    pattern = {k: item.get(k) for k in SNIPPET_KEYS}
+    if item.get("year") is not None:
+        pattern["year"] = item["year"]
+
+    def dump(op: str) -> str:
+        return yaml.safe_dump({"figures": {op: [pattern]}}, sort_keys=False,
+                              default_flow_style=None, allow_unicode=True, width=1000)
+
+    return dump("confirm"), dump("remove")
 
 
 def dest_url(src: str, use_directory_urls: bool = True) -> str:
@@ -289,13 +336,38 @@ def figure_value(item: Mapping[str, Any]) -> str:
     return f"{qual} {value}{suffix}".strip()
 
 
+INDICATOR_LABELS = {
+    "gdp-growth-target": "GDP growth target",
+    "gdp-growth": "GDP growth",
+    "gdp-growth-forecast": "GDP growth forecast",
+}
+
+
 def _indicator(item: Mapping[str, Any]) -> str:
-    """'gdp-growth-target' -> 'GDP growth target'; the subject, when stated, for 'other'."""
+    """'gdp-growth-target' -> 'GDP growth target'; the subject, when stated, for 'other'.
+
+    A forecast names who made it when known ("GDP growth forecast (economists)"), and growth
+    for part of a year its period ("GDP growth, H1"): neither is a target or a year's outcome.
+    """
     indicator = str(item.get("indicator") or "")
     if indicator in ("other", "count") and item.get("subject"):
         return str(item["subject"])
-    text = indicator.replace("-", " ")
-    return re.sub(r"\b(gdp|rd)\b", lambda m: {"gdp": "GDP", "rd": "R&D"}[m.group(1)], text)
+    text = INDICATOR_LABELS.get(indicator) or re.sub(
+        r"\b(gdp|rd)\b", lambda m: {"gdp": "GDP", "rd": "R&D"}[m.group(1)],
+        indicator.replace("-", " "))
+    if item.get("period"):
+        text += f", {item['period']}"
+    if indicator == dg.GROWTH_FORECAST and item.get("subject"):
+        text += f" ({item['subject']})"
+    return text
+
+
+def _chart_label(item: Mapping[str, Any]) -> str:
+    """A bar's label in a region's figure charts: growth figures by their indicator (so a
+    forecast or a quarter's growth never reads as a target), others by subject or text."""
+    if str(item.get("indicator") or "").startswith("gdp-growth"):
+        return _indicator(item)
+    return str(item.get("subject") or item.get("text") or "")
 
 
 def _date_label(date: str | None) -> str:
@@ -450,7 +522,7 @@ class _Site:
         for e in entries:
             item = e.item
             row = [self.region_link(src, item.get("region"), html=True)] if show_region else []
-            row += [escape(figure_value(item)), escape(_indicator(item)),
+            row += [escape(figure_value(item)), escape(_indicator(item)) + self.review_mark(src, e),
                     escape(item.get("year") or "")]
             if show_text:
                 row.append(escape(item.get("text")))
@@ -459,6 +531,15 @@ class _Site:
             row.append(self.cite(src, e.article, e.sentence, html=True))
             rows.append(row)
         return html_table(headers, rows)
+
+    def review_mark(self, src: str, e: Entry) -> str:
+        """' (needs review)' linked to the figure's article on the Needs review page, for a
+        low-confidence figure; '' for a confident one."""
+        if dg.is_confident(e.item):
+            return ""
+        link = self._link(src, REVIEW_PAGE, "needs review", html=True,
+                          anchor=review_anchor(e.article), cls="briefing-review-mark")
+        return f" <small>({link})</small>"
 
     def commitment_item(self, src: str, e: Entry, more: str = "") -> str:
         """A list item (HTML): the commitment (marked with its city when rolled up) and its
@@ -585,7 +666,8 @@ class _Site:
             facts.append(("Cities with a page", ", ".join(self.region_link(src, c)
                                                           for c in covered)))
         out.append("".join(f"- **{label}:** {value}\n" for label, value in facts) + "\n")
-        rolled = any(e.via for e in info.commitments + info.figures)
+        shown = info.headline_figures
+        rolled = any(e.via for e in info.commitments + shown)
         if rolled:
             out.append("Items about its cities are listed here too, marked with the city.\n\n")
 
@@ -602,6 +684,19 @@ class _Site:
             out.append(self.growth_chart(src, targets, d.national_target,
                                          chart_id="chart-growth-target",
                                          caption=f"GDP growth targets: {info.name}"))
+        forecasts = [e for e in shown if e.item.get("indicator") == dg.GROWTH_FORECAST]
+        if forecasts:
+            out.append("## Growth forecasts\n\n")
+            out.append("Forecasts by others (commentators, institutions), not the region's "
+                       "own target.\n\n")
+            items = []
+            for e in forecasts:
+                who = f"<strong>{escape(d.region_name(e.via))}:</strong> " if e.via else ""
+                year = f" for {escape(e.item['year'])}" if e.item.get("year") else ""
+                by = f" — {escape(e.item['subject'])}" if e.item.get("subject") else ""
+                items.append(f"{who}GDP growth {escape(figure_value(e.item))}{year}{by} "
+                             f"{self.cite(src, e.article, e.sentence, html=True)}")
+            out.append(html_list(items) + "\n")
 
         out.append("## What it plans\n\n")
         if info.commitments:
@@ -636,14 +731,14 @@ class _Site:
             out.append(", ".join(f"{self.theme_link(src, t)} ({n})" for t, n in theme_rows)
                        + "\n\n")
 
-        if info.figures:
+        if shown:
             out.append("## Figures\n\n")
-            out.append(self.figures_table(src, info.figures, show_region=rolled) + "\n")
+            out.append(self.figures_table(src, shown, show_region=rolled) + "\n")
             percent: list[dict] = []
             amounts: list[dict] = []
-            for e in info.figures:
+            for e in shown:
                 item = e.item
-                label = str(item.get("subject") or item.get("text") or "")
+                label = _chart_label(item)
                 if e.via:
                     label = f"{d.region_name(e.via)}: {label}"
                 row = {"label": label, "value": item.get("value"),
@@ -664,10 +759,13 @@ class _Site:
                      "chart-region-amounts")):
                 if not rows:
                     continue
-                shown = rows[:CHART_ROWS]
-                more = f", latest {len(shown)} of {len(rows)}" if len(rows) > len(shown) else ""
-                out.append(self.chart(kind, shown, caption=f"{caption}: {info.name}{more}",
+                n_shown = min(len(rows), CHART_ROWS)
+                more = f", latest {n_shown} of {len(rows)}" if len(rows) > n_shown else ""
+                out.append(self.chart(kind, rows[:CHART_ROWS],
+                                      caption=f"{caption}: {info.name}{more}",
                                       columns=columns, chart_id=chart_id))
+        if info.review:
+            out.append(self.review_note(src, len(info.review)))
 
         out.append("## Articles\n\n")
         order = {a.id: i for i, a in enumerate(d.articles)}
@@ -711,9 +809,9 @@ class _Site:
             for key in keys:
                 out.append(f"### {escape(d.region_label(key)) if key else 'No region named'}\n\n")
                 out.append(html_list(self.commitment_item(src, e) for e in groups[key]) + "\n")
-        if tinfo.figures:
+        if tinfo.headline_figures:
             out.append("## Figures\n\n")
-            ordered = sorted(tinfo.figures, key=lambda e: (
+            ordered = sorted(tinfo.headline_figures, key=lambda e: (
                 d.region_name(e.item.get("region")).lower(), e.item.get("region") or ""))
             out.append(self.figures_table(src, ordered, show_theme=False) + "\n")
         out.append("## Articles\n\n")
@@ -763,10 +861,11 @@ class _Site:
             out.append("## Key figures\n\n")
             out.append(self.figures_table(src, key, show_theme=False, show_text=False))
             out.append(f"\n[Every figure]({md_link(src, 'figures.md')})\n\n")
+        if d.review:
+            out.append(self.review_note(src, len(d.review)))
 
         out.append("## Overview\n\n")
-        targets = [e for e in d.figures if e.item.get("indicator") == dg.GROWTH_TARGET]
-        growth = self.growth_chart(src, targets, d.national_target, limit=HOME_TARGETS,
+        growth = self.growth_chart(src, d.growth_targets, d.national_target, limit=HOME_TARGETS,
                                    chart_id="chart-growth-targets",
                                    caption="GDP growth targets by region (cities labelled with "
                                    "their province)" + ("; the rule marks the national target"
@@ -817,7 +916,9 @@ class _Site:
         out.append("## Themes\n\n")
         out.append(", ".join(self.theme_link(src, t) for t in self.sorted_themes())
                    + "\n\n" if d.themes else "None yet.\n\n")
-        out.append(f"Browse articles by [tag]({md_link(src, TAGS_PAGE)}).\n")
+        out.append(f"Browse articles by [tag]({md_link(src, TAGS_PAGE)}). Figures an extraction "
+                   f"rule had to guess are on the [Needs review]({md_link(src, REVIEW_PAGE)}) "
+                   "page.\n")
         return "".join(out)
 
     def sorted_regions(self) -> list[RegionInfo]:
@@ -832,9 +933,11 @@ class _Site:
         rank = {k: i for i, k in enumerate(order)}
         seen: set[tuple[Any, ...]] = set()
         picked = []
-        for e in self.d.figures:  # newest article first
+        for e in self.d.headline_figures:  # newest article first
             ind = e.item.get("indicator")
             if ind not in rank or not e.item.get("region"):
+                continue
+            if ind == dg.GROWTH_TARGET and not dg.is_growth_target(e.item):
                 continue
             key = (e.item.get("region"), ind, e.item.get("year"))
             if key in seen:
@@ -959,7 +1062,12 @@ class _Site:
                             description="Every figure in every article, with its source "
                             "sentence.")]
         out.append("# Figures\n\n")
-        out.append(f"{_pluralise(len(d.figures), 'figure')}. Click a column header to sort.\n\n")
+        out.append(f"{_pluralise(len(d.figures), 'figure')}. Click a column header to sort.")
+        if d.review:
+            out.append(f" {_pluralise(len(d.review), 'figure')} marked “needs review” had a "
+                       "rule guess and are not in headline tables and charts: see "
+                       f"[Needs review]({md_link(src, REVIEW_PAGE)}).")
+        out.append("\n\n")
         rows = []
         for e in sorted(d.figures, key=lambda e: (d.region_name(e.item.get("region")).lower(),
                                                   -(e.item.get("year") or 0),
@@ -973,7 +1081,7 @@ class _Site:
                 escape(_fmt_number(item.get("value_max"))),
                 escape(item.get("unit")),
                 escape(str(item.get("qualifier") or "").replace("-", " ")),
-                escape(_indicator(item)),
+                escape(_indicator(item)) + self.review_mark(src, e),
                 self.theme_link(src, item.get("theme"), html=True),
                 escape(item.get("text")),
                 self.cite(src, e.article, e.sentence, html=True),
@@ -991,6 +1099,71 @@ class _Site:
         out.append("- One YAML record per article, linked from the foot of each article page.\n")
         return "".join(out)
 
+    def review_note(self, src: str, n: int) -> str:
+        """A line saying that *n* low-confidence figures are left out, linking the review page."""
+        one = n == 1
+        return (f"{_pluralise(n, 'figure')} extracted with low confidence (a rule had to "
+                f"guess) {'is' if one else 'are'} not shown here until an editor confirms "
+                f"{'it' if one else 'them'}: [Needs review]({md_link(src, REVIEW_PAGE)}).\n\n")
+
+    def review_page(self) -> str:
+        """Every low-confidence figure, by article: what was read, the rule that guessed,
+        the cited sentence, and the override entries that confirm or drop it."""
+        src = REVIEW_PAGE
+        d = self.d
+        out = [front_matter("Needs review", description="Figures an extraction rule had to "
+                            "guess, with their sentence and the override that confirms or "
+                            "drops them.")]
+        out.append("# Needs review\n\n")
+        out.append(
+            "These figures were extracted with *low confidence*: a rule had to guess (the "
+            "region from the sentences around it, the measure carried over from an earlier "
+            "sentence, the year from the article's date). They are left out of the headline "
+            "tables and charts until an editor confirms them. To confirm a figure, or drop it, "
+            "paste its entry into the article's override file (merge it under an existing "
+            "`figures:` key if the file has one); the next build applies it.\n\n")
+        if not d.review:
+            out.append("No figures need review.\n")
+            return "".join(out)
+        out.append(f"{_pluralise(len(d.review), 'figure')} in "
+                   f"{_pluralise(len({e.article for e in d.review}), 'article')}.\n\n")
+        groups = dg.group_by(d.review, lambda e: [e.article])
+        for aid, entries in groups.items():
+            art = d.article(aid)
+            sidecar = sidecar_name(art.record.get("file") or aid)
+            out.append(f"## {self.article_link(src, aid)} {{: #{review_anchor(aid)} }}\n\n")
+            out.append(f"Override file: <span class=\"briefing-file\">{escape(sidecar)}"
+                       "</span>\n\n")
+            sentences = list(art.record.get("sentences", []))
+            blocks = []
+            for e in entries:
+                item = e.item
+                n = e.sentence
+                said = sentences[n - 1] if 1 <= n <= len(sentences) else ""
+                href = _html_attr(self.url(src, article_path(aid), f"s{n}"))
+                facts = [("Region", self.region_link(src, item.get("region"), html=True)
+                          or "none"),
+                         ("Indicator", escape(_indicator(item))),
+                         ("Year", escape(item.get("year") or "none")),
+                         ("Value", escape(figure_value(item))),
+                         ("As written", "“" + escape(item.get("text")) + "”"),
+                         ("Rule", escape(item.get("rule") or "unknown"))]
+                dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts)
+                confirm, drop = override_snippets(item)
+                blocks.append(
+                    '<div class="briefing-review" data-search-exclude>\n'
+                    f'<dl class="briefing-review-facts">{dl}</dl>\n'
+                    f'<blockquote class="briefing-review-sentence"><p><a href="{href}">'
+                    f'{escape(said) or f"Sentence {n}"}</a> '
+                    f'<small>(sentence {n})</small></p></blockquote>\n'
+                    "<p>To confirm it:</p>\n"
+                    f'<pre class="briefing-override"><code>{escape_block(confirm)}</code></pre>\n'
+                    "<p>To drop it:</p>\n"
+                    f'<pre class="briefing-override"><code>{escape_block(drop)}</code></pre>\n'
+                    "</div>\n")
+            out.append("\n".join(blocks) + "\n")
+        return "".join(out)
+
     def tags_page(self) -> str:
         return (front_matter("Tags", description="Articles by region and theme.")
                 + "# Tags\n\nArticles by region and theme.\n\n<!-- material/tags -->\n")
@@ -1006,7 +1179,7 @@ def figures_csv(digest: Digest) -> str:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(["article", "sentence", "region", "region_name", "province", "year",
                      "indicator", "value", "value_max", "unit", "usd_value", "qualifier",
-                     "theme", "subject", "text", "page"])
+                     "theme", "subject", "text", "page", "period", "confidence", "rule"])
     for e in digest.figures:
         item = e.item
         rid = item.get("region")
@@ -1020,6 +1193,7 @@ def figures_csv(digest: Digest) -> str:
             "" if item.get("usd_value") is None else item.get("usd_value"),
             item.get("qualifier", ""), item.get("theme") or "", item.get("subject") or "",
             item.get("text", ""), f"articles/{e.article}/#s{e.sentence}",
+            item.get("period") or "", item.get("confidence") or "high", item.get("rule") or "",
         ])
     return buf.getvalue()
 
@@ -1130,6 +1304,7 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
     put("themes/index.md", site.themes_index())
     put("articles/index.md", site.articles_index())
     put("figures.md", site.figures_page())
+    put(REVIEW_PAGE, site.review_page())
     put(TAGS_PAGE, site.tags_page())
     for art in digest.articles:
         cached(article_path(art.id), [art.id], lambda art=art: site.article_page(art))

@@ -155,7 +155,7 @@ def test_front_matter_survives_quotes_and_markup():
 def test_page_set(site):
     records = load_records()
     expected = {"index.md", "regions/index.md", "themes/index.md", "articles/index.md",
-                "figures.md", "tags.md", "data/briefing.json", "data/figures.csv",
+                "figures.md", "review.md", "tags.md", "data/briefing.json", "data/figures.csv",
                 "data/article.schema.json"}
     expected |= {f"articles/{r['id']}.md" for r in records}
     expected |= {f"data/articles/{r['id']}.yaml" for r in records}
@@ -358,7 +358,8 @@ def test_intro_replaces_default_heading(reference):
 def test_empty_corpus(reference):
     out = pages.render_site([], *reference)
     assert set(out) == {"index.md", "regions/index.md", "themes/index.md", "articles/index.md",
-                        "figures.md", "tags.md", "data/briefing.json", "data/figures.csv",
+                        "figures.md", "review.md", "tags.md", "data/briefing.json",
+                        "data/figures.csv",
                         "data/article.schema.json"}
     assert "No articles yet." in to_html(out["index.md"]).get_text()
     assert json.loads(out["data/briefing.json"])["articles"] == []
