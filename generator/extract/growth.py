@@ -249,6 +249,8 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
     return None
 
 
+_NAME_AFTER = re.compile(r"\s+(?:at|of|from)\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*")
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w&.'’-]*\s+)+$")
 _PARTICIPLES = ("expected", "projected", "forecast", "forecasted", "predicted", "estimated",
                 "anticipated")
 _TARGET_NOUNS = ("target", "targets", "goal", "goals", "objective", "objectives")
@@ -285,7 +287,11 @@ def _forecaster(sa: SentenceAnalysis) -> str | None:
     "economists", "the finance chief", "She expects ...")."""
     for c in sa.cues:
         if c.kind == "forecaster" and not any(c.start <= a.start < c.end for a in sa.actors):
-            return c.text.strip()
+            before = _NAME_BEFORE.search(sa.text[max(0, c.start - 60):c.start])
+            after = _NAME_AFTER.match(sa.text, c.end)
+            start = c.start - len(before.group(0)) if before else c.start
+            end = after.end() if after else c.end
+            return sa.text[start:end].strip()  # "Economists at Nomura", "Fudan University"
     return None
 
 
