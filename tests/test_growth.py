@@ -280,3 +280,31 @@ def test_places_after_the_figure_do_not_take_it_from_the_focus() -> None:
                     "growth in 2023, and surpassed that of other cities such as Nantong.")
     assert growth(rec, "gdp-growth") == {("xuzhou", 2024, 6.0, "exactly"),
                                          ("xuzhou", 2023, 3.1, "exactly")}
+
+
+def test_a_year_that_is_over_has_an_outcome_whatever_the_tense() -> None:
+    rec = record_of("The work report showed that in 2024, Hebei's GDP will grow by 5.4%; among "
+                    "the expected targets for 2025, GDP will increase by about 5.5%.",
+                    date="2025-01-20")
+    assert growth(rec, "gdp-growth") == {("hebei", 2024, 5.4, "exactly")}
+    assert growth(rec) == {("hebei", 2025, 5.5, "around")}
+
+
+def test_a_passive_projection_framed_as_a_plan_is_a_target() -> None:
+    rec = record_of("Tianjin has set its 2025 goals, with the city's GDP expected to grow by "
+                    "around 5 percent. Tianjin's GDP is forecast to grow 4.5 percent in 2026.")
+    assert growth(rec) == {("tianjin", 2025, 5.0, "around")}
+    assert growth(rec, "gdp-growth-forecast") == {("tianjin", 2026, 4.5, "exactly")}
+
+
+def test_a_fall_named_after_the_number_and_its_year() -> None:
+    rec = record_of("Macao's GDP rebounded in 2023 from a 21.4% decline in 2022.",
+                    date="2024-02-01")
+    assert growth(rec, "gdp-growth") == {("macao", 2022, -21.4, "exactly")}
+
+
+def test_a_target_for_the_nation_is_no_region_s() -> None:
+    rec = record_of("Beijing's policymakers will stick to a 5 per cent growth target for the "
+                    "nation, while Shenzhen aims for 5.5 per cent.")
+    assert growth(rec) == {("shenzhen", 2025, 5.5, "exactly")}
+

@@ -176,6 +176,8 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # "the digital economy", "the marine economy": a sector, not the economy
         ("other", re.compile(rf"(?<![\w'’-])(?!(?:{scope})\s)[a-z][a-z-]+\s+econom(?:y|ies)\b")),
         ("other", re.compile(_bounded(cues()["indicator_cues"]["other_measures"]))),
+        # "energy consumption per unit of GDP": an intensity, not the economy
+        ("other", re.compile(r"\bper\s+unit\s+(?:of\s+)?(?:gdp|gross\s+domestic\s+product)\b")),
         ("forecaster", re.compile(_bounded(g["forecasters"]))),
         ("comparison", re.compile(_bounded(g["comparison"]))),
         ("average", re.compile(_bounded(g["average"]))),
@@ -187,11 +189,11 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # "Zhao expects the capital's economy to grow ...", "Economists forecast ..."
         ("forecaster", re.compile(
             r"^\W*(?:he|she|they|[a-z]+(?:\s+[a-z]+){0,2})\s+(?:also\s+)?(?:forecasts?|expects?"
-            r"|expected|predicts?|predicted|estimates?|projects?|projected|sees|reckons"
+            r"|expected|predicts?|predicted|estimates?|estimated|projects?|projected|sees|reckons"
             r"|anticipates?|believes?)\b(?!\s+to\b)")),
         ("national", re.compile(
             r"\b(?:national|nationwide|country['’]s|nation['’]s)\s+(?:average|growth|rate|level|"
-            r"economy|gdp|target)")),
+            r"economy|gdp|target)|\bfor\s+the\s+(?:nation|country|whole\s+country)\b")),
     ]
     for period, words in g["periods"].items():
         pats.append((f"period:{period}", re.compile(_bounded([str(w) for w in words]))))
@@ -368,7 +370,8 @@ def _plan_year_pattern() -> re.Pattern[str]:
     nouns = alternation([w.lower() for w in _words("plan_nouns")])
     year = r"(?:19[5-9]\d|20\d\d)"
     return re.compile(
-        rf"(?<![\w-])(?:(?:{nouns})\s+(?:for|in|of)\s+(?:the\s+year\s+)?(?P<a>{year})\b"
+        rf"(?<![\w-])(?:(?:{nouns})\s+(?:of\s+[\d.]+\s*(?:%|percent|per\s+cent)\s+)?"
+        rf"(?:for|in|of)\s+(?:the\s+year\s+)?(?P<a>{year})\b"
         rf"|(?P<b>{year})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})(?![\w-]))")
 
 

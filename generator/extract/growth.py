@@ -32,15 +32,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from ..reference import Gazetteer
 from .analysis import Actor, Cue, Number, SentenceAnalysis, TimeAnchor, YearRef
+from .cues import cues
 from .regions import most_specific
 
 TARGET, OUTCOME, FORECAST = "gdp-growth-target", "gdp-growth", "gdp-growth-forecast"
 INDICATORS = {"target": TARGET, "outcome": OUTCOME, "forecast": FORECAST}
 #: Growth rates outside this band are misread numbers ("no less than 2024% in 5").
-PLAUSIBLE = (-30.0, 30.0)
+PLAUSIBLE = (-60.0, 100.0)  # (Macao's GDP grew 80.5% in 2023 and fell 21.4% in 2022)
 MEASURE_KINDS = ("gdp", "bare", "other")
 STANCE_KINDS = ("target", "outcome", "forecast")
 #: how many sentences a growth statement carries over to list sentences after it
@@ -231,7 +233,7 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
         kind, rule = stances[-1].kind, "cue" if stances[-1].start >= start else "sentence-cue"
         if kind == "target" and forecaster and stances[-1].text.lower().startswith("expect"):
             return "forecast", "forecaster"
-        if kind == "forecast" and _passive(sa, stances[-1]):
+        if kind == "forecast" and _passive(sa, stances[-1]) and not _planned(sa, num.start):
             return "forecast", "passive"  # "growth for 2025 is forecast at 2 to 3 per cent"
         if kind == "target" and forecaster and _verb(stances[-1]):
             return "forecast", "forecaster"  # "He forecast that X would grow 5.1 pct"
@@ -265,6 +267,14 @@ def _passive(sa: SentenceAnalysis, cue: Cue) -> bool:
     be_before = re.search(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$",
                           sa.text[max(0, cue.start - 20):cue.start], re.I)
     return bool(be_before or re.match(r"\s+(?:to|at|between)\b", sa.text[cue.end:], re.I))
+
+
+def _planned(sa: SentenceAnalysis, pos: int) -> bool:
+    """Whether the sentence frames what follows as a plan before *pos*: "has set its 2025
+    goals, with GDP expected to grow by around 5 percent", "the work report says ..."."""
+    return any(c.kind == "target" and (c.text.lower() in _TARGET_NOUNS)
+               or c.kind == "bare" and "target" in c.text.lower()
+               for c in sa.cues if c.start < pos) or "work report" in sa.text[:pos].lower()
 
 
 def _verb(cue: Cue) -> bool:
@@ -433,7 +443,10 @@ def year_of(
     lo, hi = keep if keep else (clause_start, clause_end)
     inside = [r for r in sa.years if lo <= r.start < hi
               and (keep or sa.outside_asides(r.start, r.end))]
-    ref = _nearest(inside, num.start)
+    nearest_any = min(inside, key=lambda r: (abs(r.start - num.start), r.start), default=None)
+    if nearest_any is not None and nearest_any.year is None:
+        return None, "none"  # "last year's 4.5 per cent" in an article with no anchor
+    ref = _year_after(sa, num, inside) or _nearest(inside, num.start)
     if ref is not None:
         if stance == "target" and _HORIZON.search(sa.text[max(0, ref.start - 12):ref.start]):
             return None, "horizon"  # "to about 4.8 percent by 2027": not one year's target
@@ -452,6 +465,18 @@ def year_of(
     if stance == "target" and anchor.year is not None:
         return anchor.year, f"anchor-{anchor.source}"
     return None, "none"
+
+
+_IN_YEAR = re.compile(r"^[^\d,;]{0,30}?\b(?:in|for|during)\s+$", re.I)
+
+
+def _year_after(sa: SentenceAnalysis, num: Number, refs: Sequence[YearRef]) -> YearRef | None:
+    """A year written right after the figure's phrase ("a 2.1% decline in 2023", "grew 5% in
+    2024") binds tighter than a nearer one before it."""
+    after = [r for r in refs if r.start >= num.end and not r.relative and r.year is not None]
+    if after and _IN_YEAR.match(sa.text[num.end:after[0].start]):
+        return after[0]
+    return None
 
 
 def period_of(sa: SentenceAnalysis, i: int) -> str | None:
@@ -480,8 +505,10 @@ def _excluded(sa: SentenceAnalysis, i: int) -> str | None:
         return "average"
     if sa.cues_in(("share",), seg_start, num.end + 12, keep):
         return "share"
-    if sa.cues_in(("national",), max(seg_start, num.start - 60), num.start, keep):
-        return "national"
+    if sa.cues_in(("national",), max(seg_start, num.start - 60), num.start, keep) or any(
+            c.text.lower().startswith("for") for c in sa.cues_in(
+                ("national",), num.end, num.end + 40, keep)):
+        return "national"  # "the national average of 5%", "a 5% target for the nation"
     return None
 
 
@@ -535,9 +562,9 @@ def extract_growth(
                 continue
             kind, stance_rule = stance
             regions, region_rule = actors_of(sa, i, gazetteer, focus)
-            # the nation is a region of its own only as the actor of its own target
-            regions = [r for r in regions if r != "china"
-                       or kind == "target" and region_rule == "clause-actor"]
+            # the nation's growth is context, not a region's fact (the site shows provinces
+            # and cities; a national line comes from the figures module as a reference)
+            regions = [r for r in regions if r != "china"]
             if not regions:
                 continue
             if num.value_max is not None and region_rule == "coordinated":
@@ -555,6 +582,13 @@ def extract_growth(
             if kind == "outcome" and year is not None and anchor.year is not None and (
                     year > anchor.year):
                 continue  # an outcome for a year not yet over is a projection
+            if (kind in ("target", "forecast") and year is not None and year_rule == "stated"
+                    and anchor.year is not None and anchor.source in ("date", "text")
+                    and year < anchor.year and not _target_noun_before(sa, i)):
+                # "in 2024, Sichuan's GDP will grow by 5.7%" in a 2025 report, "estimated
+                # its 2024 growth at 5.5%": a year that is over has an outcome, realised or
+                # preliminary (a machine translation's tense does not make it a plan)
+                kind, stance_rule = "outcome", "year-over"
             if _EXPECTED_TO.search(sa.text[max(0, num.start - 40):num.start]) and (
                     kind == "outcome" or kind == "target" and year is not None
                     and anchor.year is not None and year < anchor.year):
@@ -583,16 +617,35 @@ def extract_growth(
     return _drop_headline_echoes(out, headline)
 
 
+@cache
+def _fall_after() -> re.Pattern[str]:
+    """A fall named right after a number ("a 2.1 percent contraction"), from cues.yaml."""
+    words = "|".join(re.escape(str(w)) for w in cues()["growth"]["fall_nouns"])
+    return re.compile(rf"\s+(?:year[\s-]on[\s-]year\s+)?(?:{words})\b", re.I)
+
+
 _HORIZON = re.compile(r"\b(?:by|until|through|before)\s+(?:the\s+end\s+of\s+)?$", re.I)
 _EXPECTED_TO = re.compile(r"\bexpected\s+to\b", re.I)
 
 
 def _falls(sa: SentenceAnalysis, i: int) -> bool:
-    """Whether the outcome verb nearest before number *i* is a fall ("contracted 0.8%")."""
+    """Whether the outcome verb nearest before number *i* is a fall ("contracted 0.8%"), or
+    a fall is named right after it ("a 2.1 percent contraction")."""
     num = sa.numbers[i]
+    if _fall_after().match(sa.text, num.end):
+        return True
     start, _ = sa.clause(num.start)
     verbs = sa.cues_in(("outcome", "fall"), start, num.start)
     return bool(verbs) and any(c.kind == "fall" and c.start == verbs[-1].start for c in verbs)
+
+
+def _target_noun_before(sa: SentenceAnalysis, i: int) -> bool:
+    """Whether a target noun ("target", "goal") names the figure in its clause."""
+    num = sa.numbers[i]
+    start, _ = sa.clause(num.start)
+    return any(c.text.lower() in _TARGET_NOUNS or "target" in c.text.lower()
+               or "goal" in c.text.lower()
+               for c in sa.cues if c.kind in ("target", "bare") and start <= c.start < num.start)
 
 
 def _states_topic(sa: SentenceAnalysis) -> bool:
@@ -605,6 +658,6 @@ def _states_topic(sa: SentenceAnalysis) -> bool:
 def _drop_headline_echoes(facts: list[GrowthFact], headline: int | None) -> list[GrowthFact]:
     if headline is None:
         return facts
-    body = {(f.indicator, f.region, f.year) for f in facts if f.sentence != headline}
+    body = {(f.indicator, f.region, f.year, f.period) for f in facts if f.sentence != headline}
     return [f for f in facts
-            if f.sentence != headline or (f.indicator, f.region, f.year) not in body]
+            if f.sentence != headline or (f.indicator, f.region, f.year, f.period) not in body]

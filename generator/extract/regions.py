@@ -286,15 +286,15 @@ def _choose(ids: Sequence[str], context: set[str], gaz: Gazetteer,
             region = gaz.get(rid)
             if region is not None and region.level == level:
                 return rid
-    for rid in ids:
-        region = gaz.get(rid)
-        if region is not None and region.parent in context:
-            return rid
     # a name shared by a provincial-level division and a city or prefecture ("Jilin",
     # "Hainan") means the province unless the text says otherwise (above)
     for rid in ids:
         region = gaz.get(rid)
         if region is not None and region.level in PROVINCIAL_LEVELS:
+            return rid
+    for rid in ids:
+        region = gaz.get(rid)
+        if region is not None and region.parent in context:
             return rid
     return ids[0]
 
