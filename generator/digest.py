@@ -422,9 +422,13 @@ def build(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
             if aid not in tinfo.articles:
                 tinfo.articles.append(aid)
             tinfo.mentions += int(th.get("mentions", 0))
+            cited = th.get("region_sentences") or {}
             for rid in th.get("regions", []):
                 region(rid)
-                shared = sorted(set(th.get("sentences", [])) & region_sentences.get(rid, set()))
+                # the sentences that link the region (records from before region_sentences:
+                # those naming both, else the article)
+                shared = sorted(cited[rid]) if rid in cited else sorted(
+                    set(th.get("sentences", [])) & region_sentences.get(rid, set()))
                 for s in shared or [0]:
                     link(rid, th["id"], aid, s)
         for item in rec.get("commitments", []):

@@ -19,7 +19,7 @@ from .growth import extract_growth
 from .people import extract_people
 from .regions import analyse_regions, summarise_regions
 from .summary import lede
-from .themes import find_themes, summarise_themes
+from .themes import find_themes, link_themes, summarise_themes
 
 __all__ = ["extract", "paragraph_starts"]
 
@@ -52,9 +52,10 @@ def extract(doc: Document, gazetteer: Gazetteer, taxonomy: Taxonomy) -> dict:
         "summary": lede(sentences),
         "word_count": sum(len(s.split()) for s in sentences),
         "regions": summarise_regions(analysis, gazetteer),
-        "themes": summarise_themes(theme_mentions, analysis, taxonomy),
+        "themes": summarise_themes(theme_mentions, analysis, taxonomy,
+                                   link_themes(theme_mentions, analyses, analysis, gazetteer)),
         "figures": merge_figures(figures, [g.as_figure() for g in growth], sentences),
-        "commitments": extract_commitments(sentences, analysis, theme_mentions, quotes, gazetteer),
+        "commitments": extract_commitments(analyses, analysis, theme_mentions, quotes, gazetteer),
         "people": people,
         "sentences": list(sentences),
         "paragraphs": starts,

@@ -13,9 +13,17 @@ about. That is what lets "It will also vigorously develop ..." or "Efforts will 
 put into ICs" be filed under Guangdong: news prose names a place once and then
 keeps talking about it. The focus is the sentence's own subject mentions (minus
 locators such as "Zhejiang" in "Ningbo in Zhejiang"); otherwise the focus of the
-previous sentence carries over inside a paragraph, and across a paragraph break
-only when the sentence plainly continues ("It", "The city", "Meanwhile", ...).
-A sentence about "Chinese localities" or "multiple provinces" clears the focus.
+previous sentence carries over, inside a paragraph and across a paragraph break
+alike: wire copy gives most sentences a paragraph of their own, and the next one
+usually goes on about the same place ("Biomedicine is the second pillar."). What
+ends it is a sentence that names other places, one about an unnamed group
+("Chinese localities", "multiple provinces") or about the nation ("The national
+economy ...", "Nationwide, ..."; cues.yaml ``not_one_region``), which clears the
+focus, so a paragraph about the nation is not filed under the last province named;
+and a commentator's words in a paragraph of their own, which are nobody's (unless
+they plainly continue: "It", "Meanwhile", ...), though the topic resumes after them.
+Each sentence also records the focus it *carried* in, for a clause that names no
+place when the sentence's own places are in other clauses.
 """
 
 from __future__ import annotations
@@ -49,6 +57,9 @@ class RegionMention:
 class RegionAnalysis:
     mentions: tuple[RegionMention, ...]
     focus: tuple[tuple[str, ...], ...]  # per sentence, index 0 is sentence 1
+    # per sentence, the focus it inherits from the text before it (what a clause naming no
+    # place is about when the sentence's own places are in other clauses)
+    carried: tuple[tuple[str, ...], ...] = ()
 
     def in_sentence(self, n: int) -> list[RegionMention]:
         index = self.__dict__.get("_index")
@@ -337,13 +348,13 @@ def analyse_regions(
     raw = [gazetteer.find(s) for s in sentences]
     context = {ids[0] for matches in raw for m in matches for ids in [m.ids] if len(ids) == 1}
     anaphor_levels, anaphor_re = _anaphors()
-    generic = _generic_subject()
     opener = _opener()
     trigger = word_regex("commitment_triggers")
     starts = set(paragraph_starts) or {1}
 
     mentions: list[RegionMention] = []
     focus: list[tuple[str, ...]] = []
+    carried: list[tuple[str, ...]] = []
     history: list[RegionMention] = []  # subject, non-locator mentions so far
     previous: tuple[str, ...] = ()
     for idx, (sentence, matches) in enumerate(zip(sentences, raw, strict=True)):
@@ -398,23 +409,19 @@ def analyse_regions(
                         n, a.start(), a.end(), target.region, "subject", a.group(0), anaphor=True
                     )
                 )
+        found = [f for f in found if not (f.anaphor and _titles_name(f, found, sentence))]
         found.sort(key=lambda f: (f.start, f.end))
         found = _mark_appositives(_mark_locators(found, sentence, gazetteer), sentence)
         found = _mark_venues(found, sentence)
         mentions.extend(found)
         actors = [f for f in found if f.role == "subject" and not f.locator]
         explicit = tuple(most_specific([f.region for f in actors], gazetteer))
+        carried.append(previous)
         if explicit:
             current = explicit
-        elif generic.match(sentence):
+        elif about_group_or_nation(sentence):
             current = ()
-        elif (
-            n not in starts
-            or opener.match(sentence)
-            or (trigger.search(sentence) and _re(r"\bwill be\b").search(sentence))
-        ):
-            current = previous
-        elif n in quotes:
+        elif n in starts and n in quotes and not continues(sentence, opener, trigger):
             focus.append(())  # a commentator's words, in a paragraph of their own
             continue
         else:
@@ -422,7 +429,39 @@ def analyse_regions(
         focus.append(current)
         previous = current
         history.extend(actors)
-    return RegionAnalysis(tuple(mentions), tuple(focus))
+    return RegionAnalysis(tuple(mentions), tuple(focus), tuple(carried))
+
+
+def continues(sentence: str, opener: re.Pattern[str], trigger: re.Pattern[str]) -> bool:
+    """Whether a sentence plainly continues the one before: an opener that points back
+    ("It", "The plan", "Meanwhile", "In 2025,") or a plan in the passive ("Efforts will be
+    put into ..."), which has no actor of its own."""
+    return bool(opener.match(sentence)) or bool(
+        trigger.search(sentence) and _re(r"\bwill be\b").search(sentence))
+
+
+@cache
+def _national_subject() -> re.Pattern[str]:
+    words = alternation([w.lower() for w in cues()["not_one_region"]["national"]])
+    return re.compile(rf"^\W*(?:[\w'’-]+\s+){{0,3}}?(?:{words})(?![\w-])", re.IGNORECASE)
+
+
+def about_group_or_nation(text: str) -> bool:
+    """Whether *text* (a sentence, or a clause) opens by talking about an unnamed group of
+    places ("Many provinces ...", "Chinese localities ...") or about the nation ("The
+    national economy ...", "Nationwide, ..."). What it says belongs to no one region, so
+    it is not filed under the place the text was about before, and what follows it is not
+    either (the focus is cleared)."""
+    return bool(_generic_subject().match(text) or _national_subject().match(text))
+
+
+def _titles_name(anaphor: RegionMention, found: Sequence[RegionMention], sentence: str) -> bool:
+    """Whether a definite description stands before a name as its title ("The capital city
+    Hefei aims to ...", "the port city Ningbo"): it describes the place named right after
+    it, so it refers back to nothing."""
+    return any(o is not anaphor and not o.anaphor and o.role == "subject"
+               and o.start >= anaphor.end and not sentence[anaphor.end:o.start].strip()
+               for o in found)
 
 
 def most_specific(ids: Sequence[str], gazetteer: Gazetteer, *, members: bool = False) -> list[str]:

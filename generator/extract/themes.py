@@ -2,9 +2,20 @@
 
 Matching itself (one automaton over all aliases; case- and hyphen-insensitive,
 acronyms case-sensitive) lives in :mod:`generator.reference`; this module turns
-matches into the record's ``themes`` list. A theme's regions are the focus regions
-of the sentences that name it, so "Efforts will be put into ICs, NEVs, AI" in a
-paragraph about Guangdong files those themes under Guangdong.
+matches into the record's ``themes`` list.
+
+A theme's regions are the *actors* of the statements about it (:func:`link_regions`), not
+every place that shares a sentence with it: the clause holding the mention (the clauses of
+:func:`~.analysis.clause_breaks`) names its actor before the theme ("Shanghai and Sichuan
+have identified brain-computer interfaces ..., while Anhui targets a fusion reactor" files
+BCI under Shanghai and Sichuan, fusion under Anhui), or after it when none comes before
+("quantum computing is a priority for Hefei"); a clause that names no place is about the
+actor of the clause before it in the sentence, else about the place the text was about
+(the focus: "Efforts will be put into ICs, NEVs, AI" after a sentence about Guangdong files
+those themes under Guangdong), unless it talks about a group of places or the nation. Places
+inside an aside or that only locate another ("Ningbo in Zhejiang") are not actors. Every
+link is cited: the record's ``region_sentences`` maps each region to the sentences that
+link it.
 
 Not every match is evidence. A theme is tagged when the text states a plan or a fact
 about that field, so (cue lists in cues.yaml ``theme_evidence``):
@@ -24,13 +35,14 @@ make the record's ``themes`` list.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from ..reference import Match, Taxonomy
+from ..reference import Gazetteer, Match, Taxonomy
+from .analysis import SentenceAnalysis
 from .cues import alternation, cues
-from .regions import RegionAnalysis
+from .regions import RegionAnalysis, about_group_or_nation, most_specific
 
 
 @dataclass(frozen=True)
@@ -175,10 +187,114 @@ def find_themes(sentences: Sequence[str], taxonomy: Taxonomy) -> list[ThemeMenti
     return out
 
 
+# --- links: which region a statement about a theme is about --------------------------------
+
+
+def own_actors(sa: SentenceAnalysis, start: int, end: int, pos: int) -> list[str]:
+    """The places acting in the clause [start, end) for a statement at *pos*: those named
+    before *pos* (the subject: "Anhui targets building a fusion reactor"), else those after
+    it in the same clause ("quantum computing is a priority for Hefei", and when only the
+    nation comes before: a region says more than the country). A place inside an
+    aside describes another ("Shenzhen, a city bordering Hong Kong, ...") and a locator only
+    says where another is ("Ningbo in Zhejiang"), so neither acts (``sa.actors`` already
+    leaves locators out)."""
+    named = [a for a in sa.actors if start <= a.start < end and not in_aside(sa, a.start)]
+    before = [a.region for a in named if a.end <= pos]
+    after = [a.region for a in named if a.start >= pos]
+    if set(before) <= {"china"} and not _owns(sa.text, [a for a in named if a.end <= pos], pos):
+        # the nation before, a region after: "China's carriers will build data centres in
+        # Guiyang" is news about Guiyang (most_specific then drops the country)
+        return before + after
+    return before
+
+
+def _owns(text: str, before: Sequence, pos: int) -> bool:
+    """Whether the last place before *pos* is the possessor of what stands at *pos*
+    ("China's green transition"): then the statement is that place's."""
+    return bool(before) and bool(
+        re.fullmatch(r"['’]s\s+(?:[\w-]+\s+)?", text[before[-1].end:pos]))
+
+
+def in_aside(sa: SentenceAnalysis, pos: int) -> bool:
+    """Whether *pos* lies inside an aside that describes a name. The sentence analysis
+    takes any ", the ... ," after a capitalised word for an aside; it only is one when it
+    follows a place ("Guangdong province, a manufacturing hub, ...") or a name after the
+    sentence's opening phrase. After the opening phrase ("Undeterred, the provincial
+    government is targeting ...", "Located on the Yangtze River, the city boasts ...") it
+    is the main clause."""
+    span = sa.aside(pos)
+    if span is None:
+        return False
+    places = [e for _, e in sa.locators] + [a.end for a in sa.actors]
+    if any(0 <= span[0] - e <= 12 for e in places):
+        return True
+    return "," in sa.text[:span[0]]
+
+
+def earlier_clause_actors(sa: SentenceAnalysis, start: int) -> list[str]:
+    """The actors of the nearest clause before *start* that names one: a clause that names
+    no place continues the one before it ("Guangdong will boost AI, while also expanding
+    robotics")."""
+    for cs, ce in reversed([c for c in sa.clauses if c[1] <= start]):
+        found = own_actors(sa, cs, ce, ce)
+        if found:
+            return found
+    return []
+
+
+def link_regions(sa: SentenceAnalysis, pos: int, carried: Sequence[str],
+                 gazetteer: Gazetteer) -> tuple[list[str], bool]:
+    """The regions a statement at *pos* of the sentence is about, and whether the sentence
+    names them itself (False: they are the focus *carried* from the text before). See the
+    module docstring for the order of the rules; a clause that talks about a group of places
+    or the nation ("while many provinces target ...") before *pos* is about no one region."""
+    start, end = sa.clause(pos)
+    own = own_actors(sa, start, end, pos)
+    if own:
+        return most_specific(own, gazetteer), True
+    if about_group_or_nation(_clause_opening(sa.text[start:pos])):
+        return [], True
+    earlier = earlier_clause_actors(sa, start)
+    if earlier:
+        return most_specific(earlier, gazetteer), True
+    return list(carried), False
+
+
+def _clause_opening(text: str) -> str:
+    """A clause's text without the word that opened it ("while", "but", ";")."""
+    return re.sub(r"^[\W]*(?:while|whereas|but|meanwhile)?\b[\s,]*", "", text, flags=re.I)
+
+
+def carried_focus(sa: SentenceAnalysis, analysis: RegionAnalysis) -> tuple[str, ...]:
+    """What a clause naming no place is about: the sentence's focus when it names no actor
+    (the place carried over, or nothing after a group, the nation or a commentator's own
+    paragraph), else the focus the sentence inherited from the one before (its own actors
+    are in other clauses)."""
+    if not sa.actors or not analysis.carried:
+        return sa.focus
+    return analysis.carried[sa.n - 1]
+
+
+def link_themes(mentions: Sequence[ThemeMention], analyses: Sequence[SentenceAnalysis],
+                analysis: RegionAnalysis, gazetteer: Gazetteer) -> dict[ThemeMention, list[str]]:
+    """The regions each counting mention links its theme to (see :func:`link_regions`)."""
+    out: dict[ThemeMention, list[str]] = {}
+    for m in mentions:
+        if m.counts:
+            sa = analyses[m.sentence - 1]
+            out[m] = link_regions(sa, m.start, carried_focus(sa, analysis), gazetteer)[0]
+    return out
+
+
 def summarise_themes(
-    mentions: Sequence[ThemeMention], analysis: RegionAnalysis, taxonomy: Taxonomy
+    mentions: Sequence[ThemeMention], analysis: RegionAnalysis, taxonomy: Taxonomy,
+    links: Mapping[ThemeMention, Sequence[str]] | None = None,
 ) -> list[dict]:
-    """The record's ``themes`` list, in order of first mention (counting mentions only)."""
+    """The record's ``themes`` list, in order of first mention (counting mentions only).
+    A theme's regions are those its mentions *link* it to (:func:`link_themes`); without
+    links (no sentence analysis at hand), every clause is taken to name no place, so a
+    mention links the sentence's focus. ``region_sentences`` cites, per region, the
+    sentences that link it."""
     order: dict[str, dict] = {}
     for m in mentions:
         if not m.counts:
@@ -192,11 +308,16 @@ def summarise_themes(
                 "mentions": 0,
                 "regions": [],
                 "sentences": [],
+                "region_sentences": {},
             }
         entry["mentions"] += 1
         if m.sentence not in entry["sentences"]:
             entry["sentences"].append(m.sentence)
-        for rid in analysis.focus[m.sentence - 1]:
+        linked = links.get(m, ()) if links is not None else analysis.focus[m.sentence - 1]
+        for rid in linked:
             if rid not in entry["regions"]:
                 entry["regions"].append(rid)
+            cited = entry["region_sentences"].setdefault(rid, [])
+            if m.sentence not in cited:
+                cited.append(m.sentence)
     return list(order.values())
