@@ -188,3 +188,14 @@ def test_focus_and_carried_across_paragraphs() -> None:
     a = analyse_regions(sentences, [1, 2, 3, 4], None, GAZ)
     assert a.focus == (("anhui",), (), (), ("hefei",))
     assert a.carried == ((), ("anhui",), (), ())
+
+
+# --- confidence: named actors are high, carried ones low -------------------------------------
+
+def test_links_and_commitments_carry_their_confidence() -> None:
+    rec = record_of("Hefei will build a quantum computing centre. It will also develop "
+                    "humanoid robots.")
+    conf = {t["id"]: t["region_confidence"] for t in rec["themes"]}
+    assert conf["quantum"] == {"hefei": "high"}
+    assert conf["robotics"] == {"hefei": "low"}
+    assert [c["confidence"] for c in rec["commitments"]] == ["high", "low"]

@@ -36,6 +36,7 @@ class _Unit:
     regions: list[str]
     trigger: str
     clauses: list[tuple[int, int]] = field(default_factory=list)
+    named: bool = True  # the clause names its actor (False: carried from before)
 
 
 def committing_clauses(
@@ -61,7 +62,7 @@ def committing_clauses(
             units[-1].end = ce
             units[-1].clauses.append((cs, ce))
             continue
-        units.append(_Unit(cs, ce, regions, hit.group(0), [(cs, ce)]))
+        units.append(_Unit(cs, ce, regions, hit.group(0), [(cs, ce)], own))
     return units
 
 
@@ -101,6 +102,7 @@ def extract_commitments(
                     "trigger": _re(r"\s+").sub(" ", u.trigger.lower()),
                     "text": sentence if whole else _clause_text(sentence[u.start:u.end]),
                     "sentence": n,
+                    "confidence": "high" if u.named else "low",
                 }
             )
     return out

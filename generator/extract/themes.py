@@ -276,25 +276,29 @@ def carried_focus(sa: SentenceAnalysis, analysis: RegionAnalysis) -> tuple[str, 
 
 
 def link_themes(mentions: Sequence[ThemeMention], analyses: Sequence[SentenceAnalysis],
-                analysis: RegionAnalysis, gazetteer: Gazetteer) -> dict[ThemeMention, list[str]]:
-    """The regions each counting mention links its theme to (see :func:`link_regions`)."""
-    out: dict[ThemeMention, list[str]] = {}
+                analysis: RegionAnalysis, gazetteer: Gazetteer
+                ) -> dict[ThemeMention, tuple[list[str], bool]]:
+    """The regions each counting mention links its theme to (see :func:`link_regions`), and
+    whether its clause names them (False: carried from the text before, a low-confidence
+    link)."""
+    out: dict[ThemeMention, tuple[list[str], bool]] = {}
     for m in mentions:
         if m.counts:
             sa = analyses[m.sentence - 1]
-            out[m] = link_regions(sa, m.start, carried_focus(sa, analysis), gazetteer)[0]
+            out[m] = link_regions(sa, m.start, carried_focus(sa, analysis), gazetteer)
     return out
 
 
 def summarise_themes(
     mentions: Sequence[ThemeMention], analysis: RegionAnalysis, taxonomy: Taxonomy,
-    links: Mapping[ThemeMention, Sequence[str]] | None = None,
+    links: Mapping[ThemeMention, tuple[Sequence[str], bool]] | None = None,
 ) -> list[dict]:
     """The record's ``themes`` list, in order of first mention (counting mentions only).
     A theme's regions are those its mentions *link* it to (:func:`link_themes`); without
     links (no sentence analysis at hand), every clause is taken to name no place, so a
     mention links the sentence's focus. ``region_sentences`` cites, per region, the
-    sentences that link it."""
+    sentences that link it; ``region_confidence`` says ``high`` for a region some clause
+    names as the actor, ``low`` for one only carried from the sentences before."""
     order: dict[str, dict] = {}
     for m in mentions:
         if not m.counts:
@@ -309,12 +313,18 @@ def summarise_themes(
                 "regions": [],
                 "sentences": [],
                 "region_sentences": {},
+                "region_confidence": {},
             }
         entry["mentions"] += 1
         if m.sentence not in entry["sentences"]:
             entry["sentences"].append(m.sentence)
-        linked = links.get(m, ()) if links is not None else analysis.focus[m.sentence - 1]
+        if links is not None:
+            linked, named = links.get(m, ((), False))
+        else:
+            linked, named = analysis.focus[m.sentence - 1], False
         for rid in linked:
+            known = entry["region_confidence"].get(rid)
+            entry["region_confidence"][rid] = "high" if named or known == "high" else "low"
             if rid not in entry["regions"]:
                 entry["regions"].append(rid)
             cited = entry["region_sentences"].setdefault(rid, [])
