@@ -100,10 +100,13 @@ _ORG_BEFORE: re.Pattern[str] | None = None
 # "China-Europe Railway Express": a place joined by a hyphen to an acronym or to a foreign
 # partner names a programme or body (the gazetteer's own hyphenated names, such as
 # "Beijing-Tianjin-Hebei", match whole and come first; two Chinese places stay subjects)
-_HYPHEN_NAME = re.compile(
-    r"^-(?:based|headquartered|born|listed|registered)\b"
-    r"|^-(?:[A-Z]{2,}\b|(?:Europe|Africa|Arab|Pakistan|Russia|Central\s+Asia|Laos|Singapore"
-    r"|Japan|Korea|Mongolia|Kazakhstan|Vietnam|Myanmar|Nepal|Kyrgyzstan|Uzbekistan)\b)")
+@cache
+def _hyphen_name() -> re.Pattern[str]:
+    """"-based", "-listed", "-ASEAN", "-Europe": the hyphenated partners are cues.yaml's
+    ``foreign_partners``, a vocabulary, not code."""
+    partners = alternation(cues()["foreign_partners"])
+    return re.compile(rf"^-(?:based|headquartered|born|listed|registered)\b"
+                      rf"|^-(?:[A-Z]{{2,}}\b|(?:{partners})\b)")
 
 
 def _is_affiliation(sentence: str, start: int, end: int) -> bool:
@@ -111,7 +114,7 @@ def _is_affiliation(sentence: str, start: int, end: int) -> bool:
     if _ORG_AFTER is None or _ORG_BEFORE is None:
         _ORG_AFTER, _ORG_BEFORE = _org_after(), _org_before()
     after = sentence[end : end + 120]
-    if _HYPHEN_NAME.match(after):
+    if _hyphen_name().match(after):
         return True
     m = _ORG_AFTER.match(after)
     if m:
