@@ -23,6 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+import ahocorasick
+
 from .cues import alternation, cues
 from .quantities import YEAR_RE, Quantity, scan_numbers
 from .regions import RegionAnalysis
@@ -49,11 +51,12 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
-def clause_breaks(sentence: str) -> list[int]:
+def clause_breaks(sentence: str, low: str | None = None) -> list[int]:
     """Where the clauses of *sentence* start, after the first: the one definition of a
     clause that every rule uses (semicolons, contrast words, and comparisons that look back
-    at another figure: "..., lower than its 6.1% growth in 2022")."""
-    return [b.start() for b in _CLAUSE_BREAK.finditer(sentence.lower())]
+    at another figure: "..., lower than its 6.1% growth in 2022"). *low* is the sentence
+    lower-cased, when the caller has it."""
+    return [b.start() for b in _CLAUSE_BREAK.finditer(low or sentence.lower())]
 
 
 @dataclass(frozen=True)
@@ -152,64 +155,116 @@ def _words(key: str) -> list[str]:
     return [str(w) for w in cues()["growth"][key]]
 
 
-def _bounded(words: list[str]) -> str:
-    """Any of *words*, or its plural, on word boundaries (lower-case text)."""
-    return rf"(?<![\w-])(?:{alternation([w.lower() for w in words])})(?:s|es)?(?![\w-])"
+# Phrase kinds found by one Aho-Corasick pass over the lower-cased sentence: (cues.yaml
+# key, family, kind, plurals). Within a family, overlapping matches resolve leftmost-longest
+# ("gross regional production" is GDP, not "production"); families may overlap each other
+# ("national growth rate" is a national cue and a growth measure).
+_PHRASES = (
+    ("gdp", "measure", "gdp", True),
+    ("bare_growth", "measure", "bare", True),
+    ("forecasters", "misc", "forecaster", True),
+    ("comparison", "comparison", "comparison", True),
+    ("average", "average", "average", True),
+    ("falls", "fall", "fall", True),
+    ("shares", "share", "share", True),
+    ("target", "stance", "target", False),
+    ("outcome", "stance", "outcome", False),
+    ("forecast", "stance", "forecast", False),
+    ("group_heads", "gate", "group-head", True),
+    ("subregion_heads", "gate", "subregion-head", False),
+)
 
 
 @cache
-def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(kind, pattern) pairs, matched on the lower-cased sentence."""
+def _automaton() -> ahocorasick.Automaton:
+    """Every literal cue phrase of cues.yaml in one automaton (built once per process)."""
+    g = cues()["growth"]
+    table: dict[str, dict[str, str]] = {}  # phrase -> family -> kind (first listed wins)
+
+    def add(phrase: str, family: str, kind: str, plural: bool) -> None:
+        phrase = " ".join(str(phrase).lower().split())
+        for form in (phrase, phrase + "s", phrase + "es") if plural else (phrase,):
+            table.setdefault(form, {}).setdefault(family, kind)
+
+    for key, family, kind, plural in _PHRASES:
+        for w in g[key]:
+            add(w, family, kind, plural)
+    for w in cues()["indicator_cues"]["other_measures"]:
+        add(w, "measure", "other", True)
+    add("respectively", "respectively", "respectively", False)
+    for period, words in g["periods"].items():
+        for w in words:
+            add(w, "period", f"period:{period}", True)
+    automaton = ahocorasick.Automaton()
+    for phrase, families in table.items():
+        automaton.add_word(phrase, (len(phrase), tuple(sorted(families.items()))))
+    automaton.make_automaton()
+    return automaton
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_-"
+
+
+def _phrase_hits(low: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, family, kind) of every word-bounded phrase match."""
+    out = []
+    n = len(low)
+    for end, (length, families) in _automaton().iter(low):
+        start = end - length + 1
+        if start > 0 and _is_word_char(low[start - 1]):
+            continue
+        if end + 1 < n and _is_word_char(low[end + 1]):
+            continue
+        for family, kind in families:
+            out.append((start, end + 1, family, kind))
+    return out
+
+
+def _leftmost_longest(hits: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Non-overlapping hits, leftmost first, the longest at one position."""
+    out: list[tuple[int, int, str, str]] = []
+    last_end = -1
+    for h in sorted(hits, key=lambda h: (h[0], -(h[1] - h[0]))):
+        if h[0] >= last_end:
+            out.append(h)
+            last_end = h[1]
+    return out
+
+
+@cache
+def _regex_cues() -> dict[str, re.Pattern[str]]:
+    """The cues that are patterns rather than phrases, each run only when a cheap test of
+    the sentence says it can match (see _cues)."""
     g = cues()["growth"]
     scope = alternation([w.lower() for w in g["economy_scope"]])
     number_words = (r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
                     r"|thirteen|fourteen|fifteen|twenty|thirty|[a-z]+-[a-z]+")
     heads = alternation([w.lower() for w in g["group_heads"]])
     quants = alternation([w.lower() for w in g["group_quantifiers"]])
-    group = (rf"(?<![\w-])(?:(?:{quants})\s+(?:[\w'’-]+\s+){{0,4}}?(?:{heads})"
-             rf"|(?:{number_words})\s+(?:of\s+(?:the\s+)?\d+\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{heads})"
-             rf"|^\W*(?:{heads}))(?![\w-])")
-    pats: list[tuple[str, re.Pattern[str]]] = [
-        ("gdp", re.compile(_bounded(g["gdp"]))),
-        ("gdp", re.compile(rf"(?:(?<![\w-])(?:{scope})|['’]s)\s+econom(?:y|ies)\b")),
-        ("bare", re.compile(_bounded(g["bare_growth"]))),
+    return {
+        # "Tibet's economy", "the economy" (a possessive, an article or a scope word)
+        "gdp": re.compile(rf"(?:(?<![\w-])(?:{scope})|['’]s)\s+econom(?:y|ies)\b"),
         # "the digital economy", "the marine economy": a sector, not the economy
-        ("other", re.compile(rf"(?<![\w'’-])(?!(?:{scope})\s)[a-z][a-z-]+\s+econom(?:y|ies)\b")),
-        ("other", re.compile(_bounded(cues()["indicator_cues"]["other_measures"]))),
+        "sector": re.compile(
+            rf"(?<![\w'’-])(?!(?:{scope})\s)[a-z][a-z-]+\s+econom(?:y|ies)\b"),
         # "energy consumption per unit of GDP": an intensity, not the economy
-        ("other", re.compile(r"\bper\s+unit\s+(?:of\s+)?(?:gdp|gross\s+domestic\s+product)\b")),
-        ("forecaster", re.compile(_bounded(g["forecasters"]))),
-        ("comparison", re.compile(_bounded(g["comparison"]))),
-        ("average", re.compile(_bounded(g["average"]))),
-        ("group", re.compile(group)),
-        ("respectively", re.compile(r"\brespectively\b")),
-        ("fall", re.compile(_bounded(g["falls"]))),
-        ("share", re.compile(_bounded(g["shares"]))),
+        "per-unit": re.compile(r"\bper\s+unit\s+(?:of\s+)?(?:gdp|gross\s+domestic\s+product)\b"),
+        # quantified or unnamed groups: "most provinces", "12 of the 24 cities"
+        "group": re.compile(
+            rf"(?<![\w-])(?:(?:{quants})\s+(?:[\w'’-]+\s+){{0,4}}?(?:{heads})"
+            rf"|(?:{number_words})\s+(?:of\s+(?:the\s+)?\d+\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{heads})"
+            rf"|^\W*(?:{heads}))(?![\w-])"),
         # a person or commentator as the subject of a projection: "She expects ...",
         # "Zhao expects the capital's economy to grow ...", "Economists forecast ..."
-        ("forecaster", re.compile(
-            r"^\W*(?:he|she|they|[a-z]+(?:\s+[a-z]+){0,2})\s+(?:also\s+)?(?:forecasts?|expects?"
+        "forecaster": re.compile(
+            r"\W*(?:he|she|they|[a-z]+(?:\s+[a-z]+){0,2})\s+(?:also\s+)?(?:forecasts?|expects?"
             r"|expected|predicts?|predicted|estimates?|estimated|projects?|projected|sees|reckons"
-            r"|anticipates?|believes?)\b(?!\s+to\b)")),
-        ("national", re.compile(
+            r"|anticipates?|believes?)\b(?!\s+to\b)"),
+        "national": re.compile(
             r"\b(?:national|nationwide|country['’]s|nation['’]s)\s+(?:average|growth|rate|level|"
-            r"economy|gdp|target)|\bfor\s+the\s+(?:nation|country|whole\s+country)\b")),
-    ]
-    for period, words in g["periods"].items():
-        pats.append((f"period:{period}", re.compile(_bounded([str(w) for w in words]))))
-    return tuple(pats)
-
-
-@cache
-def _stance_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    """One alternation over every stance phrase, built as a trie (cues.alternation), whose
-    greedy branches let "is expected to grow" (a forecast) win over "is expecting"."""
-    g = cues()["growth"]
-    kind_of: dict[str, str] = {}
-    for kind in ("target", "outcome", "forecast"):
-        for w in g[kind]:
-            kind_of.setdefault(" ".join(str(w).lower().split()), kind)
-    return re.compile(rf"(?<![\w-])(?:{alternation(list(kind_of))})(?![\w-])"), kind_of
+            r"economy|gdp|target)|\bfor\s+the\s+(?:nation|country|whole\s+country)\b"),
+    }
 
 
 @cache
@@ -232,6 +287,7 @@ _RELATIVE = (
 )
 
 
+
 def _years(sentence: str, anchor: TimeAnchor, numbers: Sequence[Number]) -> tuple[YearRef, ...]:
     refs = [YearRef(m.start(), m.end(), int(m.group(0)), False)
             for m in YEAR_RE.finditer(sentence)
@@ -245,42 +301,44 @@ def _years(sentence: str, anchor: TimeAnchor, numbers: Sequence[Number]) -> tupl
     return tuple(sorted(refs, key=lambda r: r.start))
 
 
-@cache
-def _compiled() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], re.Pattern[str], list[str]]:
-    """The measure patterns one by one (their matches may overlap and are resolved in
-    _cues), and every other cue kind in one alternation of named groups (one scan of the
-    sentence instead of a dozen; at one position the kind listed first wins)."""
-    singles = tuple((k, p) for k, p in _patterns() if k in _MEASURES)
-    rest = [(k, p) for k, p in _patterns() if k not in _MEASURES]
-    kinds = [k for k, _ in rest]
-    combined = re.compile("|".join(f"(?P<k{i}>{p.pattern})" for i, (_, p) in enumerate(rest)))
-    return singles, combined, kinds
-
-
-def _cues(sentence: str) -> tuple[Cue, ...]:
-    low = sentence.lower()
-    singles, combined, kinds = _compiled()
-    found = [Cue(m.start(), m.end(), kind, sentence[m.start():m.end()])
-             for kind, pattern in singles for m in pattern.finditer(low)]
-    found += [Cue(m.start(), m.end(), kinds[int(m.lastgroup[1:])], sentence[m.start():m.end()])
-              for m in combined.finditer(low) if m.lastgroup]
-    stance, kind_of = _stance_pattern()
-    for m in stance.finditer(low):
-        if m.group(0) == "up" and low.startswith(" to", m.end()):
-            continue  # "up to 5 percent" is a qualifier, not a rise
-        found.append(Cue(m.start(), m.end(), kind_of[" ".join(m.group(0).split())], m.group(0)))
-    for m in _subregion_pattern().finditer(sentence):
-        found.append(Cue(m.start(), m.end(), "subregion", m.group(0)))
-    # "the tourism city of Sanya", "an export and manufacturing hub": a description of a
-    # place, not the measure of a figure
-    found = [Cue(c.start, c.end, "description", c.text)
-             if c.kind == "other" and _DESCRIBED.match(low, c.end) else c for c in found]
-    measures = [c for c in found if c.kind in _MEASURES]
-    # a measure inside a longer one is part of it ("production" in "gross regional production")
-    found = [c for c in found if c.kind not in _MEASURES or not any(
-        o is not c and o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start
-        for o in measures)]
-    return tuple(sorted(found, key=lambda c: (c.start, -c.end, c.kind)))
+def _cues(sentence: str, low: str) -> tuple[Cue, ...]:
+    """Every cue of the sentence: the phrases in one automaton pass, the patterns only
+    where a cheap test says they can match."""
+    hits = _phrase_hits(low)
+    rx = _regex_cues()
+    gates = {h[3] for h in hits if h[2] == "gate"}
+    measures = [h for h in hits if h[2] == "measure"]
+    if "econom" in low:
+        measures += [(m.start(), m.end(), "measure", "gdp") for m in rx["gdp"].finditer(low)]
+        measures += [(m.start(), m.end(), "measure", "other")
+                     for m in rx["sector"].finditer(low)]
+    if "per unit" in low:
+        measures += [(m.start(), m.end(), "measure", "other")
+                     for m in rx["per-unit"].finditer(low)]
+    found = _leftmost_longest(measures)
+    stances = [h for h in hits if h[2] == "stance"
+               and not (low[h[0]:h[1]] == "up" and low.startswith(" to", h[1]))]
+    found += _leftmost_longest(stances)  # ("up to 5 percent" is a qualifier, not a rise)
+    for family in ("misc", "comparison", "average", "fall", "share", "respectively", "period"):
+        found += _leftmost_longest([h for h in hits if h[2] == family])
+    if "group-head" in gates:
+        found += [(m.start(), m.end(), "misc", "group") for m in rx["group"].finditer(low)]
+    m = rx["forecaster"].match(low)
+    if m:
+        found.append((m.start(), m.end(), "misc", "forecaster"))
+    if "nation" in low or "country" in low:
+        found += [(m.start(), m.end(), "misc", "national") for m in rx["national"].finditer(low)]
+    if "subregion-head" in gates:
+        found += [(m.start(), m.end(), "misc", "subregion")
+                  for m in _subregion_pattern().finditer(sentence)]
+    cues_ = []
+    for start, end, _family, kind in found:
+        if kind == "other" and _DESCRIBED.match(low, end):
+            # "the tourism city of Guilin", "an export and manufacturing hub": a description
+            # of a place, not the measure of a figure
+            kind = "description"
+        cues_.append(Cue(start, end, kind, sentence[start:end]))
+    return tuple(sorted(cues_, key=lambda c: (c.start, -c.end, c.kind)))
 
 
 _MEASURES = ("gdp", "bare", "other")
@@ -299,8 +357,8 @@ def _asides(sentence: str) -> tuple[tuple[int, int], ...]:
                  if _NAMED_BEFORE.search(sentence[max(0, m.start() - 40):m.start()]))
 
 
-def _clauses(sentence: str) -> tuple[tuple[int, int], ...]:
-    bounds = [0, *clause_breaks(sentence), len(sentence)]
+def _clauses(sentence: str, low: str) -> tuple[tuple[int, int], ...]:
+    bounds = [0, *clause_breaks(sentence, low), len(sentence)]
     return tuple((a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a) or ((0, 0),)
 
 
@@ -319,28 +377,29 @@ def analyse_sentence(
         quantities = scan_numbers(sentence) if _DIGIT.search(sentence) else []
     numbers = tuple(Number(q.start, q.end, q.text, q.value, q.value_max, q.unit, q.qualifier)
                     for q in quantities)
-    actors = tuple(Actor(m.start, m.end, m.region, m.anaphor) for m in regions.in_sentence(n)
+    mentions = regions.in_sentence(n)
+    actors = tuple(Actor(m.start, m.end, m.region, m.anaphor) for m in mentions
                    if m.role == "subject" and not m.locator)
+    low = sentence.lower()
     asides = _asides(sentence) if "," in sentence else ()
     return SentenceAnalysis(
         n=n,
         text=sentence,
         paragraph_start=paragraph_start,
-        clauses=_clauses(sentence),
+        clauses=_clauses(sentence, low),
         asides=asides,
         actors=actors,
-        locators=tuple((m.start, m.end) for m in regions.in_sentence(n) if m.locator),
+        locators=tuple((m.start, m.end) for m in mentions if m.locator),
         numbers=numbers,
         years=_years(sentence, anchor, numbers),
         # (cues serve the growth rules: percentages, and sentences that may set a topic)
-        cues=_cues(sentence) if any(q.unit == "percent" for q in numbers)
-        or _might_set_topic(sentence) else (),
+        cues=_cues(sentence, low) if any(q.unit == "percent" for q in numbers)
+        or _might_set_topic(low) else (),
         focus=tuple(regions.focus[n - 1]),
     )
 
 
-def _might_set_topic(sentence: str) -> bool:
-    low = sentence.lower()
+def _might_set_topic(low: str) -> bool:
     return "target" in low or "goal" in low
 
 
