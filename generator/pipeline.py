@@ -45,7 +45,15 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}: {self.kind}: {self.message}"
+        # one problem, one line: a file name or message with a newline (or another control
+        # character) is shown escaped, so it cannot split the line or forge another one
+        return _one_line(f"{self.file}: {self.kind}: {self.message}")
+
+
+def _one_line(text: str) -> str:
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 @dataclass
@@ -86,13 +94,13 @@ def process(
         try:
             layers.append((override_display, ov.load_sidecar(override_file, override_display)))
         except ov.OverrideError as exc:
-            problems.append(Problem(override_display, "override", str(exc).split(": ", 1)[1]))
+            problems.append(Problem(override_display, "override", f"{exc.key}: {exc.message}"))
     for source, data in layers:
         try:
             applied = ov.apply(record, data, file=source, gazetteer=gazetteer, taxonomy=taxonomy)
         except ov.OverrideError as exc:
             problems.append(
-                Problem(source, "override", str(exc).split(": ", 1)[1] + " (not applied)")
+                Problem(source, "override", f"{exc.key}: {exc.message} (not applied)")
             )
             continue
         errors = validate(applied)

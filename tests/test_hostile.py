@@ -1,0 +1,223 @@
+"""Issue 9: no input can crash, hang or exhaust the build.
+
+Each test is one failure the issue reproduced on main (its number in the issue's "Why" list
+is in the test name). The promise under test: a bad file gets one problem line naming the
+file and the key, and every other article's record is exactly what it is without it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import Corpus, Problem, run
+from generator.record import dump
+
+ROOT = Path(__file__).resolve().parent.parent
+
+GOOD = """\
+---
+title: Zhejiang sets its course
+date: 2025-01-20
+---
+HANGZHOU -- Zhejiang set a GDP growth target of around 5.5 percent for 2025, the provincial
+government said on Monday. The province will expand its digital economy and support private
+firms in Hangzhou and Ningbo.
+"""
+
+OTHER = """\
+Guangdong will build ten new industrial clusters this year, the provincial government said
+on Monday. Shenzhen set a GDP growth target of around 5.5 percent for 2025.
+"""
+
+
+def corpus(tmp_path: Path, files: dict[str, str | bytes]) -> Corpus:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir(exist_ok=True)
+    for name, content in files.items():
+        path = seeds / name
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, "utf-8")
+    return run(["seeds"], base_dir=tmp_path)
+
+
+def lines(c: Corpus) -> list[str]:
+    return [str(p) for p in c.problems]
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The good articles' records without any bad file beside them."""
+    c = corpus(tmp_path_factory.mktemp("clean"), {"good.md": GOOD, "other.txt": OTHER})
+    assert c.problems == []
+    return {r["file"]: dump(r) for r in c.records}
+
+
+def assert_rest_builds(c: Corpus, clean: dict[str, str]) -> None:
+    got = {r["file"]: dump(r) for r in c.records}
+    for file, text in clean.items():
+        assert got.get(file) == text, file
+
+
+# --- 1: date-like values that are no dates -------------------------------------------------
+
+
+@pytest.mark.parametrize("front", [
+    "date: 2025-02-30", "updated: 2025-13-45\ndate: 2025-01-02", "date: '2025-13-45'",
+    "title: x\ndate: 2025-02-29",
+])
+def test_1_impossible_date_in_front_matter_is_one_line(tmp_path, clean, front):
+    c = corpus(tmp_path, {"good.md": GOOD, "other.txt": OTHER,
+                          "bad.md": f"---\n{front}\n---\n{OTHER.replace('Guangdong', 'Hainan')}"})
+    bad = [p for p in lines(c) if p.startswith("seeds/bad.md")]
+    if "updated" in front:  # an unknown key is not read at all: no crash, no problem
+        assert bad == []
+    else:
+        assert len(bad) == 1 and "date" in bad[0] and "not a date" in bad[0], bad
+    assert_rest_builds(c, clean)
+
+
+@pytest.mark.parametrize("override, key", [
+    ("date: 2025-02-30", "date"),
+    ("date: '2025-13-45'", "date"),
+    ("updated: 2025-13-45", "updated"),
+    ("title: x\ndate: 2025-13-45", "date"),
+])
+def test_1_impossible_date_in_override_is_one_line(tmp_path, clean, override, key):
+    c = corpus(tmp_path, {"good.md": GOOD, "other.txt": OTHER, "good.override.yaml": override})
+    (line,) = lines(c)
+    assert line.startswith(f"seeds/good.override.yaml: override: {key}"), line
+    assert_rest_builds(c, {k: v for k, v in clean.items() if k != "seeds/good.md"})
+    assert any(r["file"] == "seeds/good.md" for r in c.records)  # kept, override not applied
+
+
+# --- 3: wrong types in an override ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("override, key, expected", [
+    ("regions: {add: [{id: shanghai, sentences: [abc]}]}", "regions.add[0].sentences[0]",
+     "integer"),
+    ("regions: {add: [{id: shanghai, sentences: 5}]}", "regions.add[0].sentences", "a list"),
+    ("title: [a, b]", "title", "text"),
+    ("authors: [[a]]", "authors[0]", "text"),
+    ("figures: {add: [{value: .nan, text: x, sentence: 1}]}", "figures.add[0].value", "finite"),
+    ("figures: {add: [{value: .inf, text: x, sentence: 1}]}", "figures.add[0].value", "finite"),
+    ("figures: {add: [{value: 5, text: x, sentence: 99999}]}", "figures.add[0].sentence",
+     "does not exist"),
+    ("regions: {add: [{id: shanghai, sentences: [99999]}]}", "regions.add[0].sentences[0]",
+     "does not exist"),
+    ("themes: {add: [{id: robotics, regions: [atlantis]}]}", "themes.add[0].regions[0]",
+     "unknown region"),
+    ("figures: {add: [{value: 5, text: x, sentence: two}]}", "figures.add[0].sentence",
+     "integer"),
+    ("1: x", "1", "unknown key"),
+])
+def test_3_9_wrong_types_in_override_are_one_line(tmp_path, clean, override, key, expected):
+    c = corpus(tmp_path, {"good.md": GOOD, "other.txt": OTHER, "good.override.yaml": override})
+    (line,) = lines(c)
+    assert line.startswith(f"seeds/good.override.yaml: override: {key}:"), line
+    assert expected in line and "(not applied)" in line, line
+    assert_rest_builds(c, {k: v for k, v in clean.items() if k != "seeds/good.md"})
+
+
+@pytest.mark.parametrize("front, key", [
+    ("title: [a, b]", "title"), ("title: .nan", "title"), ("authors: [{a: b}]", "authors"),
+    ("source: {a: b}", "source"), ("date: [2025-01-01]", "date"),
+])
+def test_3_wrong_types_in_front_matter_are_one_line(tmp_path, clean, front, key):
+    c = corpus(tmp_path, {"good.md": GOOD, "other.txt": OTHER,
+                          "bad.md": f"---\n{front}\n---\n{OTHER.replace('Guangdong', 'Hainan')}"})
+    (line,) = lines(c)
+    assert line.startswith(f"seeds/bad.md: skipped: front matter {key}"), line
+    assert "['a', 'b']" not in "".join(r["title"] for r in c.records)
+    assert_rest_builds(c, clean)
+
+
+def test_9_nan_never_reaches_the_records(tmp_path):
+    c = corpus(tmp_path, {"good.md": GOOD.replace("---\n", "---\nsummary: .nan\n", 1)})
+    assert len(c.problems) == 1 and "summary" in str(c.problems[0])
+    json.dumps(c.records, allow_nan=False)  # valid JSON: no NaN / Infinity anywhere
+
+
+# --- 2: alias bombs ------------------------------------------------------------------------
+
+
+def _bomb(levels: int = 9) -> str:
+    out = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for i in range(1, levels):
+        out.append(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]")
+    return "\n".join(out) + "\n"
+
+
+BOMB_PLACES = {
+    "front matter title": lambda b: {"bomb.md": f"---\n{b}title: *a8\n---\n{OTHER}"},
+    "front matter authors": lambda b: {"bomb.md": f"---\n{b}authors: *a8\n---\n{OTHER}"},
+    "override title": lambda b: {"good.md": GOOD, "good.override.yaml": f"{b}title: *a8\n"},
+    "override regions.add": lambda b: {"good.md": GOOD,
+                                       "good.override.yaml": f"{b}regions: {{add: *a8}}\n"},
+    "override figures.add.text": lambda b: {
+        "good.md": GOOD, "good.override.yaml": f"{b}figures: {{add: [{{text: *a8}}]}}\n"},
+}
+
+
+@pytest.mark.parametrize("place", sorted(BOMB_PLACES))
+def test_2_alias_bomb_is_refused_fast_in_bounded_memory(tmp_path, place):
+    assert len(_bomb()) < 500
+    for name, text in BOMB_PLACES[place](_bomb()).items():
+        seeds = tmp_path / "seeds"
+        seeds.mkdir(exist_ok=True)
+        (seeds / name).write_text(text, "utf-8")
+    (tmp_path / "seeds" / "other.txt").write_text(OTHER, "utf-8")
+    script = textwrap.dedent(f"""
+        import resource, sys
+        resource.setrlimit(resource.RLIMIT_AS, (1536 << 20, 1536 << 20))
+        from generator.pipeline import run
+        c = run(["seeds"], base_dir={str(tmp_path)!r})
+        for p in c.problems:
+            print(p)
+        print("records", len(c.records))
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert out.returncode == 0, out.stderr[-2000:]
+    problems = out.stdout.splitlines()[:-1]
+    assert len(problems) == 1 and "alias" in problems[0], out.stdout
+    assert out.stdout.splitlines()[-1] in ("records 1", "records 2")
+
+
+def test_2_safe_loader_bounds():
+    from generator import safeyaml
+
+    with pytest.raises(safeyaml.YamlError, match="alias"):
+        safeyaml.load(_bomb())
+    with pytest.raises(safeyaml.YamlError, match="nested deeper"):
+        safeyaml.load("a: " + "[" * 100 + "]" * 100)
+    with pytest.raises(safeyaml.YamlError, match="too large"):
+        safeyaml.load("a: " + "x" * 2000, max_bytes=1000)
+    with pytest.raises(safeyaml.YamlError, match="invalid YAML"):
+        safeyaml.load("a: " + "1" * 5000)  # int max str digits: a ValueError inside PyYAML
+    assert safeyaml.load("d: 2025-02-30\ne: 2025-01-01") == {"d": "2025-02-30", "e": "2025-01-01"}
+
+
+def test_problem_lines_stay_one_line():
+    assert str(Problem("seeds/a\nb.txt", "skipped", "empty file")) == (
+        "seeds/a\\nb.txt: skipped: empty file")
+
+
+def test_2_alias_bomb_in_user_reference_data_is_one_line(tmp_path, capsys):
+    from generator.cli import main
+
+    bomb = tmp_path / "taxonomy.yaml"
+    bomb.write_text(_bomb() + "themes: *a8\n", "utf-8")
+    (tmp_path / "a.txt").write_text(OTHER, "utf-8")
+    assert main(["check", str(tmp_path / "a.txt"), "--taxonomy", str(bomb)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "taxonomy file" in err[0] and "alias" in err[0], err
