@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import stat
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -160,6 +161,10 @@ def _source_path(obj: Gazetteer | Taxonomy, given: Any) -> str | None:
 
 
 def _file_digest(path: Path) -> str:
+    """Digest of a regular file's bytes (anything else raises OSError: a FIFO is never
+    opened, it would block the read forever)."""
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise OSError(f"{path}: not a regular file")
     h = hashlib.sha256()
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -207,15 +212,29 @@ def run(
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
     version = f"{pipeline_version()}:{data_version(gaz, tax)}" if cache else ""
 
+    # x.override.yaml belongs to x.txt or x.md, not both: a sidecar two articles share is
+    # applied to neither (it was written for one of them) and said so
+    claims: dict[Path, list[Path]] = {}
+    for path in files:
+        claims.setdefault(ov.sidecar_path(path), []).append(path)
+    for side, owners in claims.items():
+        if len(owners) > 1 and side.exists():
+            names = ", ".join(display_path(o, base) for o in owners)
+            corpus.problems.append(Problem(
+                display_path(side, base), "override",
+                f"matches several articles ({names}); applied to none: rename the articles "
+                "so that each has its own stem"))
+
     tasks: list[_Task] = []
     keys: list[str | None] = []
     for path in files:
         side = ov.sidecar_path(path)
+        has_side = len(claims[side]) == 1 and (side.exists() or side.is_symlink())
         tasks.append(
             _Task(
                 str(path),
                 display_path(path, base),
-                str(side) if side.exists() else None,
+                str(side) if has_side else None,
                 display_path(side, base),
             )
         )
@@ -224,7 +243,7 @@ def run(
             continue
         try:
             parts = [version, display_path(path, base), _file_digest(path)]
-            if side.exists():
+            if has_side:
                 parts += [display_path(side, base), _file_digest(side)]
             keys.append(entry_key(*parts))
         except OSError:

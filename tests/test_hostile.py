@@ -221,3 +221,52 @@ def test_2_alias_bomb_in_user_reference_data_is_one_line(tmp_path, capsys):
     assert main(["check", str(tmp_path / "a.txt"), "--taxonomy", str(bomb)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "taxonomy file" in err[0] and "alias" in err[0], err
+
+
+# --- 4: ids that cannot collide ------------------------------------------------------------
+
+
+def test_4_a_title_cannot_forge_another_articles_id(tmp_path, capsys):
+    import hashlib
+
+    from generator.cli import main
+    from generator.pages import render_site
+    from generator.reference import load_gazetteer, load_taxonomy
+
+    forged = hashlib.sha1(b"seeds/b.md").hexdigest()[:6]
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name, title, place in (("a.md", "Same", "Hainan"), ("b.md", "Same", "Hubei"),
+                               ("c.md", f"Same {forged}", "Hunan")):
+        (seeds / name).write_text(f"---\ntitle: {title}\ndate: 2025-01-20\n---\n"
+                                  f"{OTHER.replace('Guangdong', place)}", "utf-8")
+    c = run(["seeds"], base_dir=tmp_path)
+    ids = [r["id"] for r in c.records]
+    assert len(ids) == 3 == len(set(ids)), ids
+    render_site(c.records, load_gazetteer(), load_taxonomy())  # what build fails on
+    out = tmp_path / "records"
+    assert main(["extract", str(seeds), "--out", str(out), "--no-cache"]) == 0
+    assert "3 records written" in capsys.readouterr().err
+    assert len(list(out.glob("*.yaml"))) == 3
+    assert main(["check", str(seeds), "--no-cache"]) == 0
+
+
+def test_4_check_reports_what_build_fails_on(tmp_path, monkeypatch, capsys):
+    from generator import pages
+    from generator.cli import main
+
+    (tmp_path / "a.txt").write_text(OTHER, "utf-8")
+
+    def broken(*args, **kwargs):
+        raise ValueError("duplicate article ids: x")
+
+    monkeypatch.setattr(pages, "render_site", broken)
+    assert main(["check", str(tmp_path / "a.txt")]) == 1
+    assert "would not build: duplicate article ids" in capsys.readouterr().err
+
+
+def test_9_a_sidecar_two_articles_share_is_applied_to_neither(tmp_path):
+    c = corpus(tmp_path, {"x.md": GOOD, "x.txt": OTHER, "x.override.yaml": "source: Editor\n"})
+    (line,) = lines(c)
+    assert line.startswith("seeds/x.override.yaml: override: matches several articles"), line
+    assert all(r["source"] != "Editor" and r["overrides"] is None for r in c.records)
