@@ -270,3 +270,59 @@ def test_9_a_sidecar_two_articles_share_is_applied_to_neither(tmp_path):
     (line,) = lines(c)
     assert line.startswith("seeds/x.override.yaml: override: matches several articles"), line
     assert all(r["source"] != "Editor" and r["overrides"] is None for r in c.records)
+
+
+# --- 9, 10: outputs that stay valid ---------------------------------------------------------
+
+
+def test_9_csv_cells_cannot_be_formulas(tmp_path):
+    import csv
+    import io
+
+    from generator.pages import render_site
+    from generator.reference import load_gazetteer, load_taxonomy
+
+    evil = "=cmd|' /C calc'!A0"
+    c = corpus(tmp_path, {"good.md": GOOD, "good.override.yaml":
+                          f"figures: {{add: [{{value: 5, text: \"{evil}\", sentence: 1,"
+                          " subject: '@SUM(A1)'}]}\n"})
+    assert c.problems == []
+    files = render_site(c.records, load_gazetteer(), load_taxonomy())
+    rows = list(csv.reader(io.StringIO(files["data/figures.csv"])))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert "'" + evil in cells and "'@SUM(A1)" in cells
+    assert not any(cell[:1] in ("=", "+", "@", "\t", "\r") for cell in cells), cells
+    assert all(not cell.startswith("-") for row in rows[1:] for cell in row[14:15])
+
+
+def test_9_template_markup_lines_are_text():
+    from generator.ingest import parse_text
+
+    for markup in ("{{ x }}", "{% raw %}"):
+        text = (f"Guangdong will build ten clusters this year, the government said on Monday."
+                f"\n\n{markup}\n\nShenzhen will invest in AI, the city government said on "
+                "Tuesday.")
+        doc = parse_text(text.encode(), file="x.txt")
+        assert markup in doc.sentences, doc.sentences
+
+
+def test_10_feed_titles_are_escaped_once(tmp_path):
+    import shutil
+    import xml.etree.ElementTree as ET
+
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    (project / "seeds").mkdir()
+    title = 'Plan <script>x</script> & "Co" *5%*'
+    (project / "seeds" / "a.md").write_text(
+        f"---\ntitle: '{title}'\ndate: 2025-01-20\n---\n{OTHER}", "utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFING_NO_CACHE": "1",
+           "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", "site"], cwd=project,
+                         env=env, capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr[-3000:]
+    feed = ET.parse(project / "site" / "feed_rss_created.xml")
+    titles = [t.text for t in feed.getroot().iter("title")]
+    assert title in titles, titles
