@@ -35,6 +35,9 @@ from .reference import Gazetteer, Taxonomy, data_version, load_gazetteer, load_t
 
 #: Below this many articles to extract, a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 64
+#: Figures kept per article: more is a table of numbers, not an article, and would make a
+#: page of megabytes (the excess is reported; see also ingest's line and sentence caps).
+MAX_FIGURES = 500
 
 
 @dataclass(frozen=True)
@@ -85,8 +88,12 @@ def process(
     taxonomy: Taxonomy,
 ) -> tuple[dict, list[Problem]]:
     """Extract one document and apply its overrides (front matter, then sidecar)."""
-    problems: list[Problem] = []
+    problems = [Problem(doc.file, kind, message) for kind, message in doc.warnings]
     record = build(doc, extract(doc, gazetteer, taxonomy), "pending")
+    if len(record["figures"]) > MAX_FIGURES:
+        problems.append(Problem(doc.file, "truncated", f"{len(record['figures']):,} figures, "
+                                f"kept the first {MAX_FIGURES:,}"))
+        record["figures"] = record["figures"][:MAX_FIGURES]
     layers: list[tuple[str, dict]] = []
     fm = ov.from_front_matter(doc.front_matter)
     if fm:

@@ -326,3 +326,49 @@ def test_10_feed_titles_are_escaped_once(tmp_path):
     feed = ET.parse(project / "site" / "feed_rss_created.xml")
     titles = [t.text for t in feed.getroot().iter("title")]
     assert title in titles, titles
+
+
+# --- 7: bounded work -----------------------------------------------------------------------
+
+
+def test_7_one_huge_line_is_cut_and_reported_in_seconds(tmp_path, clean):
+    import time
+
+    line = ("Guangdong GDP grew 5.2 percent to 1.3 trillion yuan in 2024, and Shenzhen will "
+            "invest 20 billion yuan. ") * 50_000  # 5 MB on one line
+    started = time.monotonic()
+    c = corpus(tmp_path, {"good.md": GOOD, "other.txt": OTHER, "x.txt": line})
+    assert time.monotonic() - started < 15
+    got = [p for p in lines(c) if p.startswith("seeds/x.txt")]
+    assert any(p.startswith("seeds/x.txt: truncated: line 1 has 5,") and "kept the first" in p
+               for p in got), got
+    assert any(p.startswith("seeds/x.txt: truncated: ") and " figures, kept the first 500" in p
+               for p in got), got
+    (rec,) = [r for r in c.records if r["file"] == "seeds/x.txt"]
+    assert len(rec["figures"]) == 500 and sum(map(len, rec["sentences"])) <= 20_000
+    assert_rest_builds(c, clean)
+
+
+def test_7_sentences_per_article_are_capped():
+    from generator.ingest import MAX_SENTENCES, parse_text
+
+    text = "\n\n".join(f"Guangdong will build cluster number {i} this year." for i in range(3000))
+    doc = parse_text(text.encode(), file="x.txt")
+    assert len(doc.sentences) == MAX_SENTENCES
+    assert doc.warnings == (("truncated", "3,000 sentences, kept the first 2,000"),)
+
+
+# --- 8: a file cut inside a UTF-8 sequence keeps its text ----------------------------------
+
+
+@pytest.mark.parametrize("damage", ["cut", "mixed"])
+def test_8_a_few_bad_bytes_keep_the_text_with_a_warning(tmp_path, damage):
+    text = OTHER + "广东省政府表示，今年将建设十个新的产业集群。深圳也将加大投资。\n"
+    raw = text.encode("utf-8")
+    raw = raw[:-3] if damage == "cut" else raw.replace(b"Monday", "Mon\x93day\x94".encode(
+        "latin-1"))
+    c = corpus(tmp_path, {"x.txt": raw})
+    (line,) = lines(c)
+    assert line.startswith("seeds/x.txt: decoded: ") and "replaced" in line, line
+    (rec,) = c.records
+    assert "Guangdong will build ten new industrial clusters" in " ".join(rec["sentences"])

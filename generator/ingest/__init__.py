@@ -20,6 +20,8 @@ Modules: :mod:`.decode` (bytes -> text), :mod:`.frontmatter` (YAML header),
 
 from .document import (
     DEFAULT_MAX_BYTES,
+    MAX_LINE_CHARS,
+    MAX_SENTENCES,
     SUFFIXES,
     Document,
     IngestError,
@@ -31,6 +33,8 @@ from .sentences import split_sentences
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "MAX_LINE_CHARS",
+    "MAX_SENTENCES",
     "SUFFIXES",
     "Document",
     "IngestError",

@@ -65,6 +65,10 @@ __all__ = [
 ]
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+#: Bounds on the work one article may cause (extraction is about linear in the text, ~5 s
+#: per MB): a longer line or more sentences are cut, and the cut is reported.
+MAX_LINE_CHARS = 20_000
+MAX_SENTENCES = 2_000
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 _HTML_SUFFIXES = {".html", ".htm"}
 _MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -89,6 +93,9 @@ class Document:
     language: str | None
     paragraphs: tuple[tuple[str, ...], ...]
     front_matter: dict[str, Any] = field(default_factory=dict, hash=False)
+    #: (kind, message) of what was read other than as written: ``("truncated", "line 1 has
+    #: 5,242,880 characters, kept the first 20,000")``; the pipeline reports each one
+    warnings: tuple[tuple[str, str], ...] = ()
 
     @property
     def sentences(self) -> list[str]:
@@ -206,13 +213,18 @@ def parse_text(
     text = normalize_text(text)
     if not text.strip():
         raise IngestError(file, "whitespace only")
+    warnings: list[tuple[str, str]] = []
+    if encoding.startswith("utf-8 ("):
+        warnings.append(("decoded", encoding[len("utf-8 ("):-1] + "; the rest kept as UTF-8"))
+        encoding = "utf-8"
 
     if is_html or _LOOKS_HTML.match(text):
         front: dict[str, Any] = {}
         html = extract_html(text)
-        layout = split_layout(normalize_text(html.text))
+        layout = split_layout(_bound_lines(normalize_text(html.text), warnings))
         meta = _metadata(layout, {}, html=html)
     else:
+        text = _bound_lines(text, warnings)
         try:
             front, body = split_front_matter(text)
             overrides = front_matter_fields(front)
@@ -227,6 +239,17 @@ def parse_text(
     paragraphs = tuple(
         tuple(sents) for sents in (split_sentences(p, language) for p in layout.body) if sents
     )
+    total = sum(len(p) for p in paragraphs)
+    if total > MAX_SENTENCES:
+        kept: list[tuple[str, ...]] = []
+        room = MAX_SENTENCES
+        for para in paragraphs:
+            if room <= 0:
+                break
+            kept.append(para[:room])
+            room -= len(kept[-1])
+        paragraphs = tuple(kept)
+        warnings.append(("truncated", f"{total:,} sentences, kept the first {MAX_SENTENCES:,}"))
     return Document(
         file=file,
         sha256=digest,
@@ -240,7 +263,24 @@ def parse_text(
         language=language,
         paragraphs=paragraphs,
         front_matter=front,
+        warnings=tuple(warnings),
     )
+
+
+def _bound_lines(text: str, warnings: list[tuple[str, str]]) -> str:
+    """Cut lines longer than :data:`MAX_LINE_CHARS` (at a space when there is one near the
+    limit): one 5 MB line would otherwise cost a minute of extraction and a 26 MB page."""
+    if len(text) <= MAX_LINE_CHARS or all(
+            len(line) <= MAX_LINE_CHARS for line in text.split("\n")):
+        return text
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if len(line) > MAX_LINE_CHARS:
+            cut = line.rfind(" ", MAX_LINE_CHARS * 9 // 10, MAX_LINE_CHARS)
+            lines[i] = line[: cut if cut > 0 else MAX_LINE_CHARS]
+            warnings.append(("truncated", f"line {i + 1} has {len(line):,} characters, kept "
+                             f"the first {len(lines[i]):,}"))
+    return "\n".join(lines)
 
 
 def _decode(raw: bytes, *, html: bool) -> tuple[str, str]:
