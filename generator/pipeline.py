@@ -29,7 +29,7 @@ from typing import Any
 from . import overrides as ov
 from .cache import ExtractionCache, entry_key, pipeline_version
 from .extract import extract
-from .ingest import Document, IngestError, discover, read_document
+from .ingest import Document, IngestError, discover_all, read_document
 from .record import assign_ids, build, id_errors, validate
 from .reference import Gazetteer, Taxonomy, data_version, load_gazetteer, load_taxonomy
 
@@ -215,7 +215,9 @@ def run(
             corpus.problems.append(
                 Problem(display_path(p, base), "skipped", "no such file or folder")
             )
-    files = discover([p for p in paths if p.exists()])
+    files, unusable = discover_all([p for p in paths if p.exists()])
+    for path, reason in unusable:
+        corpus.problems.append(Problem(display_path(path, base), "skipped", reason))
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
     version = f"{pipeline_version()}:{data_version(gaz, tax)}" if cache else ""
 

@@ -372,3 +372,54 @@ def test_8_a_few_bad_bytes_keep_the_text_with_a_warning(tmp_path, damage):
     assert line.startswith("seeds/x.txt: decoded: ") and "replaced" in line, line
     (rec,) = c.records
     assert "Guangdong will build ten new industrial clusters" in " ".join(rec["sentences"])
+
+
+# --- 8: inputs lost without a word ---------------------------------------------------------
+
+
+def test_8_every_unread_input_is_named(tmp_path, clean):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "good.md").write_text(GOOD, "utf-8")
+    (seeds / "other.txt").write_text(OTHER, "utf-8")
+    (seeds / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    os.mkfifo(seeds / "pipe.txt")
+    (seeds / "..dots.txt").write_text(OTHER.replace("Guangdong", "Hubei"), "utf-8")
+    (seeds / ".hidden.txt").write_text(OTHER, "utf-8")  # dot-files stay hidden, as documented
+    c = run(["seeds"], base_dir=tmp_path)
+    got = lines(c)
+    assert "seeds/gone.txt: skipped: dangling symlink" in got
+    assert "seeds/pipe.txt: skipped: not a regular file (a FIFO)" in got
+    assert len(got) == 2, got
+    assert {r["file"] for r in c.records} == {"seeds/good.md", "seeds/other.txt",
+                                               "seeds/..dots.txt"}
+    assert_rest_builds(c, clean)
+
+
+def test_8_a_fifo_on_the_command_line_does_not_hang(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    (tmp_path / "a.txt").write_text(OTHER, "utf-8")
+    (tmp_path / "a.override.yaml").symlink_to(fifo)  # a sidecar that is a FIFO, too
+    out = subprocess.run([sys.executable, "-m", "generator.cli", "check", str(fifo),
+                          str(tmp_path / "a.txt"), "--no-cache"], capture_output=True,
+                         text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert f"{fifo}: skipped: not a regular file (a FIFO)" in out.stderr, out.stderr
+    assert "a.override.yaml: override: (file): cannot be read: not a regular file" in out.stderr
+
+
+def test_8_an_unreadable_folder_is_named(tmp_path, monkeypatch):
+    seeds = tmp_path / "seeds"
+    (seeds / "locked").mkdir(parents=True)
+    (seeds / "locked" / "x.txt").write_text(OTHER, "utf-8")
+    (seeds / "a.txt").write_text(OTHER.replace("Guangdong", "Hubei"), "utf-8")
+    real = os.scandir
+
+    def scandir(path="."):  # chmod 0 does not stop root, who runs CI containers: simulate it
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    got = lines(run(["seeds"], base_dir=tmp_path))
+    assert got == ["seeds/locked: skipped: cannot read folder (Permission denied)"], got

@@ -26,6 +26,7 @@ from .document import (
     Document,
     IngestError,
     discover,
+    discover_all,
     parse_text,
     read_document,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "Document",
     "IngestError",
     "discover",
+    "discover_all",
     "parse_text",
     "read_document",
     "split_sentences",

@@ -25,7 +25,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterable, Sequence
+import stat
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -125,25 +126,68 @@ def discover(inputs: Sequence[str | Path]) -> list[Path]:
     (hidden files and folders skipped).  Files named explicitly are taken whatever their
     suffix, except editor override files (``*.override.yaml``), which are never articles.
     A path that does not exist raises FileNotFoundError: that is a typo, not a bad article.
+    What could not be looked at is dropped here; :func:`discover_all` also says what.
     """
+    return discover_all(inputs)[0]
+
+
+def _special_kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISDIR, "a directory")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def _hidden(name: str) -> bool:
+    """Dot-files are hidden (editor locks, ``.git``); a name starting with ``..`` is not."""
+    return name.startswith(".") and not name.startswith("..")
+
+
+def discover_all(inputs: Sequence[str | Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """:func:`discover`, plus every input it could not use and why: an unreadable folder,
+    a dangling symlink, a FIFO, socket or device with an article's suffix. Such files are
+    never opened (reading a FIFO blocks until someone writes to it)."""
     found: dict[str, Path] = {}
+    skipped: list[tuple[Path, str]] = []
+
+    def unreadable(exc: OSError) -> None:  # os.walk's onerror: a folder it cannot list
+        skipped.append((Path(exc.filename or "?"), f"cannot read folder ({exc.strerror or exc})"))
+
     for item in inputs:
         path = Path(item)
+        candidates: list[Path] = []
         if path.is_dir():
-            candidates: Iterable[Path] = (
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            for folder, dirs, names in os.walk(path, onerror=unreadable):
+                dirs[:] = sorted(d for d in dirs if not _hidden(d))
+                for name in sorted(names):
+                    if _hidden(name) or not name.lower().endswith(SUFFIXES):
+                        continue
+                    p = Path(folder) / name
+                    try:
+                        mode = p.stat().st_mode
+                    except FileNotFoundError:
+                        skipped.append((p, "dangling symlink" if p.is_symlink()
+                                        else "no such file"))
+                        continue
+                    except OSError as exc:
+                        skipped.append((p, f"cannot read file ({exc.strerror or exc})"))
+                        continue
+                    if not stat.S_ISREG(mode):
+                        skipped.append((p, f"not a regular file ({_special_kind(mode)})"))
+                        continue
+                    candidates.append(p)
         elif path.exists():
-            candidates = [path]
+            candidates = [path]  # read_document refuses a special file without opening it
         else:
             raise FileNotFoundError(f"{path}: no such file or directory")
         for p in candidates:
             if p.name.endswith(".override.yaml"):
                 continue
             found.setdefault(os.path.normcase(os.path.abspath(p)), p)
-    return sorted(found.values(), key=lambda p: p.as_posix())
+    return sorted(found.values(), key=lambda p: p.as_posix()), sorted(
+        skipped, key=lambda t: t[0].as_posix())
 
 
 def _size_reason(size: int, max_bytes: int) -> str:
@@ -169,8 +213,9 @@ def read_document(
         raise IngestError(shown, "no such file") from None
     except OSError as exc:
         raise IngestError(shown, f"cannot read file ({exc.strerror or exc})") from None
-    if path.is_dir():
-        raise IngestError(shown, "is a directory")
+    if not stat.S_ISREG(info.st_mode):
+        # never opened: a FIFO named on the command line would block the read forever
+        raise IngestError(shown, f"not a regular file ({_special_kind(info.st_mode)})")
     if info.st_size > max_bytes:
         raise IngestError(shown, _size_reason(info.st_size, max_bytes))
     try:
