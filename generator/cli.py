@@ -43,6 +43,8 @@ def _write_atomic(path: Path, data: str | bytes) -> None:
 
 
 def _report(corpus: Corpus) -> None:
+    for warning in corpus.warnings:
+        print(f"briefing: warning: {warning}", file=sys.stderr)
     for problem in corpus.problems:
         print(problem, file=sys.stderr)
 

@@ -19,6 +19,7 @@ import multiprocessing
 import os
 import stat
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -65,6 +66,8 @@ class Corpus:
     records: list[dict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files_read: int = 0
+    #: environment faults the run worked around (an unwritable cache): said, not fatal
+    warnings: list[str] = field(default_factory=list)
     extracted: int = 0  # articles extracted in this run (the rest came from the cache)
     cached: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
@@ -150,9 +153,20 @@ def _extract_one(task: _Task, gazetteer: Gazetteer, taxonomy: Taxonomy) -> dict[
 _WORKER: dict[str, Any] = {}
 
 
-def _worker_init(gazetteer: str | None, taxonomy: str | None) -> None:
+def _worker_init(gazetteer: str | None, taxonomy: str | None, parent: int | None = None) -> None:
+    if parent is not None:
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     _WORKER["gazetteer"] = load_gazetteer(gazetteer)
     _WORKER["taxonomy"] = load_taxonomy(taxonomy)
+
+
+def _watch_parent(parent: int, interval: float = 0.5) -> None:
+    """Exit when the process that started this worker is gone: a SIGKILLed build cannot shut
+    its pool down, and its workers would wait on their pipe forever."""
+    while True:
+        time.sleep(interval)
+        if os.getppid() != parent:
+            os._exit(1)
 
 
 def _worker_run(tasks: list[_Task]) -> list[dict[str, Any]]:
@@ -287,7 +301,7 @@ def run(
             max_workers=n_jobs,
             mp_context=ctx,
             initializer=_worker_init,
-            initargs=(gaz_src, tax_src),
+            initargs=(gaz_src, tax_src, os.getpid()),
         ) as pool:
             futures = [pool.submit(_worker_run, [tasks[i] for i in b]) for b in batches]
             for batch, fut in zip(batches, futures, strict=True):
@@ -303,11 +317,15 @@ def run(
             if progress and (done % 16 == 0 or done == len(todo)):
                 progress(done, len(todo))
     if cache is not None:
-        for i in todo:
-            res = results[i]
-            if keys[i] is not None and res is not None and res["record"] is not None:
-                cache.put(keys[i], res)
-        cache.prune({k for k in keys if k is not None})
+        try:
+            for i in todo:
+                res = results[i]
+                if keys[i] is not None and res is not None and res["record"] is not None:
+                    cache.put(keys[i], res)
+            cache.prune({k for k in keys if k is not None})
+        except OSError as exc:  # the cache only saves time: without it the run is the same
+            corpus.warnings.append(f"extraction cache {cache_dir} cannot be written "
+                                   f"({exc.strerror or exc}); continuing without it")
     t_extract = time.perf_counter()
 
     records: list[dict] = []

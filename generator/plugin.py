@@ -146,6 +146,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         corpus = run(list(self.config.inputs), gazetteer=gazetteer, taxonomy=taxonomy,
                      base_dir=self.base_dir, cache_dir=cache_dir, jobs=None,
                      progress=progress_printer())
+        for warning in corpus.warnings:
+            log.warning(warning)
         for problem in corpus.problems:
             log.warning(str(problem))
         if corpus.problems and self.config.strict:

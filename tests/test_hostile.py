@@ -423,3 +423,130 @@ def test_8_an_unreadable_folder_is_named(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "scandir", scandir)
     got = lines(run(["seeds"], base_dir=tmp_path))
     assert got == ["seeds/locked: skipped: cannot read folder (Permission denied)"], got
+
+
+# --- 5, 6: killed builds and environment faults --------------------------------------------
+
+
+def _project(tmp_path: Path) -> Path:
+    import shutil
+
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    (project / "seeds").mkdir()
+    (project / "seeds" / "a.md").write_text(GOOD, "utf-8")
+    return project
+
+
+def _build(project: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "generator.cli", "build", "-f",
+                           str(project / "mkdocs.yml"), *args], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=600)
+
+
+def test_5_6_killed_swap_is_repaired_and_environment_faults_are_one_line(tmp_path):
+    project = _project(tmp_path)
+    first = _build(project)
+    assert first.returncode == 0, first.stderr[-3000:]
+    index = (project / "site" / "index.html").read_bytes()
+    # killed between the two renames: no site/, the old tree beside it; plus a killed build's
+    # temporary folder (pid 999999 does not run: Linux pids stay below 2**22 by default, but
+    # check)
+    dead = 999_999
+    with pytest.raises(ProcessLookupError):
+        os.kill(dead, 0)
+    os.replace(project / "site", project / f".site.old-{dead}")
+    (project / f".site.tmp-{dead}-abc" / "articles").mkdir(parents=True)
+    (project / ".site.tmp-legacy").mkdir()  # an old-style name without a pid
+    from generator.build import recover
+
+    done = recover(project / "site")
+    assert (project / "site" / "index.html").read_bytes() == index
+    assert sorted(p.name for p in project.glob(".site.*")) == [], done
+    # an unwritable cache (here: a file where its folder should be) is one warning
+    import shutil
+
+    shutil.rmtree(project / ".briefing-cache" / "extract")
+    (project / ".briefing-cache" / "extract").write_text("not a folder", "utf-8")
+    second = _build(project)
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert second.stderr.count("extraction cache") == 1, second.stderr
+    assert "Traceback" not in second.stderr
+    # an output folder that cannot be made is one line, no traceback
+    (project / "blocked").write_text("a file", "utf-8")
+    third = _build(project, "-d", str(project / "blocked" / "site"))
+    assert third.returncode == 1 and "cannot write the site" in third.stderr, third.stderr
+    assert "Traceback" not in third.stderr
+
+
+def test_6_a_cache_entry_that_is_a_folder_is_a_warning(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text(OTHER, "utf-8")
+    cache = tmp_path / "cache"
+    assert run(["seeds"], base_dir=tmp_path, cache_dir=cache).warnings == []
+    (entry,) = cache.glob("*/*.json")
+    entry.unlink()
+    entry.mkdir()
+    c = run(["seeds"], base_dir=tmp_path, cache_dir=cache)
+    assert len(c.warnings) == 1 and "cannot be written" in c.warnings[0]
+    assert len(c.records) == 1 and c.problems == []
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat_file.parent.name))
+    return out
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_5_workers_die_with_their_parent(tmp_path):
+    import signal
+    import time
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for i in range(160):
+        (seeds / f"a{i:03}.txt").write_text(f"Article {i}.\n\n" + OTHER * 60, "utf-8")
+    script = (f"from generator.pipeline import run\n"
+              f"run(['seeds'], base_dir={str(tmp_path)!r}, jobs=2)\n")
+    proc = subprocess.Popen([sys.executable, "-c", script], cwd=tmp_path,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        deadline = time.monotonic() + 60
+        workers: list[int] = []
+        while time.monotonic() < deadline and proc.poll() is None:
+            workers = [p for p in _children(proc.pid) if _running(p)]
+            if len(workers) >= 2:
+                break
+            time.sleep(0.05)
+        assert proc.poll() is None and workers, "the pool never started"
+        time.sleep(1.0)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and any(_running(p) for p in workers):
+            time.sleep(0.1)
+        alive = [p for p in workers if _running(p)]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    for p in alive:
+        os.kill(p, signal.SIGKILL)
+    assert alive == [], "workers outlived their SIGKILLed parent"
