@@ -138,9 +138,13 @@ def _extract_one(task: _Task, gazetteer: Gazetteer, taxonomy: Taxonomy) -> dict[
         return {"record": None, "problems": [[task.shown, "skipped", exc.reason]]}
     except OSError as exc:
         return {"record": None, "problems": [[task.shown, "skipped", f"cannot read: {exc}"]]}
-    record, problems = process(
-        doc, Path(task.side) if task.side else None, task.side_shown, gazetteer, taxonomy
-    )
+    try:
+        record, problems = process(
+            doc, Path(task.side) if task.side else None, task.side_shown, gazetteer, taxonomy
+        )
+    except Exception as exc:  # noqa: BLE001 - one article's bug must not stop the others
+        return {"record": None, "problems": [
+            [task.shown, "skipped", f"internal error ({type(exc).__name__}: {exc})"]]}
     # Validated here, in the worker, so that a parallel run also validates in parallel; the
     # id assigned later is checked on its own (record.id_errors): nothing else changes.
     return {
