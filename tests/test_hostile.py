@@ -304,6 +304,8 @@ def test_9_template_markup_lines_are_text():
                 "Tuesday.")
         doc = parse_text(text.encode(), file="x.txt")
         assert markup in doc.sentences, doc.sentences
+        doc = parse_text(f"{text}\n\n{markup}\n".encode(), file="x.txt")  # trailing, too
+        assert doc.sentences[-1] == markup, doc.sentences
 
 
 def test_10_feed_titles_are_escaped_once(tmp_path):

@@ -468,8 +468,10 @@ def is_prose(line: str) -> bool:
 
 
 def is_short_fragment(line: str) -> bool:
-    """Fewer than six words and no sentence punctuation: navigation when it trails the body."""
-    return word_count(line) < 6 and not _ends_sentence(line)
+    """Fewer than six words and no sentence punctuation: navigation when it trails the body.
+    Template markup (``{{ x }}``) is not navigation: it is text to show, escaped."""
+    return word_count(line) < 6 and not _ends_sentence(line) and not _TEMPLATE_MARKUP.search(
+        line)
 
 
 def is_title_candidate(line: str) -> bool:
