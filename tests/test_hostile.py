@@ -142,8 +142,9 @@ def test_3_wrong_types_in_front_matter_are_one_line(tmp_path, clean, front, key)
 
 
 def test_9_nan_never_reaches_the_records(tmp_path):
-    c = corpus(tmp_path, {"good.md": GOOD.replace("---\n", "---\nsummary: .nan\n", 1)})
-    assert len(c.problems) == 1 and "summary" in str(c.problems[0])
+    front = "---\nfigures: {add: [{value: .inf, text: x, sentence: 1}]}\n"
+    c = corpus(tmp_path, {"good.md": GOOD.replace("---\n", front, 1)})
+    assert len(c.problems) == 1 and "figures.add[0].value" in str(c.problems[0]), c.problems
     json.dumps(c.records, allow_nan=False)  # valid JSON: no NaN / Infinity anywhere
 
 
