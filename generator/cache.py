@@ -26,7 +26,8 @@ from . import __version__
 
 FORMAT = 1
 #: Package files whose contents change what an article's record looks like.
-PIPELINE_FILES = ("ingest", "extract", "record.py", "overrides.py", "pipeline.py", "data")
+PIPELINE_FILES = ("ingest", "extract", "record.py", "overrides.py", "pipeline.py", "safeyaml.py",
+                  "data")
 
 
 @cache

@@ -43,6 +43,8 @@ def _write_atomic(path: Path, data: str | bytes) -> None:
 
 
 def _report(corpus: Corpus) -> None:
+    for warning in corpus.warnings:
+        print(f"briefing: warning: {warning}", file=sys.stderr)
     for problem in corpus.problems:
         print(problem, file=sys.stderr)
 
@@ -83,6 +85,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     written = set()
     for record in corpus.records:
         target = out / f"{record['id']}.yaml"
+        if target.name in written:  # ids are unique (record.assign_ids); never overwrite one
+            print(f"{target}: not overwritten: {record['file']} has the same id as another "
+                  "record", file=sys.stderr)
+            continue
         if target.exists() and not _is_ours(target):
             print(f"{target}: not overwritten: not a briefing record", file=sys.stderr)
             continue
@@ -93,7 +99,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     for stale in sorted(out.glob("*.yaml")):
         if stale.name not in written and _is_ours(stale):
             stale.unlink()
-    print(f"{len(corpus.records)} records written to {out}", file=sys.stderr)
+    print(f"{len(written)} records written to {out}", file=sys.stderr)
     print(summary(corpus), file=sys.stderr)
     return _status(corpus, args.strict)
 
@@ -109,6 +115,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     args.no_cache = True
     corpus = _run(args)
     _report(corpus)
+    bad += _site_problems(corpus, args)
     print(
         f"{len(corpus.records)} articles ok, {len(corpus.problems)} problems, "
         f"{bad} invalid records",
@@ -117,6 +124,20 @@ def cmd_check(args: argparse.Namespace) -> int:
     if corpus.files_read == 0:
         return 1
     return 1 if bad or corpus.problems else 0
+
+
+def _site_problems(corpus: Corpus, args: argparse.Namespace) -> int:
+    """Render the pages in memory, as ``build`` would, so ``check`` reports what ``build``
+    fails on (1 when the site would not build, else 0)."""
+    from .pages import render_site
+    from .reference import load_gazetteer, load_taxonomy
+
+    try:
+        render_site(corpus.records, load_gazetteer(args.gazetteer), load_taxonomy(args.taxonomy))
+    except Exception as exc:  # noqa: BLE001 - whatever stops the build is what check reports
+        print(f"briefing: the site would not build: {exc}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
@@ -217,8 +238,14 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from .reference import ReferenceDataError
+
     args = parser().parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except ReferenceDataError as exc:  # a user's --gazetteer / --taxonomy: one line, no trace
+        print(f"briefing: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

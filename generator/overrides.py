@@ -24,23 +24,35 @@ entry of each low-confidence figure. Order: remove, then confirm, then add.
 
 Overrides are applied after extraction, so re-running the extractor never loses
 them, and they are validated: an unknown key, region or theme id is an
-:class:`OverrideError` naming the file, the key and the closest valid ids.
+:class:`OverrideError` naming the file, the key and the closest valid ids. Types are
+checked first against ``generator/data/override.schema.json`` (so ``sentences: [abc]``
+is ``regions.add[0].sentences[0]: expected an integer``, not a crash), dates must be real
+dates, numbers finite, and every cited sentence must exist in the article.
 """
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
+import math
+import stat
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
+import jsonschema
 
+from . import safeyaml
+from .ingest.metadata import parse_date
 from .record import FIGURE_KEYS, METADATA_KEYS, OPTIONAL_FIGURE_KEYS, normalise
 from .reference import Gazetteer, Taxonomy
 
 LIST_KEYS = ("regions", "themes", "figures")
 OVERRIDE_SUFFIX = ".override.yaml"
+#: An override file is a few corrections; a bigger one is refused before it is parsed.
+MAX_OVERRIDE_BYTES = 1 << 20
 
 
 class OverrideError(ValueError):
@@ -48,7 +60,7 @@ class OverrideError(ValueError):
 
     def __init__(self, file: str, key: str, message: str) -> None:
         super().__init__(f"{file}: override {key}: {message}")
-        self.file, self.key = file, key
+        self.file, self.key, self.message = file, key, message
 
 
 def sidecar_path(article: Path) -> Path:
@@ -57,10 +69,20 @@ def sidecar_path(article: Path) -> Path:
 
 
 def load_sidecar(path: Path, display: str) -> dict[str, Any]:
-    """Parse an override file; an unreadable or non-mapping file is an error."""
+    """Parse an override file; an unreadable or non-mapping file is an error.
+
+    Only a regular file is opened (a FIFO named ``x.override.yaml`` would block the read
+    forever), its size is checked before reading, and it goes through the bounded loader.
+    """
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise OverrideError(display, "(file)", "cannot be read: not a regular file")
+        if info.st_size > MAX_OVERRIDE_BYTES:
+            raise OverrideError(display, "(file)", f"too large ({info.st_size:,} bytes > "
+                                f"{MAX_OVERRIDE_BYTES:,} bytes limit)")
+        data = safeyaml.load(path.read_text("utf-8"), max_bytes=MAX_OVERRIDE_BYTES)
+    except (OSError, UnicodeDecodeError, safeyaml.YamlError) as exc:
         raise OverrideError(display, "(file)", f"cannot be read: {exc}") from None
     if data is None:
         return {}
@@ -133,6 +155,58 @@ def _patterns(items: Any, file: str, key: str) -> list[dict[str, Any]]:
     return items
 
 
+@cache
+def _schema_validator() -> jsonschema.protocols.Validator:
+    """The override schema, compiled once (it is package data: the same for every run)."""
+    text = resources.files("generator").joinpath("data/override.schema.json").read_text("utf-8")
+    schema = json.loads(text)
+    return jsonschema.validators.validator_for(schema)(schema)
+
+
+_TYPE_NAMES = {"string": "text", "integer": "an integer", "number": "a number",
+               "array": "a list", "object": "a mapping", "null": "nothing (null)"}
+
+
+def _explain(error: jsonschema.ValidationError) -> str:
+    """A schema error in an editor's words: ``expected an integer, got 'abc'``."""
+    best = jsonschema.exceptions.best_match([error])
+    value = best.instance
+    got = repr(value) if len(repr(value)) <= 60 else repr(value)[:59] + "…"
+    if best.validator == "type":
+        types = best.validator_value if isinstance(best.validator_value, list) else [
+            best.validator_value]
+        return f"expected {' or '.join(_TYPE_NAMES.get(t, t) for t in types)}, got {got}"
+    if best.validator == "additionalProperties":
+        return best.message.replace("Additional properties are not allowed", "unknown key")
+    if best.validator in ("oneOf", "anyOf"):
+        return f"unexpected value {got}"
+    return best.message
+
+
+def check_types(override: dict[str, Any], file: str) -> None:
+    """Raise :class:`OverrideError` for the first value of the wrong type, NaN/infinite number
+    or impossible date, naming its key path (``regions.add[0].sentences[0]``)."""
+    for path, value in safeyaml.non_finite(override):
+        raise OverrideError(file, safeyaml.key_path(path), f"expected a finite number, got {value}")
+    errors = sorted(_schema_validator().iter_errors(override),
+                    key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+    if errors:
+        err = jsonschema.exceptions.best_match([errors[0]])
+        raise OverrideError(file, safeyaml.key_path(err.absolute_path), _explain(errors[0]))
+    date = override.get("date")
+    if isinstance(date, str) and date.strip() and parse_date(date) is None:
+        raise OverrideError(file, "date", f"{date!r} is not a date (expected YYYY-MM-DD)")
+
+
+def _check_sentences(numbers: list[int], count: int, file: str, key: str) -> None:
+    """A citation must point at a sentence the article has (``#s99999`` would dangle)."""
+    for i, n in enumerate(numbers):
+        if n > count:
+            raise OverrideError(file, key if key.endswith(".sentence") else f"{key}[{i}]",
+                                f"sentence {n} does not exist (the article has {count} "
+                                "sentences)")
+
+
 def _matches(figure: dict, pattern: dict) -> bool:
     return all(figure.get(k) == v for k, v in pattern.items())
 
@@ -141,11 +215,13 @@ def apply(
     record: dict, override: dict[str, Any], *, file: str, gazetteer: Gazetteer, taxonomy: Taxonomy
 ) -> dict:
     """A copy of *record* with *override* applied; raises :class:`OverrideError`."""
-    unknown = set(override) - set(METADATA_KEYS) - set(LIST_KEYS)
+    unknown = {str(k) for k in override} - set(METADATA_KEYS) - set(LIST_KEYS)
     if unknown:
         valid = sorted(set(METADATA_KEYS) | set(LIST_KEYS))
         key = sorted(unknown)[0]
         raise OverrideError(file, key, f"unknown key{_closest(valid, key).replace('ids', 'keys')}")
+    check_types(override, file)
+    count = len(record.get("sentences", []))
     out = copy.deepcopy(record)
     for key in METADATA_KEYS:
         if key not in override:
@@ -153,6 +229,8 @@ def apply(
         value = override[key]
         if key == "date" and isinstance(value, dt.date):
             value = value.isoformat()
+        elif key == "date" and isinstance(value, str):
+            value = parse_date(value) if value.strip() else None
         if key == "authors" and isinstance(value, str):
             value = [value]
         out[key] = value
@@ -168,7 +246,9 @@ def apply(
                 )
         removed = {rid for rid, _ in _ids(sec.get("remove"), file, "regions.remove")}
         out["regions"] = [r for r in out["regions"] if r["id"] not in removed]
-        for rid, item in _ids(sec.get("add"), file, "regions.add"):
+        for i, (rid, item) in enumerate(_ids(sec.get("add"), file, "regions.add")):
+            _check_sentences(item.get("sentences", []), count, file,
+                             f"regions.add[{i}].sentences")
             if any(r["id"] == rid for r in out["regions"]):
                 continue
             region = gazetteer.regions[rid]
@@ -201,7 +281,14 @@ def apply(
         for f in out["figures"]:
             if f["theme"] in removed:
                 f["theme"] = None
-        for tid, item in _ids(sec.get("add"), file, "themes.add"):
+        for i, (tid, item) in enumerate(_ids(sec.get("add"), file, "themes.add")):
+            _check_sentences(item.get("sentences", []), count, file,
+                             f"themes.add[{i}].sentences")
+            for j, rid in enumerate(item.get("regions", [])):
+                if rid not in gazetteer.regions:
+                    raise OverrideError(
+                        file, f"themes.add[{i}].regions[{j}]",
+                        f"unknown region id {rid!r}{_closest(sorted(gazetteer.regions), rid)}")
             if any(t["id"] == tid for t in out["themes"]):
                 continue
             out["themes"].append(
@@ -227,7 +314,7 @@ def apply(
                     f["confidence"] = "high"
                     rule = f.get("rule")
                     f["rule"] = f"{rule}; {CONFIRMED_RULE}" if rule else CONFIRMED_RULE
-        for fig in adds:
+        for i, fig in enumerate(adds):
             if not isinstance(fig, dict):
                 raise OverrideError(file, "figures.add", "entries must be mappings")
             bad = set(fig) - set(FIGURE_KEYS)
@@ -261,13 +348,18 @@ def apply(
                 "sentence": 1,
             }
             full.update(fig)
+            _check_sentences([full["sentence"]], count, file, f"figures.add[{i}].sentence")
             for key in ("value", "value_max", "usd_value"):
                 # YAML 1.1 reads "5.0e9" (no exponent sign) as a string: accept it
-                if isinstance(full[key], str):
+                if isinstance(full.get(key), str):
                     try:
-                        full[key] = float(full[key])
+                        full[key] = float(full[key].replace(",", "").replace("_", ""))
                     except ValueError:
-                        raise OverrideError(file, "figures.add", f"{key} is not a number") from None
+                        raise OverrideError(file, f"figures.add[{i}].{key}",
+                                            "is not a number") from None
+                    if not math.isfinite(full[key]):
+                        raise OverrideError(file, f"figures.add[{i}].{key}",
+                                            "expected a finite number")
             out["figures"].append(full)
     out["overrides"] = file
     return normalise(out)

@@ -1173,10 +1173,32 @@ class _Site:
 # Data files
 
 
+#: What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A text cell that a spreadsheet would run as a formula (``=cmd|' /C calc'!A0``) gets a
+    leading apostrophe, as OWASP recommends; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+class _SafeWriter:
+    """csv.writer whose text cells go through :func:`csv_cell`."""
+
+    def __init__(self, buf: io.StringIO) -> None:
+        self._writer = csv.writer(buf, lineterminator="\n")
+
+    def writerow(self, row: list[object]) -> None:
+        self._writer.writerow([csv_cell(v) for v in row])
+
+
 def figures_csv(digest: Digest) -> str:
     """Every figure as CSV: one row per figure, with its article and sentence."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = _SafeWriter(buf)
     writer.writerow(["article", "sentence", "region", "region_name", "province", "year",
                      "indicator", "value", "value_max", "unit", "usd_value", "qualifier",
                      "theme", "subject", "text", "page", "period", "confidence", "rule"])

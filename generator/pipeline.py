@@ -17,7 +17,9 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import stat
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -28,12 +30,15 @@ from typing import Any
 from . import overrides as ov
 from .cache import ExtractionCache, entry_key, pipeline_version
 from .extract import extract
-from .ingest import Document, IngestError, discover, read_document
+from .ingest import Document, IngestError, discover_all, read_document
 from .record import assign_ids, build, id_errors, validate
 from .reference import Gazetteer, Taxonomy, data_version, load_gazetteer, load_taxonomy
 
 #: Below this many articles to extract, a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 64
+#: Figures kept per article: more is a table of numbers, not an article, and would make a
+#: page of megabytes (the excess is reported; see also ingest's line and sentence caps).
+MAX_FIGURES = 500
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,15 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}: {self.kind}: {self.message}"
+        # one problem, one line: a file name or message with a newline (or another control
+        # character) is shown escaped, so it cannot split the line or forge another one
+        return _one_line(f"{self.file}: {self.kind}: {self.message}")
+
+
+def _one_line(text: str) -> str:
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 @dataclass
@@ -53,6 +66,8 @@ class Corpus:
     records: list[dict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files_read: int = 0
+    #: environment faults the run worked around (an unwritable cache): said, not fatal
+    warnings: list[str] = field(default_factory=list)
     extracted: int = 0  # articles extracted in this run (the rest came from the cache)
     cached: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
@@ -76,8 +91,12 @@ def process(
     taxonomy: Taxonomy,
 ) -> tuple[dict, list[Problem]]:
     """Extract one document and apply its overrides (front matter, then sidecar)."""
-    problems: list[Problem] = []
+    problems = [Problem(doc.file, kind, message) for kind, message in doc.warnings]
     record = build(doc, extract(doc, gazetteer, taxonomy), "pending")
+    if len(record["figures"]) > MAX_FIGURES:
+        problems.append(Problem(doc.file, "truncated", f"{len(record['figures']):,} figures, "
+                                f"kept the first {MAX_FIGURES:,}"))
+        record["figures"] = record["figures"][:MAX_FIGURES]
     layers: list[tuple[str, dict]] = []
     fm = ov.from_front_matter(doc.front_matter)
     if fm:
@@ -86,13 +105,13 @@ def process(
         try:
             layers.append((override_display, ov.load_sidecar(override_file, override_display)))
         except ov.OverrideError as exc:
-            problems.append(Problem(override_display, "override", str(exc).split(": ", 1)[1]))
+            problems.append(Problem(override_display, "override", f"{exc.key}: {exc.message}"))
     for source, data in layers:
         try:
             applied = ov.apply(record, data, file=source, gazetteer=gazetteer, taxonomy=taxonomy)
         except ov.OverrideError as exc:
             problems.append(
-                Problem(source, "override", str(exc).split(": ", 1)[1] + " (not applied)")
+                Problem(source, "override", f"{exc.key}: {exc.message} (not applied)")
             )
             continue
         errors = validate(applied)
@@ -119,9 +138,13 @@ def _extract_one(task: _Task, gazetteer: Gazetteer, taxonomy: Taxonomy) -> dict[
         return {"record": None, "problems": [[task.shown, "skipped", exc.reason]]}
     except OSError as exc:
         return {"record": None, "problems": [[task.shown, "skipped", f"cannot read: {exc}"]]}
-    record, problems = process(
-        doc, Path(task.side) if task.side else None, task.side_shown, gazetteer, taxonomy
-    )
+    try:
+        record, problems = process(
+            doc, Path(task.side) if task.side else None, task.side_shown, gazetteer, taxonomy
+        )
+    except Exception as exc:  # noqa: BLE001 - one article's bug must not stop the others
+        return {"record": None, "problems": [
+            [task.shown, "skipped", f"internal error ({type(exc).__name__}: {exc})"]]}
     # Validated here, in the worker, so that a parallel run also validates in parallel; the
     # id assigned later is checked on its own (record.id_errors): nothing else changes.
     return {
@@ -134,9 +157,20 @@ def _extract_one(task: _Task, gazetteer: Gazetteer, taxonomy: Taxonomy) -> dict[
 _WORKER: dict[str, Any] = {}
 
 
-def _worker_init(gazetteer: str | None, taxonomy: str | None) -> None:
+def _worker_init(gazetteer: str | None, taxonomy: str | None, parent: int | None = None) -> None:
+    if parent is not None:
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     _WORKER["gazetteer"] = load_gazetteer(gazetteer)
     _WORKER["taxonomy"] = load_taxonomy(taxonomy)
+
+
+def _watch_parent(parent: int, interval: float = 0.5) -> None:
+    """Exit when the process that started this worker is gone: a SIGKILLed build cannot shut
+    its pool down, and its workers would wait on their pipe forever."""
+    while True:
+        time.sleep(interval)
+        if os.getppid() != parent:
+            os._exit(1)
 
 
 def _worker_run(tasks: list[_Task]) -> list[dict[str, Any]]:
@@ -152,6 +186,10 @@ def _source_path(obj: Gazetteer | Taxonomy, given: Any) -> str | None:
 
 
 def _file_digest(path: Path) -> str:
+    """Digest of a regular file's bytes (anything else raises OSError: a FIFO is never
+    opened, it would block the read forever)."""
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise OSError(f"{path}: not a regular file")
     h = hashlib.sha256()
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -195,19 +233,35 @@ def run(
             corpus.problems.append(
                 Problem(display_path(p, base), "skipped", "no such file or folder")
             )
-    files = discover([p for p in paths if p.exists()])
+    files, unusable = discover_all([p for p in paths if p.exists()])
+    for path, reason in unusable:
+        corpus.problems.append(Problem(display_path(path, base), "skipped", reason))
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
     version = f"{pipeline_version()}:{data_version(gaz, tax)}" if cache else ""
+
+    # x.override.yaml belongs to x.txt or x.md, not both: a sidecar two articles share is
+    # applied to neither (it was written for one of them) and said so
+    claims: dict[Path, list[Path]] = {}
+    for path in files:
+        claims.setdefault(ov.sidecar_path(path), []).append(path)
+    for side, owners in claims.items():
+        if len(owners) > 1 and side.exists():
+            names = ", ".join(display_path(o, base) for o in owners)
+            corpus.problems.append(Problem(
+                display_path(side, base), "override",
+                f"matches several articles ({names}); applied to none: rename the articles "
+                "so that each has its own stem"))
 
     tasks: list[_Task] = []
     keys: list[str | None] = []
     for path in files:
         side = ov.sidecar_path(path)
+        has_side = len(claims[side]) == 1 and (side.exists() or side.is_symlink())
         tasks.append(
             _Task(
                 str(path),
                 display_path(path, base),
-                str(side) if side.exists() else None,
+                str(side) if has_side else None,
                 display_path(side, base),
             )
         )
@@ -216,7 +270,7 @@ def run(
             continue
         try:
             parts = [version, display_path(path, base), _file_digest(path)]
-            if side.exists():
+            if has_side:
                 parts += [display_path(side, base), _file_digest(side)]
             keys.append(entry_key(*parts))
         except OSError:
@@ -251,7 +305,7 @@ def run(
             max_workers=n_jobs,
             mp_context=ctx,
             initializer=_worker_init,
-            initargs=(gaz_src, tax_src),
+            initargs=(gaz_src, tax_src, os.getpid()),
         ) as pool:
             futures = [pool.submit(_worker_run, [tasks[i] for i in b]) for b in batches]
             for batch, fut in zip(batches, futures, strict=True):
@@ -267,11 +321,15 @@ def run(
             if progress and (done % 16 == 0 or done == len(todo)):
                 progress(done, len(todo))
     if cache is not None:
-        for i in todo:
-            res = results[i]
-            if keys[i] is not None and res is not None and res["record"] is not None:
-                cache.put(keys[i], res)
-        cache.prune({k for k in keys if k is not None})
+        try:
+            for i in todo:
+                res = results[i]
+                if keys[i] is not None and res is not None and res["record"] is not None:
+                    cache.put(keys[i], res)
+            cache.prune({k for k in keys if k is not None})
+        except OSError as exc:  # the cache only saves time: without it the run is the same
+            corpus.warnings.append(f"extraction cache {cache_dir} cannot be written "
+                                   f"({exc.strerror or exc}); continuing without it")
     t_extract = time.perf_counter()
 
     records: list[dict] = []

@@ -24,7 +24,9 @@ Decisions (see also docs/about.md):
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -33,7 +35,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import pages
@@ -52,6 +54,15 @@ class BriefingConfig(base.Config):
     taxonomy = c.Optional(c.File(exists=True))
     strict = c.Type(bool, default=False)
     intro = c.Type(str, default="_intro.md")
+
+
+_ITEM_TITLE = re.compile(r"(<item>\s*<title>)(.*?)(</title>)", re.DOTALL)
+
+
+def _escape_title_once(m: re.Match[str]) -> str:
+    text = html.unescape(html.unescape(m.group(2)))  # XML escaping, then pages.escape()
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return m.group(1) + escaped + m.group(3)
 
 
 def asset_files(directory: Path = ASSETS_DIR) -> list[str]:
@@ -135,6 +146,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         corpus = run(list(self.config.inputs), gazetteer=gazetteer, taxonomy=taxonomy,
                      base_dir=self.base_dir, cache_dir=cache_dir, jobs=None,
                      progress=progress_printer())
+        for warning in corpus.warnings:
+            log.warning(warning)
         for problem in corpus.problems:
             log.warning(str(problem))
         if corpus.problems and self.config.strict:
@@ -180,6 +193,24 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         log.info(f"{len(corpus.records)} articles -> {len(rendered)} generated files "
                  f"({len(corpus.problems)} input problems)")
         return files
+
+    @event_priority(-100)  # after mkdocs-rss-plugin's on_post_build has written the feeds
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Undo the second escaping of item titles in the RSS feeds.
+
+        Page titles reach MkDocs already HTML-escaped (themes print ``page.meta.title``
+        raw, see :func:`pages.escape`) and mkdocs-rss-plugin's template escapes item
+        titles again, so ``<script>`` arrived as ``&amp;lt;script&amp;gt;``. Each title is
+        decoded back to its text and escaped once for XML.
+        """
+        for feed in sorted(Path(config.site_dir).glob("feed_*.xml")):
+            try:
+                text = feed.read_text("utf-8")
+            except OSError:
+                continue
+            fixed = _ITEM_TITLE.sub(_escape_title_once, text)
+            if fixed != text:
+                feed.write_text(fixed, "utf-8")
 
     @staticmethod
     def _check_collision(files: Files, path: str, base_dir: Path) -> None:

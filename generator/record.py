@@ -127,19 +127,29 @@ def base_id(title: str | None, date: str | None) -> str:
 def assign_ids(records: Iterable[dict]) -> dict[str, str]:
     """Map each document's ``file`` to a unique id.
 
-    Equal base ids (same date and title) are told apart by a short hash of the file
-    path, which stays stable while the article's text is edited. The record whose
-    path sorts first keeps the plain id, so adding a copy never renames the original.
+    Equal base ids (same date and title) are told apart by a hash of the file path, which
+    stays stable while the article's text is edited. The record whose path sorts first
+    keeps the plain id, so adding a copy never renames the original.
+
+    The hash follows a double hyphen (``2025-01-20-same--1a2b3c``). A slug never contains
+    one (:func:`slugify` collapses every run of separators), so no title can forge another
+    article's suffixed id: a plain id and a suffixed id never meet. Two suffixed ids of the
+    same base differ in their path hashes; if the first six hex digits agree, more are used.
     """
     groups: dict[str, list[str]] = {}
     for rec in records:
         groups.setdefault(base_id(rec.get("title"), rec.get("date")), []).append(rec["file"])
     ids: dict[str, str] = {}
     for bid, files in groups.items():
-        files.sort()
+        files = sorted(set(files))
         ids[files[0]] = bid
-        for f in files[1:]:
-            ids[f] = f"{bid}-{hashlib.sha1(f.encode('utf-8')).hexdigest()[:6]}"
+        rest = files[1:]
+        digests = {f: hashlib.sha1(f.encode("utf-8")).hexdigest() for f in rest}
+        width = 6
+        while len({digests[f][:width] for f in rest}) < len(rest) and width < 40:
+            width += 2
+        for f in rest:
+            ids[f] = f"{bid}--{digests[f][:width]}"
     return ids
 
 

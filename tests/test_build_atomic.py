@@ -140,7 +140,7 @@ def test_failed_build_leaves_site_and_removes_its_temporary_folder(project):
     assert result.returncode != 0
     assert "docs/regions/index.md" in result.stderr and "collides" in result.stderr, result.stderr
     assert hashes(site) == before
-    assert leftovers(project) == known
+    assert leftovers(project) <= known  # (and a killed build's folder is cleaned up)
 
 
 def test_strict_build_failing_at_the_end_leaves_site(project):
@@ -157,7 +157,7 @@ def test_strict_build_failing_at_the_end_leaves_site(project):
     assert result.returncode != 0
     assert "zz-empty.txt" in result.stderr, result.stderr[-4000:]
     assert hashes(site) == before
-    assert leftovers(project) == known
+    assert leftovers(project) <= known  # (and a killed build's folder is cleaned up)
 
 
 def test_next_build_replaces_site_completely(project):

@@ -8,7 +8,6 @@ splitting on the constructions news copy is full of.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import time
 from pathlib import Path
@@ -337,7 +336,7 @@ def test_front_matter_always_wins() -> None:
     assert doc.url == "https://example.com/a"
     assert doc.dateline == "BEIJING"
     assert doc.front_matter == {
-        "title": "Guangdong's cluster plan", "date": dt.date(2025, 3, 1),
+        "title": "Guangdong's cluster plan", "date": "2025-03-01",
         "source": "Nanfang Daily", "authors": "Li Qiao and Wang Wu",
         "url": "https://example.com/a", "language": "en", "region_hint": "guangdong"}
     assert doc.sentences[0].startswith("BEIJING -- Guangdong will build")

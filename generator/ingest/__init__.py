@@ -20,10 +20,13 @@ Modules: :mod:`.decode` (bytes -> text), :mod:`.frontmatter` (YAML header),
 
 from .document import (
     DEFAULT_MAX_BYTES,
+    MAX_LINE_CHARS,
+    MAX_SENTENCES,
     SUFFIXES,
     Document,
     IngestError,
     discover,
+    discover_all,
     parse_text,
     read_document,
 )
@@ -31,10 +34,13 @@ from .sentences import split_sentences
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "MAX_LINE_CHARS",
+    "MAX_SENTENCES",
     "SUFFIXES",
     "Document",
     "IngestError",
     "discover",
+    "discover_all",
     "parse_text",
     "read_document",
     "split_sentences",

@@ -220,6 +220,7 @@ _UI_PHRASE = re.compile(
     r"|why\s+you\s+can\s+trust\s+\S+(?:\s+\S+)?"
     r"|(?:just|only)?\s*(?:US)?\$\d+(?:\.\d+)?\s*(?:a|per|/)\s*(?:month|mo|week|year)\.?)$",
     re.IGNORECASE)
+_TEMPLATE_MARKUP = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 _UI_FILLER = frozenset("to the on in a up out us e of and for via with this".split())
 
 
@@ -228,8 +229,11 @@ def is_ui_control(line: str) -> bool:
     ``BACK TO THE TOP``, ``English``, ``FOLLOW US``, ``CLOSE``, ``Print``, ``A A A``.
 
     Every word must come from a small vocabulary of interface words (plus fillers such as
-    "to the"), at most six words, and no sentence punctuation.
+    "to the"), at most six words, and no sentence punctuation. A line with template
+    markup (``{{ x }}``, ``{% raw %}``) is never a button: it is text to show, escaped.
     """
+    if _TEMPLATE_MARKUP.search(line):
+        return False
     if len(line) <= 200 and _PAYWALL.search(line):
         return True
     if len(line) > 60:
@@ -464,8 +468,10 @@ def is_prose(line: str) -> bool:
 
 
 def is_short_fragment(line: str) -> bool:
-    """Fewer than six words and no sentence punctuation: navigation when it trails the body."""
-    return word_count(line) < 6 and not _ends_sentence(line)
+    """Fewer than six words and no sentence punctuation: navigation when it trails the body.
+    Template markup (``{{ x }}``) is not navigation: it is text to show, escaped."""
+    return word_count(line) < 6 and not _ends_sentence(line) and not _TEMPLATE_MARKUP.search(
+        line)
 
 
 def is_title_candidate(line: str) -> bool:

@@ -141,6 +141,9 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
     text = _strict(raw, "utf-8")
     if text is not None:
         return text, "utf-8"
+    lenient = _mostly_utf8(raw)
+    if lenient is not None:
+        return lenient
 
     candidates: list[tuple[float, int, str, str]] = []
     for rank, encoding in enumerate(_PREFERRED):
@@ -159,6 +162,20 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
     if score > 0.5 and _control_share(decoded) > 0.02:
         raise BinaryFileError("binary file (bytes do not decode as text)")
     return decoded, encoding.replace("_", "-")
+
+
+def _mostly_utf8(raw: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few bad bytes (a file cut inside a multi-byte character, a pasted
+    cp1252 quote) is UTF-8: decode it with the bad bytes replaced rather than guess a legacy
+    codec for the whole file or skip it as binary. The evidence required is valid multi-byte
+    sequences outnumbering the invalid ones four to one (legacy text read as UTF-8 is almost
+    all invalid). The encoding returned says how many were replaced."""
+    text = raw.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - raw.count("\ufffd".encode())
+    good = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    if bad <= 0 or good < 4 * bad:
+        return None
+    return text, f"utf-8 ({bad:,} undecodable byte sequence{'s' if bad > 1 else ''} replaced)"
 
 
 def _control_share(text: str) -> float:

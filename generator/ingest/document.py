@@ -25,7 +25,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterable, Sequence
+import stat
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,10 @@ __all__ = [
 ]
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+#: Bounds on the work one article may cause (extraction is about linear in the text, ~5 s
+#: per MB): a longer line or more sentences are cut, and the cut is reported.
+MAX_LINE_CHARS = 20_000
+MAX_SENTENCES = 2_000
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 _HTML_SUFFIXES = {".html", ".htm"}
 _MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -89,6 +94,9 @@ class Document:
     language: str | None
     paragraphs: tuple[tuple[str, ...], ...]
     front_matter: dict[str, Any] = field(default_factory=dict, hash=False)
+    #: (kind, message) of what was read other than as written: ``("truncated", "line 1 has
+    #: 5,242,880 characters, kept the first 20,000")``; the pipeline reports each one
+    warnings: tuple[tuple[str, str], ...] = ()
 
     @property
     def sentences(self) -> list[str]:
@@ -118,25 +126,68 @@ def discover(inputs: Sequence[str | Path]) -> list[Path]:
     (hidden files and folders skipped).  Files named explicitly are taken whatever their
     suffix, except editor override files (``*.override.yaml``), which are never articles.
     A path that does not exist raises FileNotFoundError: that is a typo, not a bad article.
+    What could not be looked at is dropped here; :func:`discover_all` also says what.
     """
+    return discover_all(inputs)[0]
+
+
+def _special_kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISDIR, "a directory")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def _hidden(name: str) -> bool:
+    """Dot-files are hidden (editor locks, ``.git``); a name starting with ``..`` is not."""
+    return name.startswith(".") and not name.startswith("..")
+
+
+def discover_all(inputs: Sequence[str | Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """:func:`discover`, plus every input it could not use and why: an unreadable folder,
+    a dangling symlink, a FIFO, socket or device with an article's suffix. Such files are
+    never opened (reading a FIFO blocks until someone writes to it)."""
     found: dict[str, Path] = {}
+    skipped: list[tuple[Path, str]] = []
+
+    def unreadable(exc: OSError) -> None:  # os.walk's onerror: a folder it cannot list
+        skipped.append((Path(exc.filename or "?"), f"cannot read folder ({exc.strerror or exc})"))
+
     for item in inputs:
         path = Path(item)
+        candidates: list[Path] = []
         if path.is_dir():
-            candidates: Iterable[Path] = (
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            for folder, dirs, names in os.walk(path, onerror=unreadable):
+                dirs[:] = sorted(d for d in dirs if not _hidden(d))
+                for name in sorted(names):
+                    if _hidden(name) or not name.lower().endswith(SUFFIXES):
+                        continue
+                    p = Path(folder) / name
+                    try:
+                        mode = p.stat().st_mode
+                    except FileNotFoundError:
+                        skipped.append((p, "dangling symlink" if p.is_symlink()
+                                        else "no such file"))
+                        continue
+                    except OSError as exc:
+                        skipped.append((p, f"cannot read file ({exc.strerror or exc})"))
+                        continue
+                    if not stat.S_ISREG(mode):
+                        skipped.append((p, f"not a regular file ({_special_kind(mode)})"))
+                        continue
+                    candidates.append(p)
         elif path.exists():
-            candidates = [path]
+            candidates = [path]  # read_document refuses a special file without opening it
         else:
             raise FileNotFoundError(f"{path}: no such file or directory")
         for p in candidates:
             if p.name.endswith(".override.yaml"):
                 continue
             found.setdefault(os.path.normcase(os.path.abspath(p)), p)
-    return sorted(found.values(), key=lambda p: p.as_posix())
+    return sorted(found.values(), key=lambda p: p.as_posix()), sorted(
+        skipped, key=lambda t: t[0].as_posix())
 
 
 def _size_reason(size: int, max_bytes: int) -> str:
@@ -162,8 +213,9 @@ def read_document(
         raise IngestError(shown, "no such file") from None
     except OSError as exc:
         raise IngestError(shown, f"cannot read file ({exc.strerror or exc})") from None
-    if path.is_dir():
-        raise IngestError(shown, "is a directory")
+    if not stat.S_ISREG(info.st_mode):
+        # never opened: a FIFO named on the command line would block the read forever
+        raise IngestError(shown, f"not a regular file ({_special_kind(info.st_mode)})")
     if info.st_size > max_bytes:
         raise IngestError(shown, _size_reason(info.st_size, max_bytes))
     try:
@@ -206,13 +258,18 @@ def parse_text(
     text = normalize_text(text)
     if not text.strip():
         raise IngestError(file, "whitespace only")
+    warnings: list[tuple[str, str]] = []
+    if encoding.startswith("utf-8 ("):
+        warnings.append(("decoded", encoding[len("utf-8 ("):-1] + "; the rest kept as UTF-8"))
+        encoding = "utf-8"
 
     if is_html or _LOOKS_HTML.match(text):
         front: dict[str, Any] = {}
         html = extract_html(text)
-        layout = split_layout(normalize_text(html.text))
+        layout = split_layout(_bound_lines(normalize_text(html.text), warnings))
         meta = _metadata(layout, {}, html=html)
     else:
+        text = _bound_lines(text, warnings)
         try:
             front, body = split_front_matter(text)
             overrides = front_matter_fields(front)
@@ -227,6 +284,17 @@ def parse_text(
     paragraphs = tuple(
         tuple(sents) for sents in (split_sentences(p, language) for p in layout.body) if sents
     )
+    total = sum(len(p) for p in paragraphs)
+    if total > MAX_SENTENCES:
+        kept: list[tuple[str, ...]] = []
+        room = MAX_SENTENCES
+        for para in paragraphs:
+            if room <= 0:
+                break
+            kept.append(para[:room])
+            room -= len(kept[-1])
+        paragraphs = tuple(kept)
+        warnings.append(("truncated", f"{total:,} sentences, kept the first {MAX_SENTENCES:,}"))
     return Document(
         file=file,
         sha256=digest,
@@ -240,7 +308,24 @@ def parse_text(
         language=language,
         paragraphs=paragraphs,
         front_matter=front,
+        warnings=tuple(warnings),
     )
+
+
+def _bound_lines(text: str, warnings: list[tuple[str, str]]) -> str:
+    """Cut lines longer than :data:`MAX_LINE_CHARS` (at a space when there is one near the
+    limit): one 5 MB line would otherwise cost a minute of extraction and a 26 MB page."""
+    if len(text) <= MAX_LINE_CHARS or all(
+            len(line) <= MAX_LINE_CHARS for line in text.split("\n")):
+        return text
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if len(line) > MAX_LINE_CHARS:
+            cut = line.rfind(" ", MAX_LINE_CHARS * 9 // 10, MAX_LINE_CHARS)
+            lines[i] = line[: cut if cut > 0 else MAX_LINE_CHARS]
+            warnings.append(("truncated", f"line {i + 1} has {len(line):,} characters, kept "
+                             f"the first {len(lines[i]):,}"))
+    return "\n".join(lines)
 
 
 def _decode(raw: bytes, *, html: bool) -> tuple[str, str]:

@@ -18,20 +18,18 @@ strictly: broken YAML is an error that names the line, not something silently ig
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Mapping
 from typing import Any
 
-import yaml
-
+from .. import safeyaml
 from .metadata import parse_date, split_names
 
 __all__ = ["FrontMatterError", "front_matter_fields", "split_front_matter"]
 
-try:  # the C loader is ~10x faster; fall back when PyYAML was built without libyaml
-    _Loader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on the PyYAML build
-    _Loader = yaml.SafeLoader
+#: Front matter is a few lines of metadata; anything bigger is not what an editor wrote.
+MAX_FRONT_MATTER_BYTES = 256 * 1024
 
 _OPEN = re.compile(r"\A---[ \t]*\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
@@ -57,9 +55,12 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     block = text[opening.end():closing.start()]
     body = text[closing.end():].lstrip("\n")
     try:
-        data = yaml.load(block, Loader=_Loader)  # noqa: S506 - SafeLoader/CSafeLoader
-    except yaml.YAMLError as exc:
-        raise FrontMatterError(_describe_yaml_error(exc)) from None
+        # aliases refused, size and depth bounded, dates kept as strings (see safeyaml)
+        data = safeyaml.load(block, max_bytes=MAX_FRONT_MATTER_BYTES, line_offset=1)
+    except safeyaml.YamlError as exc:
+        raise FrontMatterError(str(exc).replace("YAML", "YAML front matter", 1)
+                               if str(exc).startswith("invalid YAML")
+                               else f"front matter: {exc}") from None
     if data is None:
         return {}, body
     if not isinstance(data, Mapping):
@@ -68,18 +69,6 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
         )
     return {str(k): v for k, v in data.items()}, body
 
-
-def _describe_yaml_error(exc: yaml.YAMLError) -> str:
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    if mark is None:
-        return f"invalid YAML front matter: {problem}"
-    # Marks are 0-based inside the block; the block starts on file line 2.
-    reason = f"invalid YAML front matter at line {mark.line + 2}: {problem}"
-    context, context_mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
-    if context and context_mark is not None and context_mark.line != mark.line:
-        reason += f" ({context} started at line {context_mark.line + 2})"
-    return reason
 
 
 # Accepted spellings for each Document field.
@@ -118,9 +107,30 @@ def front_matter_fields(front: Mapping[str, Any]) -> dict[str, Any]:
         elif value is None:
             out[field] = None
         else:
-            text = str(value).strip()
+            text = _scalar_text(value, key).strip()
             out[field] = text or None
     return out
+
+
+def _scalar_text(value: Any, key: str) -> str:
+    """A scalar as text; a list or mapping where text is expected is the editor's mistake,
+    not something to print as ``['a', 'b']``."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise FrontMatterError(f"front matter {key}: expected text, got {value!r}")
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return str(value)
+    raise FrontMatterError(
+        f"front matter {key}: expected text, got {_kind(value)} {_short(value)}")
+
+
+def _kind(value: Any) -> str:
+    return {list: "a list", dict: "a mapping", bool: "true/false"}.get(
+        type(value), type(value).__name__)
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _front_date(value: Any) -> str | None:
@@ -130,7 +140,10 @@ def _front_date(value: Any) -> str | None:
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    iso = parse_date(str(value))
+    if not isinstance(value, str):
+        raise FrontMatterError(
+            f"front matter date: expected a date (YYYY-MM-DD), got {_kind(value)} {_short(value)}")
+    iso = parse_date(value)
     if iso is None:
         raise FrontMatterError(f"front matter date {str(value)!r} is not a date")
     return iso
@@ -142,5 +155,6 @@ def _front_authors(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         return tuple(split_names(value))
     if isinstance(value, list | tuple):
-        return tuple(str(v).strip() for v in value if v is not None and str(v).strip())
-    return (str(value).strip(),)
+        return tuple(t for t in (_scalar_text(v, "authors").strip() for v in value
+                                 if v is not None) if t)
+    return (_scalar_text(value, "authors").strip(),)
