@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 
 from ..reference import Gazetteer
@@ -370,7 +371,7 @@ def extract_figures(
     scanned: Sequence[list[Quantity]] | None = None,
 ) -> list[dict]:
     """The record's ``figures`` list, in document order. *scanned* holds each sentence's
-    quantities when the caller has scanned them already (they are annotated in place)."""
+    quantities when the caller has scanned them already (copied before they are annotated)."""
     out: list[dict] = []
     starts = set(paragraph_starts)
     carried_year: int | None = None
@@ -383,7 +384,9 @@ def extract_figures(
             carried_year = None
         if not _DIGIT.search(sentence):
             continue
-        quantities = scanned[n - 1] if scanned is not None else scan_numbers(sentence)
+        # (copies: the scan is shared with the sentence analysis and is never mutated)
+        quantities = ([replace(q) for q in scanned[n - 1]] if scanned is not None
+                      else scan_numbers(sentence))
         mentions = analysis.in_sentence(n)
         # (a place as the subject, "Guangdong expects growth of 5%", is a target)
         forecast = bool(_FORECAST.match(sentence)) and not any(m.start < 3 for m in mentions)
