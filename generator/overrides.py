@@ -34,11 +34,9 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import json
 import math
 import stat
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +46,7 @@ from . import safeyaml
 from .ingest.metadata import parse_date
 from .record import FIGURE_KEYS, METADATA_KEYS, OPTIONAL_FIGURE_KEYS, normalise
 from .reference import Gazetteer, Taxonomy
+from .schemas import explain, validator
 
 LIST_KEYS = ("regions", "themes", "figures")
 OVERRIDE_SUFFIX = ".override.yaml"
@@ -158,29 +157,7 @@ def _patterns(items: Any, file: str, key: str) -> list[dict[str, Any]]:
 @cache
 def _schema_validator() -> jsonschema.protocols.Validator:
     """The override schema, compiled once (it is package data: the same for every run)."""
-    text = resources.files("generator").joinpath("data/override.schema.json").read_text("utf-8")
-    schema = json.loads(text)
-    return jsonschema.validators.validator_for(schema)(schema)
-
-
-_TYPE_NAMES = {"string": "text", "integer": "an integer", "number": "a number",
-               "array": "a list", "object": "a mapping", "null": "nothing (null)"}
-
-
-def _explain(error: jsonschema.ValidationError) -> str:
-    """A schema error in an editor's words: ``expected an integer, got 'abc'``."""
-    best = jsonschema.exceptions.best_match([error])
-    value = best.instance
-    got = repr(value) if len(repr(value)) <= 60 else repr(value)[:59] + "…"
-    if best.validator == "type":
-        types = best.validator_value if isinstance(best.validator_value, list) else [
-            best.validator_value]
-        return f"expected {' or '.join(_TYPE_NAMES.get(t, t) for t in types)}, got {got}"
-    if best.validator == "additionalProperties":
-        return best.message.replace("Additional properties are not allowed", "unknown key")
-    if best.validator in ("oneOf", "anyOf"):
-        return f"unexpected value {got}"
-    return best.message
+    return validator("override.schema.json")
 
 
 def check_types(override: dict[str, Any], file: str) -> None:
@@ -192,7 +169,7 @@ def check_types(override: dict[str, Any], file: str) -> None:
                     key=lambda e: (list(map(str, e.absolute_path)), e.validator))
     if errors:
         err = jsonschema.exceptions.best_match([errors[0]])
-        raise OverrideError(file, safeyaml.key_path(err.absolute_path), _explain(errors[0]))
+        raise OverrideError(file, safeyaml.key_path(err.absolute_path), explain(errors[0]))
     date = override.get("date")
     if isinstance(date, str) and date.strip() and parse_date(date) is None:
         raise OverrideError(file, "date", f"{date!r} is not a date (expected YYYY-MM-DD)")

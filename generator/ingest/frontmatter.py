@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import safeyaml
+from ..schemas import explain, validator
 from .metadata import parse_date, split_names
 
 __all__ = ["FrontMatterError", "front_matter_fields", "split_front_matter"]
@@ -95,6 +96,7 @@ def front_matter_fields(front: Mapping[str, Any]) -> dict[str, Any]:
     """
     out: dict[str, Any] = {}
     lowered = {k.lower(): v for k, v in front.items()}
+    _check_schema(lowered)
     for field, keys in _KEYS.items():
         key = next((k for k in keys if k in lowered), None)
         if key is None:
@@ -110,6 +112,17 @@ def front_matter_fields(front: Mapping[str, Any]) -> dict[str, Any]:
             text = _scalar_text(value, key).strip()
             out[field] = text or None
     return out
+
+
+def _check_schema(front: Mapping[str, Any]) -> None:
+    """The first value of a wrong type, by ``data/front_matter.schema.json`` (the one
+    description of the metadata keys), as a FrontMatterError naming its key."""
+    errors = sorted(validator("front_matter.schema.json").iter_errors(dict(front)),
+                    key=lambda e: [str(p) for p in e.absolute_path])
+    if errors:
+        err = errors[0]
+        key = ".".join(str(p) for p in err.absolute_path) or "(top level)"
+        raise FrontMatterError(f"front matter {key}: {explain(err)}")
 
 
 def _scalar_text(value: Any, key: str) -> str:

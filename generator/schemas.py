@@ -1,0 +1,45 @@
+"""JSON Schemas of what people write (override sidecars, front matter), and their errors in
+an editor's words.
+
+The schemas are package data (``generator/data/*.schema.json``), compiled once per process:
+the same for every run. :func:`explain` turns a validation error into the text of a problem
+line: ``expected an integer, got 'abc'``.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+import jsonschema
+
+__all__ = ["explain", "validator"]
+
+
+@cache
+def validator(name: str) -> jsonschema.protocols.Validator:
+    """The validator of ``generator/data/<name>``."""
+    text = resources.files("generator").joinpath(f"data/{name}").read_text("utf-8")
+    schema = json.loads(text)
+    return jsonschema.validators.validator_for(schema)(schema)
+
+
+_TYPE_NAMES = {"string": "text", "integer": "an integer", "number": "a number",
+               "array": "a list", "object": "a mapping", "null": "nothing (null)"}
+
+
+def explain(error: jsonschema.ValidationError) -> str:
+    """A schema error in an editor's words: ``expected an integer, got 'abc'``."""
+    best = jsonschema.exceptions.best_match([error])
+    value = best.instance
+    got = repr(value) if len(repr(value)) <= 60 else repr(value)[:59] + "…"
+    if best.validator == "type":
+        types = best.validator_value if isinstance(best.validator_value, list) else [
+            best.validator_value]
+        return f"expected {' or '.join(_TYPE_NAMES.get(t, t) for t in types)}, got {got}"
+    if best.validator == "additionalProperties":
+        return best.message.replace("Additional properties are not allowed", "unknown key")
+    if best.validator in ("oneOf", "anyOf"):
+        return f"unexpected value {got}"
+    return best.message
