@@ -670,6 +670,9 @@ class _Site:
         count = f" — {_pluralise(n, 'article')}" if n > 1 else ""
         flag = (' <small class="briefing-disputed">(sources disagree)</small>'
                 if fact.disputed else "")
+        if fact.item.get("indicator") == dg.GROWTH_FORECAST and fact.item.get("subject"):
+            year = f" for {escape(fact.item['year'])}" if fact.item.get("year") else ""
+            flag = f"{year} — {escape(fact.item['subject'])}{flag}"  # who made the forecast
         return (f"{who}{escape(figure_value(fact.item))}{count}{flag} "
                 + self.cites(src, fact.mentions))
 
@@ -1128,7 +1131,7 @@ class _Site:
                                   caption="Provincial-level divisions by "
                                   "number of articles (cities count for their province)",
                                   columns=[("region", "Region"), ("count", "Articles")],
-                                  chart_id="chart-tile-map"))
+                                  chart_id="chart-tile-map", table_rows=40))
         over_time = self.over_time_rows()
         if over_time:
             out.append("### Articles over time\n\n")
@@ -1219,7 +1222,7 @@ class _Site:
                                   caption="Provincial-level divisions by "
                                   "number of articles (cities count for their province)",
                                   columns=[("region", "Region"), ("count", "Articles")],
-                                  chart_id="chart-tile-map"))
+                                  chart_id="chart-tile-map", table_rows=40))
         levels = list(dg.LEVEL_LABELS)
         by_level: dict[str, list[RegionInfo]] = {}
         for info in self.sorted_regions():
