@@ -1,6 +1,6 @@
 """How long does `mkdocs build` take for N articles, where does the time go, how big is the site?
 
-    python bench/build_speed.py N [N ...] [--seed S] [--warm] [--jobs J] [--keep] [--json]
+    python bench/build_speed.py N [N ...] [--seed S] [--warm] [--plain] [--jobs J] [--keep] [--json]
 
 For each N: makes (or reuses) the synthetic corpus ``bench/out/corpus-N-sS/``, copies the
 project's site config (mkdocs.yml, docs/ and any other top-level folder mkdocs.yml names)
@@ -14,6 +14,14 @@ into a scratch project under ``bench/out/`` with the corpus as its only input, a
   build rather than estimated from a second run; MkDocs' share is the rest;
 * peak RSS of the child; the size of ``site/search/search_index.json`` and of ``site/``;
   the number of HTML pages and of warnings.
+
+With ``--plain`` the same run also builds a *plain* MkDocs + Material site (search plugin
+only, a one-entry nav) with as many pages as the briefing site has HTML pages, each of the
+corpus' average article length, made of the corpus' own text; it is built the same way (a
+child process, wall time and peak RSS) and the ratio briefing / plain is printed: what the
+generator costs over what MkDocs itself needs for that many pages.
+
+Every build also reports the page-size distribution per page kind (``page_sizes.py``).
 
 Without ``--warm`` the extraction cache is disabled (``BRIEFING_NO_CACHE=1``), so every
 build does all the work.  With ``--warm`` the cache is allowed: a cold build (empty cache),
@@ -37,6 +45,7 @@ import time
 from pathlib import Path
 
 import benchlib as bl
+import page_sizes
 
 SITE_URL = "http://127.0.0.1:8000/"
 # Top-level folders never copied into the scratch project (inputs, outputs, tooling).
@@ -219,6 +228,7 @@ def build(project: Path, label: str, cache: bool) -> dict:
     timers = res["timers"]
     generator_s = sum(v for k, v in timers.items() if k.startswith("hook "))
     size, html = dir_size(site)
+    kinds = page_sizes.summary(site)
     index = site / "search" / "search_index.json"
     warnings = [ln for ln in m.stderr.splitlines() if ln.startswith("WARNING")]
     return {
@@ -240,9 +250,92 @@ def build(project: Path, label: str, cache: bool) -> dict:
         "article_pages": sum(1 for _ in (site / "articles").glob("*/index.html"))
         if (site / "articles").is_dir() else None,
         "warnings": len(warnings),
+        "page_kinds": kinds,
         "first_warnings": warnings[:3],
         "plugin_timings": [ln for ln in m.stderr.splitlines() if "timing" in ln.lower()][:20],
     }
+
+
+PLAIN_YML = """site_name: Plain MkDocs site (benchmark)
+site_url: http://127.0.0.1:8000/
+theme:
+  name: material
+  font: false
+  features:
+    - navigation.instant
+plugins:
+  - search
+nav:
+  - Home: index.md
+validation:
+  omitted_files: ignore
+"""
+
+
+def _corpus_paragraphs(corpus: Path) -> list[str]:
+    """The corpus' text as paragraphs (every article, in file order), markup-free."""
+    paras: list[str] = []
+    for path in sorted(corpus.iterdir()):
+        if path.name.startswith("."):
+            continue
+        text = path.read_bytes().decode("utf-8", "replace").replace("\r", "")
+        for block in re.split(r"\n\s*\n", text):
+            block = " ".join(block.split())
+            if len(block) > 40 and not block.startswith(("---", "#")):
+                paras.append(re.sub(r"[*_`<>\[\]#|]", " ", block))
+    return paras
+
+
+def make_plain_project(corpus: Path, parent: Path, pages: int, chars: int) -> Path:
+    """A plain MkDocs + Material project of *pages* pages of about *chars* characters each,
+    cut from the corpus text (deterministic)."""
+    project = Path(tempfile.mkdtemp(prefix="plain-", dir=parent))
+    docs = project / "docs"
+    (docs / "p").mkdir(parents=True)
+    (project / "mkdocs.yml").write_text(PLAIN_YML, "utf-8")
+    paras = _corpus_paragraphs(corpus) or ["lorem ipsum " * 20]
+    k = 0
+    for i in range(pages):
+        body, size = [], 0
+        while size < chars:
+            para = paras[k % len(paras)]
+            k += 1
+            body.append(para)
+            size += len(para) + 2
+        name = docs / ("index.md" if i == 0 else f"p/{i:05d}.md")
+        name.write_text(f"# Page {i}\n\n" + "\n\n".join(body) + "\n", "utf-8")
+    return project
+
+
+def build_plain(project: Path) -> dict:
+    site = project / "site"
+    m = bl.run_measured([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
+                         str(project / "mkdocs.yml"), "-d", str(site)],
+                        cwd=project, env=bl.child_env())
+    if m.returncode != 0:
+        raise NotReady(f"the plain MkDocs build failed (exit {m.returncode}):\n"
+                       f"{bl.tail(m.stderr)}")
+    size, html = dir_size(site)
+    index = site / "search" / "search_index.json"
+    return {"total_s": m.seconds, "rss_mb": m.rss_mb, "html_pages": html,
+            "site_mb": size / 1e6,
+            "search_index_mb": index.stat().st_size / 1e6 if index.exists() else None}
+
+
+def add_plain(row: dict, corpus: Path, keep: bool) -> dict:
+    """Build the plain site matching *row*'s page count; add it and the ratios to the row."""
+    chars = round(bl.corpus_bytes(corpus) / max(1, row["n"]))
+    log(f"N={row['n']}: plain MkDocs + Material, {row['html_pages']:,} pages of "
+        f"~{chars:,} characters ...")
+    project = make_plain_project(corpus, bl.OUT, row["html_pages"], chars)
+    try:
+        plain = build_plain(project)
+    finally:
+        if not keep:
+            shutil.rmtree(project, ignore_errors=True)
+    plain["chars_per_page"] = chars
+    return {**row, "plain": plain, "ratio_time": row["total_s"] / plain["total_s"],
+            "ratio_rss": row["rss_mb"] / plain["rss_mb"]}
 
 
 def touch_one_article(project: Path) -> str:
@@ -276,12 +369,18 @@ def bench_one(n: int, args: argparse.Namespace, options: set[str]) -> list[dict]
     try:
         if not args.warm:
             log(f"N={n}: mkdocs build (cache off) ...")
-            return [{**common, **build(project, "full", cache=False)}]
+            row = {**common, **build(project, "full", cache=False)}
+            return [add_plain(row, corpus, args.keep) if args.plain else row]
         log(f"N={n}: mkdocs build, cache allowed, cold ...")
         cold = {**common, **build(project, "cold", cache=True)}
         edited = touch_one_article(project)
         log(f"N={n}: edited {edited}; rebuilding ...")
         warm = {**common, **build(project, "1 edited", cache=True), "edited": edited}
+        if args.plain:
+            cold = add_plain(cold, corpus, args.keep)
+            warm = {**warm, "plain": cold["plain"],
+                    "ratio_time": warm["total_s"] / cold["plain"]["total_s"],
+                    "ratio_rss": warm["rss_mb"] / cold["plain"]["rss_mb"]}
         return [cold, warm]
     finally:
         if not args.keep:
@@ -313,6 +412,17 @@ def report(rows: list[dict], meta: dict) -> str:
     lines.append("generator s = time inside the briefing plugin's hooks (run() = extraction, "
                  "render = page generation); mkdocs s = the rest, start-up included.")
     for r in rows:
+        if r.get("plain"):
+            p = r["plain"]
+            lines.append(
+                f"N={r['n']} {r['build']}: plain MkDocs + Material, {p['html_pages']:,} pages of "
+                f"~{p['chars_per_page']:,} characters: {p['total_s']:.1f} s, "
+                f"{p['rss_mb']:.0f} MB peak, search index {p['search_index_mb']:.1f} MB -> "
+                f"briefing / plain = {r['ratio_time']:.2f}x time, {r['ratio_rss']:.2f}x memory")
+        if r.get("page_kinds"):
+            lines.append(f"N={r['n']} {r['build']}: page sizes (HTML KB) per kind: " + "; ".join(
+                f"{k['kind']} {k['pages']} pages, median {k['median_kb']:.1f}, "
+                f"max {k['max_kb']:.1f}" for k in r["page_kinds"]))
         if r["article_pages"] is not None and r["article_pages"] < r["n"] * 0.9:
             lines.append(f"N={r['n']}: only {r['article_pages']} article pages were built: "
                          "did the plugin read the corpus?")
@@ -333,6 +443,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
     ap.add_argument("--warm", action="store_true",
                     help="cache allowed: cold build, edit one article, rebuild")
+    ap.add_argument("--plain", action="store_true",
+                    help="also build a plain MkDocs + Material site of as many pages, print "
+                    "the ratio")
     ap.add_argument("--jobs", type=int, default=None,
                     help="the plugin's `jobs` option, if it has one")
     ap.add_argument("--keep", action="store_true", help="keep the scratch projects")

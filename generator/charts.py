@@ -924,7 +924,8 @@ def _is_number(value: Any) -> bool:
 
 
 def chart_block(spec: Mapping[str, Any], *, caption: str, columns: Sequence[tuple[str, str]],
-                rows: Iterable[Mapping[str, Any]], chart_id: str) -> str:
+                rows: Iterable[Mapping[str, Any]], chart_id: str, spec_url: str | None = None,
+                max_rows: int | None = None) -> str:
     """Raw-HTML block: chart container + figcaption + collapsible data table.
 
     The block is one HTML element (no blank lines inside, no untrusted text at a line
@@ -934,6 +935,13 @@ def chart_block(spec: Mapping[str, Any], *, caption: str, columns: Sequence[tupl
 
     columns: ``(key, header)`` pairs for the table. A cell links to ``row[key + "_url"]``
     if present, and the first column to ``row["url"]``. Unsafe URLs are dropped.
+
+    spec_url: where the spec is published as a file (``data-spec-src``, fetched by the chart
+    script) instead of inline in ``data-spec``. Inline specs made up 21 MB of a
+    1,000-article site's pages, parsed three times over by MkDocs; a file costs nothing to
+    build and is cached by the browser. max_rows: the data table lists at most this many
+    rows, then says how many more the chart (and its spec file) holds, so a chart of
+    thousands of cells does not make its page huge.
     """
     ident = re.sub(r"[^A-Za-z0-9_-]+", "-", _text(chart_id)).strip("-")
     if not ident:
@@ -945,6 +953,10 @@ def chart_block(spec: Mapping[str, Any], *, caption: str, columns: Sequence[tupl
     spec_attr = (html.escape(spec_json(spec), quote=True)
                  .replace("{", "&#123;").replace("}", "&#125;"))
     rows = list(rows)
+    hidden = 0
+    if max_rows is not None and len(rows) > max_rows:
+        hidden = len(rows) - max_rows
+        rows = rows[:max_rows]
     numeric = {
         key: any(_is_number(r.get(key)) for r in rows)
         and all(_is_number(r.get(key)) or r.get(key) is None for r in rows)
@@ -966,12 +978,19 @@ def chart_block(spec: Mapping[str, Any], *, caption: str, columns: Sequence[tupl
                 text = f'<a href="{_esc(url)}">{text}</a>'
             cells.append(f"<td{_NUM_CLASS if numeric[key] else ''}>{text}</td>")
         body_rows.append(f"<tr>{''.join(cells)}</tr>")
+    if hidden:
+        more = f"… and {hidden:,} more rows"
+        if spec_url is not None and safe_url(spec_url) is not None:
+            more += f' in the <a href="{_esc(spec_url)}">chart data (JSON)</a>'
+        body_rows.append(f'<tr><td colspan="{len(columns)}">{more}</td></tr>')
     description = _esc(spec.get("description", "")) if isinstance(spec, Mapping) else ""
+    source = (f'data-spec-src="{_esc(spec_url)}"' if spec_url is not None
+              else f'data-spec="{spec_attr}"')
     lines = [
         f'<figure class="briefing-figure" id="{ident}-figure">',
         f'<div class="briefing-chart" id="{ident}" role="img" aria-label="{caption_html}"'
         + (f' aria-description="{description}"' if description else "")
-        + f' data-search-exclude data-spec="{spec_attr}"></div>',
+        + f' data-search-exclude {source}></div>',
         f'<figcaption id="{ident}-caption">{caption_html}</figcaption>',
         f'<details class="briefing-data"><summary>Data table: {caption_html}</summary>',
         f"<table><thead><tr>{head}</tr></thead><tbody>",

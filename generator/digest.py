@@ -553,3 +553,168 @@ def group_by(entries: Iterable[Entry], key: Any) -> dict[str, list[Entry]]:
         for k in key(e) or [""]:
             out[k].append(e)
     return dict(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Facts: the mentions of one fact, merged
+#
+# A growth target stated in twelve articles is one fact with twelve citations, not twelve
+# rows: an analyst wants the answer ("more than 5.5 %, 4 articles") and how well it is
+# sourced, and a page listing each mention grows with the corpus, not with what is known.
+
+#: Indicators whose value for one region and year is a single number, so two different
+#: values are a disagreement between sources (a "count" or "other" figure may legitimately
+#: differ: two different things counted).
+SINGLE_VALUED = frozenset({GROWTH_TARGET, GROWTH_OUTCOME, "gdp", "rd-intensity"})
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact (region, indicator, year, value, qualifier, ...) with every mention of it.
+
+    `mentions` are the entries that state it, in digest order (newest article first), so
+    `mentions[0]` is the most recent statement; `disputed` is set when another fact gives
+    the same region, indicator and year a different value (sources disagree).
+    """
+
+    key: tuple[Any, ...]
+    mentions: tuple[Entry, ...]
+    disputed: bool = False
+
+    @property
+    def item(self) -> Mapping[str, Any]:
+        """The most recent mention's figure: what the fact is read from."""
+        return self.mentions[0].item
+
+    @property
+    def via(self) -> str | None:
+        return self.mentions[0].via
+
+    @property
+    def articles(self) -> list[str]:
+        """Distinct articles stating the fact, most recent first."""
+        return list(dict.fromkeys(e.article for e in self.mentions))
+
+
+def fact_key(e: Entry) -> tuple[Any, ...]:
+    """What makes two figure mentions the same fact."""
+    item = e.item
+    ind = str(item.get("indicator") or "")
+    subject = item.get("subject") if ind in ("other", "count", GROWTH_FORECAST) else None
+    return (item.get("region"), ind, item.get("year"), item.get("value"),
+            item.get("value_max"), item.get("qualifier"), item.get("unit"),
+            item.get("period"), subject, e.via)
+
+
+def _slot_key(key: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The fact's key without its value: facts sharing it should agree."""
+    region, ind, year, _v, _vmax, _q, unit, period, subject, via = key
+    return (region, ind, year, unit, period, subject, via)
+
+
+def facts(entries: Iterable[Entry]) -> list[Fact]:
+    """Merge mentions into facts; order: most articles first, then most recent mention."""
+    groups: dict[tuple[Any, ...], list[Entry]] = {}
+    first: dict[tuple[Any, ...], int] = {}
+    for i, e in enumerate(entries):
+        k = fact_key(e)
+        if k not in groups:
+            groups[k] = []
+            first[k] = i
+        groups[k].append(e)
+    slots: dict[tuple[Any, ...], int] = defaultdict(int)
+    for k in groups:
+        if k[1] in SINGLE_VALUED and k[2] is not None:
+            slots[_slot_key(k)] += 1
+    out = [Fact(k, tuple(v), disputed=slots.get(_slot_key(k), 0) > 1)
+           for k, v in groups.items()]
+    out.sort(key=lambda f: (-len(f.articles), first[f.key]))
+    return out
+
+
+@dataclass(frozen=True)
+class YearOutcome:
+    """One row of a region's targets-and-outcomes table: a year's GDP growth target(s), the
+    growth realised, and whether the target was met (None when either is unknown)."""
+
+    year: int
+    targets: list[Fact]
+    outcomes: list[Fact]
+    met: bool | None
+
+
+def _bounds(item: Mapping[str, Any]) -> float:
+    return float(item.get("value") or 0)
+
+
+def targets_and_outcomes(info: RegionInfo) -> list[YearOutcome]:
+    """Per year, newest first: the region's own confident full-year growth targets and
+    outcomes (not its cities'). Met when the best-sourced outcome reaches the lower end of
+    the best-sourced target ("around 5 %" is met by 4.95 % and more: the tolerance a
+    one-decimal statistic needs)."""
+    own = [e for e in info.figures if e.via is None]
+    targets = facts(e for e in own if is_growth_target(e.item) and e.item.get("year"))
+    outcomes = facts(e for e in own if e.item.get("indicator") == GROWTH_OUTCOME
+                     and is_confident(e.item) and is_full_year(e.item) and e.item.get("year"))
+    years = sorted({int(f.item["year"]) for f in targets + outcomes}, reverse=True)
+    rows = []
+    for y in years:
+        ts = [f for f in targets if f.item["year"] == y]
+        os_ = [f for f in outcomes if f.item["year"] == y]
+        met = None
+        if ts and os_:
+            slack = 0.05 if ts[0].item.get("qualifier") == "around" else 0.0
+            met = _bounds(os_[0].item) + slack >= _bounds(ts[0].item)
+        rows.append(YearOutcome(y, ts, os_, met))
+    return rows
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One commitment, merged across the articles that state it (same text, same region)."""
+
+    mentions: tuple[Entry, ...]
+
+    @property
+    def item(self) -> Mapping[str, Any]:
+        return self.mentions[0].item
+
+    @property
+    def via(self) -> str | None:
+        return self.mentions[0].via
+
+    @property
+    def articles(self) -> list[str]:
+        return list(dict.fromkeys(e.article for e in self.mentions))
+
+
+def plan_key(e: Entry) -> tuple[str, str | None]:
+    """What makes two commitment mentions the same plan: the text (case and spacing aside)
+    and the city it is about."""
+    return (" ".join(str(e.item.get("text", "")).lower().split()), e.via)
+
+
+def plans(entries: Iterable[Entry]) -> list[Plan]:
+    """Commitments merged by text; most cited first, then most recent (entries come newest
+    article first)."""
+    groups: dict[tuple[str, str | None], list[Entry]] = {}
+    for e in entries:
+        groups.setdefault(plan_key(e), []).append(e)
+    order = {k: i for i, k in enumerate(groups)}
+    out = [Plan(tuple(v)) for v in groups.values()]
+    out.sort(key=lambda p: (-len(p.articles), order[plan_key(p.mentions[0])]))
+    return out
+
+
+def plans_by_theme(digest: Digest, entries: Iterable[Entry]) -> dict[str, list[Plan]]:
+    """Commitments per theme (a commitment under each theme it names, '' for none), themes
+    with the most commitments first; each list as `plans` orders it."""
+    groups: dict[str, list[Entry]] = defaultdict(list)
+    for e in entries:
+        tids = [t for t in e.item.get("themes", []) if t in digest.themes] or [""]
+        for t in tids:
+            groups[t].append(e)
+    merged = {t: plans(v) for t, v in groups.items()}
+    return dict(sorted(merged.items(), key=lambda kv: (kv[0] == "", -len(kv[1]),
+                                                         digest.theme_name(kv[0]).lower(),
+                                                         kv[0])))

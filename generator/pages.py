@@ -35,89 +35,33 @@ from collections.abc import Iterable, Mapping
 from datetime import date as Date
 from importlib import resources
 from typing import Any
-from urllib.parse import urlsplit
 
+import jinja2
 import yaml
+from markupsafe import Markup
 
 from . import digest as dg
 from .digest import Digest, Entry, RegionInfo
+from .fmt import (  # noqa: F401 - re-exported: pages.escape & co. are used by tests and CLI
+    INDICATOR_LABELS,
+    QUALIFIER_WORDS,
+    UNIT_WORDS,
+    escape,
+    escape_block,
+    figure_value,
+    link_title,
+)
+from .fmt import html_attr as _html_attr
+from .fmt import indicator_label as _indicator
+from .fmt import safe_url as _safe_url
+from .fmt import whitespace_re as _WHITESPACE_RE
 
 # ---------------------------------------------------------------------------------------------
 # Escaping: one function, used for every piece of data that reaches a page.
 
-_ENTITIES = {
-    "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
-    "\\": "&#92;", "`": "&#96;", "*": "&#42;", "_": "&#95;",
-    "[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#125;", "|": "&#124;",
-    "#": "&#35;", "~": "&#126;", "^": "&#94;", "=": "&#61;", "$": "&#36;",
-}
-_ESCAPE_RE = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
-# what turns a line into a block (list item, ordered list) when it starts the line
-_LINE_START_RE = re.compile(r"^([+\-]|\d+[.)])")
-_WHITESPACE_RE = re.compile(r"\s+")
-
 
 #: Growth targets drawn on the home page's overview chart (the highest ones).
 HOME_TARGETS = 40
-
-
-def escape(text: object) -> str:
-    """Data -> Markdown that renders as exactly that text, on one line.
-
-    HTML-escapes (`& < > "`), and replaces every character Python-Markdown or a common
-    extension gives meaning to (emphasis, code, links, attribute lists, tables, headings,
-    ...) with a numeric character reference, which renders as the same character but is never
-    parsed as syntax. Whitespace runs (newlines included) collapse to one space, so data can
-    never end a paragraph, start an indented code block or underline a setext heading; a
-    leading list marker is neutralised. Works in body text, table cells, link text, link
-    titles, headings and front-matter values alike.
-    """
-    if text is None:
-        return ""
-    out = _WHITESPACE_RE.sub(" ", str(text)).strip()
-    out = _ESCAPE_RE.sub(lambda m: _ENTITIES[m.group(0)], out)
-    match = _LINE_START_RE.match(out)
-    if match:
-        marker = match.group(1)
-        out = marker[:-1] + f"&#{ord(marker[-1])};" + out[len(marker):]
-    return out
-
-
-def escape_block(text: object) -> str:
-    """Data -> text for a raw HTML ``<pre>`` block: escaped like `escape()` (HTML and every
-    Markdown metacharacter become character references) but keeping its newlines and
-    indentation, which a code snippet needs. Carriage returns are dropped."""
-    if text is None:
-        return ""
-    out = str(text).replace("\r", "")
-    return _ESCAPE_RE.sub(lambda m: _ENTITIES[m.group(0)], out)
-
-
-def link_title(text: object) -> str:
-    """Escaped text for a Markdown link title (`[x](url "title")`), where parentheses can
-    also end the link."""
-    return escape(text).replace("(", "&#40;").replace(")", "&#41;")
-
-
-def _safe_url(url: object) -> str | None:
-    """An http(s) URL from a record, or None: other schemes (javascript:, data:) are dropped."""
-    if not isinstance(url, str):
-        return None
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    if any(ch.isspace() for ch in url):
-        return None
-    return url
-
-
-def _html_attr(text: str) -> str:
-    return (text.replace("&", "&amp;").replace('"', "&quot;")
-            .replace("<", "&lt;").replace(">", "&gt;"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -125,9 +69,9 @@ def _html_attr(text: str) -> str:
 
 INDEX_PAGES = ("index.md", "regions/index.md", "themes/index.md", "articles/index.md",
                "figures.md")
-TAGS_PAGE = "tags.md"
 REVIEW_PAGE = "review.md"
 FIGURES_CSV = "data/figures.csv"
+FIGURES_JSON = "data/figures.json"
 BRIEFING_JSON = "data/briefing.json"
 SCHEMA_FILE = "data/article.schema.json"
 FEED_FILE = "feed_rss_created.xml"  # mkdocs-rss-plugin's default file name
@@ -143,6 +87,28 @@ def region_path(region_id: str) -> str:
 
 def theme_path(theme_id: str) -> str:
     return f"themes/{theme_id}.md"
+
+
+def chart_spec_path(src: str, chart_id: str) -> str:
+    """Where the Vega-Lite spec of chart *chart_id* on page *src* is published."""
+    return f"assets/charts/{src[:-3] if src.endswith('.md') else src}/{chart_id}.json"
+
+
+def region_plans_path(region_id: str) -> str:
+    """The (first) page of every commitment of one region, by theme."""
+    return f"regions/{region_id}/commitments.md"
+
+
+def plans_anchor(theme_id: str) -> str:
+    return f"t-{theme_id}" if theme_id else "t-other"
+
+
+def region_articles_path(region_id: str) -> str:
+    return f"regions/{region_id}/articles.md"
+
+
+def theme_articles_path(theme_id: str) -> str:
+    return f"themes/{theme_id}/articles.md"
 
 
 def record_path(article_id: str) -> str:
@@ -233,7 +199,8 @@ def md_link(from_src: str, to_src: str, anchor: str | None = None) -> str:
 
 def front_matter(title: str, *, date: str | None = None, tags: Iterable[str] = (),
                  description: str | None = None, extra: Mapping[str, Any] | None = None) -> str:
-    """YAML front matter; every value escaped (themes print them as HTML), dumped safely."""
+    """YAML front matter; every value escaped (themes print them as HTML), dumped safely.
+    `tags` become the page's `categories` (see below)."""
     meta: dict[str, Any] = {"title": escape(title)}
     if date:
         try:
@@ -242,7 +209,11 @@ def front_matter(title: str, *, date: str | None = None, tags: Iterable[str] = (
             pass
     tag_list = [escape(t) for t in tags if t]
     if tag_list:
-        meta["tags"] = tag_list
+        # `categories`, not `tags`: the RSS feed's categories. Material's tags plugin and its
+        # tags page are not used: 20 chips above each title, the same chips in every search
+        # result and a tags page listing every article under each of its tags (4.3 MB at
+        # 1,000 articles). Article pages name their regions and themes in one linked line.
+        meta["categories"] = tag_list
     if description:
         meta["description"] = escape(_shorten(description, 300))
     if extra:
@@ -296,70 +267,21 @@ def html_list(items: Iterable[str]) -> str:
     return "<ul data-search-exclude>\n" + "\n".join(lines) + "\n</ul>\n" if lines else ""
 
 
-_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-
-
-def _fmt_number(value: Any, words: bool = False) -> str:
-    """5.0 -> '5', 12345 -> '12,345'; with `words`, 1.8e12 -> '1.8 trillion'."""
-    if value is None:
-        return ""
-    if words:
-        for scale, word in _SCALES:
-            if abs(value) >= scale:
-                return f"{_fmt_number(round(value / scale, 3))} {word}"
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int):
-        return f"{value:,}"
-    return f"{value:,.6g}" if abs(value) >= 1e6 else f"{value:g}"
-
-
 CITED = "Cited sentences"
 LATEST = 5  # articles on the home page
-CHART_ROWS = 30  # most bars one chart shows (region figure charts)
-
-QUALIFIER_WORDS = {
-    "around": "around", "more-than": "more than", "at-least": "at least",
-    "exactly": "", "up-to": "up to", "range": "",
-}
-UNIT_WORDS = {"percent": "%", "per-10000-people": "per 10,000 people"}
-
-
-def figure_value(item: Mapping[str, Any]) -> str:
-    """Human reading of a figure: 'more than 5.5%', '6-6.5%', '1,800,000,000,000 CNY'."""
-    unit = str(item.get("unit") or "")
-    value = _fmt_number(item.get("value"), words=True)
-    if item.get("value_max") is not None:
-        value = f"{value}–{_fmt_number(item.get('value_max'), words=True)}"
-    qual = QUALIFIER_WORDS.get(str(item.get("qualifier")), "")
-    suffix = UNIT_WORDS.get(unit, f" {unit}" if unit and unit != "count" else "")
-    return f"{qual} {value}{suffix}".strip()
-
-
-INDICATOR_LABELS = {
-    "gdp-growth-target": "GDP growth target",
-    "gdp-growth": "GDP growth",
-    "gdp-growth-forecast": "GDP growth forecast",
-}
-
-
-def _indicator(item: Mapping[str, Any]) -> str:
-    """'gdp-growth-target' -> 'GDP growth target'; the subject, when stated, for 'other'.
-
-    A forecast names who made it when known ("GDP growth forecast (economists)"), and growth
-    for part of a year its period ("GDP growth, H1"): neither is a target or a year's outcome.
-    """
-    indicator = str(item.get("indicator") or "")
-    if indicator in ("other", "count") and item.get("subject"):
-        return str(item["subject"])
-    text = INDICATOR_LABELS.get(indicator) or re.sub(
-        r"\b(gdp|rd)\b", lambda m: {"gdp": "GDP", "rd": "R&D"}[m.group(1)],
-        indicator.replace("-", " "))
-    if item.get("period"):
-        text += f", {item['period']}"
-    if indicator == dg.GROWTH_FORECAST and item.get("subject"):
-        text += f" ({item['subject']})"
-    return text
+CHART_ROWS = 12  # most bars one region figure chart shows (the most cited facts)
+CHART_TABLE_ROWS = 25  # most rows of a chart's data table (the spec file holds them all)
+CITES_SHOWN = 4  # citation links per merged fact or plan (then "+N more")
+PLANS_SHOWN = 2  # commitments per theme on a region or theme page (all: commitments pages)
+REGIONS_SHOWN = 12  # regions with their commitments on a theme page
+OTHER_THEMES_SHOWN = 8  # further themes named (linked) in one line under "What it plans"
+THEMES_SHOWN = 4  # themes with their commitments on a region page (the rest: one line)
+FACTS_SHOWN = 8  # facts in a region or theme page's table (all: the Figures page)
+ARTICLES_SHOWN = 6  # articles listed on a region or theme page (all: paginated listing)
+LISTING_PAGE = 200  # articles per page of a paginated listing
+INDEX_PAGE = 100  # rows per page of the articles index (each lists regions too)
+REVIEW_PAGE_FIGURES = 60  # figures per Needs review page
+PLANS_PAGE = 200  # commitments per page of a region's list of every commitment
 
 
 def _chart_label(item: Mapping[str, Any]) -> str:
@@ -379,6 +301,59 @@ def _pluralise(n: int, word: str, plural: str | None = None) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# Templates: generator/templates/<kind>.md.j2, one per page kind
+
+
+def _finalize(value: Any) -> Any:
+    """Every ``{{ value }}`` in a template: Markup (built by the helpers, already safe) as is,
+    anything else through `escape()`, which is safe in HTML *and* Markdown (Jinja's own
+    autoescape knows HTML only: ``*`` or ``[`` in an article title would become markup)."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(escape(value))
+
+
+_ENV: jinja2.Environment | None = None
+
+
+def _render(template: str, **context: Any) -> str:
+    global _ENV
+    if _ENV is None:
+        _ENV = jinja2.Environment(
+            loader=jinja2.PackageLoader("generator", "templates"), autoescape=True,
+            finalize=_finalize, trim_blocks=True, lstrip_blocks=True,
+            keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    text = _ENV.get_template(template).render(**context)
+    return re.sub(r"\n{3,}", "\n\n", text)
+
+
+class _Helpers:
+    """What a template may call: the site's renderers for one page, returning Markup."""
+
+    def __init__(self, site: _Site, src: str) -> None:
+        self.site, self.src = site, src
+
+    def outcomes_table(self, rows: list[dg.YearOutcome]) -> Markup:
+        return Markup(self.site.outcomes_table(self.src, rows))
+
+    def growth_chart(self, targets: list[Entry], name: str) -> Markup:
+        return Markup(self.site.growth_chart(self.src, targets, self.site.d.national_target,
+                                             chart_id="chart-growth-target", limit=20,
+                                             caption="GDP growth targets of the cities of "
+                                             f"{name} (%)"))
+
+    def fact_list(self, facts: list[dg.Fact]) -> Markup:
+        return Markup(self.site.fact_list(self.src, facts))
+
+    def plan_list(self, plans: list[dg.Plan]) -> Markup:
+        return Markup(self.site.plan_list(self.src, plans))
+
+    def facts_table(self, facts: list[dg.Fact]) -> Markup:
+        return Markup(self.site.facts_table(self.src, facts,
+                                            show_region=any(f.via for f in facts)))
+
+
+# ---------------------------------------------------------------------------------------------
 # The site
 
 
@@ -390,6 +365,18 @@ class _Site:
         self.d = digest
         self.use_directory_urls = use_directory_urls
         self.intro = intro
+        #: data files (chart specs, table JSON) the pages rendered since the last `take_files`
+        self.files: dict[str, str] = {}
+        self._order = {a.id: i for i, a in enumerate(digest.articles)}
+        self._layouts: dict[str, Any] = {}
+        self._review: list[tuple[str, list[str]]] | None = None
+        self._review_of: dict[str, str] = {}
+
+    def take_files(self) -> dict[str, str]:
+        """The data files written by the pages rendered since the last call (a page and its
+        files are cached together)."""
+        files, self.files = self.files, {}
+        return files
 
     # links -----------------------------------------------------------------------------------
     def url(self, from_src: str, to_src: str, anchor: str | None = None) -> str:
@@ -457,13 +444,21 @@ class _Site:
 
     # charts ----------------------------------------------------------------------------------
     def chart(self, name: str, rows: list[dict], *, caption: str, columns: list[tuple[str, str]],
-              chart_id: str, **kwargs: Any) -> str:
-        """A chart from generator.charts as a raw HTML block (blank lines around it)."""
+              chart_id: str, src: str, table_rows: int = CHART_TABLE_ROWS,
+              **kwargs: Any) -> str:
+        """A chart from generator.charts as a raw HTML block (blank lines around it); its
+        spec is published as a file next to the page's other data (`chart_spec_path`) and
+        fetched by the chart script, so the page carries no JSON."""
         from . import charts  # imported here: the pages module is usable without Altair loaded
 
         spec = getattr(charts, name)(rows, **kwargs)
+        path = chart_spec_path(src, chart_id)
+        if path in self.files:
+            raise ValueError(f"two charts {chart_id!r} on {src}")
+        self.files[path] = charts.spec_json(spec) + "\n"
         block = charts.chart_block(spec, caption=caption, columns=columns, rows=rows,
-                                   chart_id=chart_id)
+                                   chart_id=chart_id, spec_url=self.url(src, path),
+                                   max_rows=table_rows)
         return "\n" + block.strip() + "\n\n"
 
     def growth_chart(self, src: str, entries: list[Entry], national: Entry | None,
@@ -501,7 +496,7 @@ class _Site:
             nat = {"value": national.item.get("value"),
                    "qualifier": national.item.get("qualifier"),
                    "year": national.item.get("year")}
-        return self.chart("growth_targets", rows, national=nat, caption=caption,
+        return self.chart("growth_targets", rows, src=src, national=nat, caption=caption,
                           columns=[("region", "Region"), ("qualifier", "Qualifier"),
                                    ("value", "Target (%)"), ("value_max", "Up to (%)"),
                                    ("year", "Year")],
@@ -537,7 +532,7 @@ class _Site:
         low-confidence figure; '' for a confident one."""
         if dg.is_confident(e.item):
             return ""
-        link = self._link(src, REVIEW_PAGE, "needs review", html=True,
+        link = self._link(src, self.review_path(e.article), "needs review", html=True,
                           anchor=review_anchor(e.article), cls="briefing-review-mark")
         return f" <small>({link})</small>"
 
@@ -644,136 +639,352 @@ class _Site:
             return "*No text.*\n"
         return '<div class="briefing-text">\n' + "\n".join(paras) + "\n</div>\n"
 
+    # aggregated facts and plans -------------------------------------------------------------
+    def cites(self, src: str, mentions: Iterable[Entry], limit: int = CITES_SHOWN) -> str:
+        """Citations of a merged fact or plan: the most recent in full ("↗ Global Times,
+        2025-01-10"), then one ↗ per further article (source and date in its title), then
+        "+N more": every source is one click away and a fact stated 40 times stays one line."""
+        by_article: dict[str, Entry] = {}
+        for e in mentions:
+            by_article.setdefault(e.article, e)
+        entries = list(by_article.values())
+        if not entries:
+            return ""
+        out = [self.cite(src, entries[0].article, entries[0].sentence, html=True)]
+        for e in entries[1:limit]:
+            art = self.d.article(e.article)
+            label = ", ".join(x for x in (art.record.get("source"), art.date) if x) or "source"
+            href = _html_attr(self.url(src, article_path(e.article), f"s{e.sentence}"))
+            out.append(f'<a class="citation" href="{href}" title="{escape(label)}" '
+                       f'aria-label="{escape(label)}">↗</a>')
+        if len(entries) > limit:
+            out.append(f"<small>+{len(entries) - limit} more</small>")
+        return " ".join(out)
+
+    def fact_text(self, src: str, fact: dg.Fact, *, with_region: bool = False) -> str:
+        """'more than 5.5 % — 4 articles ↗ …', with the city for a rolled-up fact."""
+        who = f"<strong>{escape(self.d.region_name(fact.via))}:</strong> " if fact.via else ""
+        if with_region and not fact.via:
+            who = self.region_link(src, fact.item.get("region"), html=True) + ": "
+        n = len(fact.articles)
+        count = f" — {_pluralise(n, 'article')}" if n > 1 else ""
+        flag = (' <small class="briefing-disputed">(sources disagree)</small>'
+                if fact.disputed else "")
+        if fact.item.get("indicator") == dg.GROWTH_FORECAST and fact.item.get("subject"):
+            year = f" for {escape(fact.item['year'])}" if fact.item.get("year") else ""
+            flag = f"{year} — {escape(fact.item['subject'])}{flag}"  # who made the forecast
+        return (f"{who}{escape(figure_value(fact.item))}{count}{flag} "
+                + self.cites(src, fact.mentions))
+
+    def facts_table(self, src: str, facts: list[dg.Fact], *, show_region: bool = False) -> str:
+        """One row per fact: value, indicator, year, how many articles state it, sources."""
+        headers = (["Region"] if show_region else []) + ["Value", "Measure", "Year", "Sources"]
+        rows = []
+        for f in facts:
+            item = f.item
+            row = []
+            if show_region:
+                row.append(escape(self.d.region_name(f.via)) if f.via
+                           else self.region_link(src, item.get("region"), html=True))
+            value = escape(figure_value(item))
+            if f.disputed:
+                value += ' <small class="briefing-disputed">(sources disagree)</small>'
+            row += [value, escape(_indicator(item)), escape(item.get("year") or ""),
+                    self.cites(src, f.mentions, limit=1)]
+            rows.append(row)
+        return html_table(headers, rows)
+
+    def fact_list(self, src: str, facts: list[dg.Fact]) -> str:
+        return html_list(self.fact_text(src, f) for f in facts)
+
+    def plan_list(self, src: str, plans: list[dg.Plan], limit: int = CITES_SHOWN) -> str:
+        return html_list(self.plan_items(src, plans, limit))
+
+    def plan_items(self, src: str, plans: list[dg.Plan], limit: int = CITES_SHOWN) -> list[str]:
+        items = []
+        for p in plans:
+            who = f"<strong>{escape(self.d.region_name(p.via))}:</strong> " if p.via else ""
+            items.append(who + escape(p.item.get("text")) + " "
+                         + self.cites(src, p.mentions, limit=limit))
+        return items
+
+    def plans_by_theme_html(self, src: str, themes: list[dict[str, Any]]) -> str:
+        """'What it plans': one raw HTML definition list, theme -> its top commitments (one
+        block, no headings: a heading per theme put a TOC entry per theme on every page)."""
+        out = ['<dl class="briefing-plans" data-search-exclude>']
+        for t in themes:
+            more = ""
+            if t["more_url"]:
+                more = (f' <small><a href="{_html_attr(t["more_url"])}">all '
+                        f'{t["count"]:,} →</a></small>')
+            # one citation each here (the full list of the region cites up to CITES_SHOWN)
+            items = "".join(f"<li>{x}</li>" for x in self.plan_items(src, t["plans"], 1))
+            out.append(f'<dt>{t["heading"]}{more}</dt><dd><ul>{items}</ul></dd>')
+        out.append("</dl>")
+        return "\n".join(out) + "\n"
+
+    def outcomes_table(self, src: str, rows: list[dg.YearOutcome]) -> str:
+        """Year × GDP growth target, realised growth, met or missed: the answer first."""
+
+        def cell(facts: list[dg.Fact]) -> str:
+            """The best-sourced value in full; values other sources give, one link each."""
+            if not facts:
+                return "—"
+            first, rest = facts[0], facts[1:]
+            n = len(first.articles)
+            out = escape(figure_value(first.item))
+            if n > 1:
+                out += f" — {_pluralise(n, 'article')}"
+            out += " " + self.cites(src, first.mentions, limit=3)
+            if rest:
+                alts = [f"{escape(figure_value(f.item))} ({len(f.articles)}) "
+                        + self.cites(src, f.mentions, limit=1) for f in rest[:2]]
+                if len(rest) > 2:
+                    alts.append(f"{len(rest) - 2} more")
+                out += ('<br><small class="briefing-disputed">Sources disagree; also: '
+                        + "; ".join(alts) + "</small>")
+            return out
+
+        body = []
+        for r in rows:
+            verdict = {True: "met", False: "missed", None: "—"}[r.met]
+            body.append([escape(r.year), cell(r.targets), cell(r.outcomes), verdict])
+        return html_table(["Year", "GDP growth target", "Realised growth", "Target"], body)
+
     def region_page(self, info: RegionInfo) -> str:
+        """The region page, rendered by templates/region.md.j2: targets and outcomes, what
+        it plans per theme (the most cited commitments, the rest on a region-theme page),
+        its facts (one row per fact), its articles (the latest; the rest paginated)."""
         src = region_path(info.id)
         d = self.d
         n_art = len(info.articles)
         desc = (f"{info.name}: {info.level_label.lower()}; {_pluralise(n_art, 'article')}, "
                 f"{_pluralise(len(info.commitments), 'commitment')}, "
                 f"{_pluralise(len(info.figures), 'figure')}.")
-        out = [front_matter(info.name, date=self._newest_date(info.articles), description=desc)]
-        out.append(f"# {escape(info.name)}\n\n")
-        facts = [("Level", escape(info.level_label))]
+        facts_list = [("Level", escape(info.level_label))]
         if info.name_zh:
-            facts.append(("Chinese name", escape(info.name_zh)))
+            facts_list.append(("Chinese name", escape(info.name_zh)))
         if info.parent:
-            facts.append(("Part of", self.region_link(src, info.parent)))
+            facts_list.append(("Part of", self.region_link(src, info.parent)))
         if info.children:
             kids = ", ".join(self.region_link(src, c) for c in info.children)
-            facts.append((f"Includes ({len(info.children)})", kids))
-        covered = [c for c in info.children if d.regions[c].has_page]
-        if covered:
-            facts.append(("Cities with a page", ", ".join(self.region_link(src, c)
-                                                          for c in covered)))
-        out.append("".join(f"- **{label}:** {value}\n" for label, value in facts) + "\n")
+            facts_list.append((f"Includes ({len(info.children)})", kids))
         shown = info.headline_figures
         rolled = any(e.via for e in info.commitments + shown)
-        if rolled:
-            out.append("Items about its cities are listed here too, marked with the city.\n\n")
 
-        targets = info.growth_targets
-        if targets:
-            out.append("## Growth target\n\n")
-            items = []
-            for e in targets:
-                who = f"<strong>{escape(d.region_name(e.via))}:</strong> " if e.via else ""
-                year = f" for {escape(e.item['year'])}" if e.item.get("year") else ""
-                items.append(f"{who}GDP growth {escape(figure_value(e.item))}{year} "
-                             f"{self.cite(src, e.article, e.sentence, html=True)}")
-            out.append(html_list(items) + "\n")
-            out.append(self.growth_chart(src, targets, d.national_target,
-                                         chart_id="chart-growth-target",
-                                         caption=f"GDP growth targets: {info.name}"))
-        forecasts = [e for e in shown if e.item.get("indicator") == dg.GROWTH_FORECAST]
-        if forecasts:
-            out.append("## Growth forecasts\n\n")
-            out.append("Forecasts by others (commentators, institutions), not the region's "
-                       "own target.\n\n")
-            items = []
-            for e in forecasts:
-                who = f"<strong>{escape(d.region_name(e.via))}:</strong> " if e.via else ""
-                year = f" for {escape(e.item['year'])}" if e.item.get("year") else ""
-                by = f" — {escape(e.item['subject'])}" if e.item.get("subject") else ""
-                items.append(f"{who}GDP growth {escape(figure_value(e.item))}{year}{by} "
-                             f"{self.cite(src, e.article, e.sentence, html=True)}")
-            out.append(html_list(items) + "\n")
-
-        out.append("## What it plans\n\n")
-        if info.commitments:
-            # each commitment once, under its first theme, the others linked: a commitment
-            # naming three themes would otherwise fill the page three times (theme pages
-            # give the cross-cutting view)
-            def themes_of(e: Entry) -> list[str]:
-                return [t for t in e.item.get("themes", []) if t in d.themes]
-
-            groups = dg.group_by(info.commitments, lambda e: themes_of(e)[:1])
-            keys = sorted(groups, key=lambda k: (k == "", d.theme_name(k).lower(), k))
-            for key in keys:
-                out.append(f"### {self.theme_link(src, key) if key else 'Other plans'}\n\n")
-                items = []
-                for e in groups[key]:
-                    also = [self.theme_link(src, t, html=True) for t in themes_of(e)[1:]]
-                    more = f" <small>(also: {', '.join(also)})</small>" if also else ""
-                    items.append(self.commitment_item(src, e, more))
-                out.append(html_list(items) + "\n")
+        # the region's own targets are in the targets-and-outcomes table; the chart compares
+        # its cities' targets (a province page), so a city page has none
+        targets = [e for e in info.growth_targets if e.via]
+        forecasts = dg.facts(e for e in shown if e.item.get("indicator") == dg.GROWTH_FORECAST)
+        themes = []
+        others = []
+        layout = self.plans_layout(info)
+        seen: set[tuple[str, str | None]] = set()  # a commitment naming two themes: once
+        for tid, plans in dg.plans_by_theme(d, info.commitments).items():
+            if len(themes) >= THEMES_SHOWN or not tid:
+                others.append((tid, len(plans)))
+                continue
+            more = None
+            if len(plans) > PLANS_SHOWN:
+                more = self.plans_url(src, info, tid, layout)
+            fresh = [p for p in plans if dg.plan_key(p.mentions[0]) not in seen]
+            seen.update(dg.plan_key(p.mentions[0]) for p in fresh[:PLANS_SHOWN])
+            themes.append({"heading": self.theme_link(src, tid, html=True),
+                           "name": d.theme_name(tid),
+                           "plans": fresh[:PLANS_SHOWN], "count": len(plans),
+                           "more_url": more})
+        other_links = []
+        if len(others) > OTHER_THEMES_SHOWN:
+            rest = others[OTHER_THEMES_SHOWN:]
+            others = others[:OTHER_THEMES_SHOWN]
+            first_page = layout[0][0] if layout else None
+            more_text = (f"{_pluralise(len(rest), 'more theme')} "
+                         f"({_pluralise(sum(n for _, n in rest), 'commitment')})")
+            tail = (f'<a href="{_html_attr(self.url(src, first_page))}">{more_text}</a>'
+                    if first_page else more_text)
         else:
-            out.append("No commitments extracted yet.\n\n")
+            tail = ""
+        for tid, n in others:
+            name = escape(d.theme_name(tid)) if tid else "without a theme"
+            url = self.plans_url(src, info, tid, layout)
+            other_links.append((f'<a href="{_html_attr(url)}">{name}</a>' if url else name)
+                               + f" ({n})")
+        if tail:
+            other_links.append(tail)
 
+        theme_chart = ""
         theme_rows = dg.region_theme_counts(d, info.id)
         if theme_rows:
-            out.append("## Themes\n\n")
             rows = [{"theme_id": t, "theme": d.theme_name(t), "count": n,
                      "url": self.theme_url(src, t)} for t, n in theme_rows]
-            out.append(self.chart("region_themes", rows, caption=f"Themes linked to {info.name} "
-                                  "(cited sentences)",
-                                  columns=[("theme", "Theme"), ("count", "Cited sentences")],
-                                  chart_id="chart-region-themes", count_title=CITED))
-            out.append(", ".join(f"{self.theme_link(src, t)} ({n})" for t, n in theme_rows)
-                       + "\n\n")
+            theme_chart = self.chart("region_themes", rows, src=src,
+                                     caption=f"Themes linked to {info.name} (cited sentences)",
+                                     columns=[("theme", "Theme"), ("count", "Cited sentences")],
+                                     chart_id="chart-region-themes", count_title=CITED,
+                                     table_rows=5)
 
-        if shown:
-            out.append("## Figures\n\n")
-            out.append(self.figures_table(src, shown, show_region=rolled) + "\n")
-            percent: list[dict] = []
-            amounts: list[dict] = []
-            for e in shown:
-                item = e.item
-                label = _chart_label(item)
-                if e.via:
-                    label = f"{d.region_name(e.via)}: {label}"
-                row = {"label": label, "value": item.get("value"),
-                       "value_max": item.get("value_max"), "unit": item.get("unit"),
-                       "year": item.get("year"), "qualifier": item.get("qualifier"),
-                       "url": self.cite_url(src, e)}
-                if str(item.get("unit")) == "percent":
-                    percent.append(row)
-                elif (item.get("value") or 0) > 0:
-                    amounts.append(row)
-            columns = [("label", "Figure"), ("value", "Value"), ("value_max", "Up to"),
-                       ("unit", "Unit"), ("qualifier", "Qualifier"), ("year", "Year")]
-            # figures come newest article first: a chart shows the latest CHART_ROWS (more
-            # bars are unreadable); the table above lists every figure
-            for kind, rows, caption, chart_id in (
-                    ("region_figures", percent, "Percentage figures", "chart-region-figures"),
-                    ("region_amounts", amounts, "Amounts and counts (log scale)",
-                     "chart-region-amounts")):
-                if not rows:
-                    continue
-                n_shown = min(len(rows), CHART_ROWS)
-                more = f", latest {n_shown} of {len(rows)}" if len(rows) > n_shown else ""
-                out.append(self.chart(kind, rows[:CHART_ROWS],
-                                      caption=f"{caption}: {info.name}{more}",
-                                      columns=columns, chart_id=chart_id))
-        if info.review:
-            out.append(self.review_note(src, len(info.review)))
+        all_facts = dg.facts(e for e in shown if e.item.get("indicator") != dg.GROWTH_FORECAST)
+        top = all_facts[:FACTS_SHOWN]
+        mentions = sum(len(f.mentions) for f in all_facts)
+        note = (f"{_pluralise(len(all_facts), 'fact')} from {_pluralise(mentions, 'mention')}, "
+                "the most cited first")
+        if len(all_facts) > len(top):
+            note += (f"; the {len(top)} most cited are listed, all are on the "
+                     f"[Figures]({md_link(src, 'figures.md')}) page")
+        figure_charts = self.figure_charts(src, info, top)
 
-        out.append("## Articles\n\n")
         order = {a.id: i for i, a in enumerate(d.articles)}
         ids = sorted(info.articles, key=lambda a: order[a])
-        out.append(self.article_list(src, ids, info.articles) or "None.\n")
-        return "".join(out)
+        articles = self.paged_article_list(src, ids, info.articles,
+                                           more_base=region_articles_path(info.id))
+        h = _Helpers(self, src)
+        return _render("region.md.j2", front_matter=Markup(front_matter(
+            info.name, date=self._newest_date(info.articles), description=desc).rstrip("\n")),
+            info=info, facts_list=[(k, Markup(v)) for k, v in facts_list], rolled=rolled,
+            outcomes=dg.targets_and_outcomes(info), targets=targets, forecasts=forecasts,
+            themes=themes, plans_html=Markup(self.plans_by_theme_html(src, themes)),
+            other_themes=Markup(", ".join(other_links)),
+            theme_chart=Markup(theme_chart), figures=top, figure_note=Markup(note + "."),
+            figure_charts=[Markup(c) for c in figure_charts],
+            review_note=Markup(self.review_note(src, len(info.review)) if info.review else ""),
+            articles=Markup(articles), h=h)
+
+    def figure_charts(self, src: str, info: RegionInfo, facts: list[dg.Fact]) -> list[str]:
+        """Bar charts of a region's facts: percentages, and amounts (log scale); each bar
+        says what it measures ("GDP growth target, 2025")."""
+        percent: list[dict] = []
+        amounts: list[dict] = []
+        for f in facts:
+            item = f.item
+            label = _chart_label(item)
+            if item.get("year"):
+                label = f"{label}, {item['year']}"
+            if f.via:
+                label = f"{self.d.region_name(f.via)}: {label}"
+            row = {"label": label, "value": item.get("value"),
+                   "value_max": item.get("value_max"), "unit": item.get("unit"),
+                   "year": item.get("year"), "qualifier": item.get("qualifier"),
+                   "url": self.cite_url(src, f.mentions[0])}
+            if str(item.get("unit")) == "percent":
+                percent.append(row)
+            elif (item.get("value") or 0) > 0:
+                amounts.append(row)
+        columns = [("label", "Figure"), ("value", "Value"), ("value_max", "Up to"),
+                   ("unit", "Unit"), ("qualifier", "Qualifier"), ("year", "Year")]
+        out = []
+        for kind, rows, caption, chart_id in (
+                ("region_figures", percent, "Percentage figures (most cited)",
+                 "chart-region-figures"),
+                ("region_amounts", amounts, "Amounts and counts (log scale, most cited)",
+                 "chart-region-amounts")):
+            if rows:  # its bars are rows of the facts table above: no second data table
+                out.append(self.chart(kind, rows[:CHART_ROWS], src=src,
+                                      caption=f"{caption}: {info.name}", columns=columns,
+                                      chart_id=chart_id, table_rows=0))
+        return out
+
+    def plans_layout(self, info: RegionInfo) -> list[tuple[str, list[tuple[str, list[dg.Plan]]]]]:
+        """Every commitment of a region, by theme, cut into pages of about PLANS_PAGE
+        (a theme never split): [(page path, [(theme id, plans)])]. Empty when the region
+        page shows them all."""
+        if info.id in self._layouts:
+            return self._layouts[info.id]
+        self._layouts[info.id] = self._plans_layout(info)
+        return self._layouts[info.id]
+
+    def _plans_layout(self, info: RegionInfo) -> list[tuple[str, list[tuple[str, list[dg.Plan]]]]]:
+        groups = dg.plans_by_theme(self.d, info.commitments)
+        hidden = any(len(p) > PLANS_SHOWN for p in groups.values()) or any(
+            not t for t in groups) or len([t for t in groups if t]) > THEMES_SHOWN
+        if not hidden:
+            return []
+        pages_: list[list[tuple[str, list[dg.Plan]]]] = [[]]
+        count = 0
+        for tid, plans in groups.items():
+            if count and count + len(plans) > PLANS_PAGE:
+                pages_.append([])
+                count = 0
+            pages_[-1].append((tid, plans))
+            count += len(plans)
+        base = region_plans_path(info.id)[:-3]
+        return [(f"{base}.md" if k == 0 else f"{base}-{k + 1}.md", chunk)
+                for k, chunk in enumerate(pages_)]
+
+    def plans_url(self, src: str, info: RegionInfo, theme_id: str,
+                  layout: list[tuple[str, list[tuple[str, list[dg.Plan]]]]]) -> str | None:
+        for path, chunk in layout:
+            if any(t == theme_id for t, _ in chunk):
+                return self.url(src, path, plans_anchor(theme_id))
+        return None
+
+    def region_plans_pages(self, info: RegionInfo) -> dict[str, str]:
+        """Every commitment of one region (merged, each cited), by theme: the long tail the
+        region page leaves out, on pages of bounded size."""
+        d = self.d
+        layout = self.plans_layout(info)
+        out = {}
+        total = sum(len(p) for _, chunk in layout for _, p in chunk)
+        for k, (path, chunk) in enumerate(layout):
+            title = f"Commitments of {info.name}" + (f" (page {k + 1})" if k else "")
+            text = [front_matter(title, date=self._newest_date(
+                e.article for _, plans in chunk for p in plans for e in p.mentions),
+                description=f"Every commitment of {info.name}, by theme.")]
+            text.append(f"# {escape(title)}\n\n")
+            nav = [f"Back to {self.region_link(path, info.id)}"]
+            if len(layout) > 1:
+                nav += [f"[page {n + 1}]({md_link(path, other)})"
+                        for n, (other, _) in enumerate(layout) if other != path]
+            text.append(f"{_pluralise(total, 'commitment')} by theme, the most cited first. "
+                        + " · ".join(nav) + "\n\n")
+            for tid, plans in chunk:
+                heading = (f"{escape(d.theme_name(tid))} ({len(plans)})" if tid
+                           else f"Other plans ({len(plans)})")
+                text.append(f"## {heading} {{: #{plans_anchor(tid)} }}\n\n")
+                text.append(self.plan_list(path, plans) + "\n")
+            out[path] = "".join(text)
+        return out
+
+    def paged_article_list(self, src: str, article_ids: list[str],
+                           roles: Mapping[str, list[str]] | None = None, *,
+                           more_base: str) -> str:
+        """The latest ARTICLES_SHOWN articles, and a link to the full paginated listing
+        (`listing_pages`) when there are more."""
+        head = self.article_list(src, article_ids[:ARTICLES_SHOWN], roles) or "None.\n"
+        if len(article_ids) > ARTICLES_SHOWN:
+            head += (f"\n[All {len(article_ids):,} articles, newest first]"
+                     f"({md_link(src, more_base)})\n")
+        return head
+
+    def listing_pages(self, base: str, title: str, back: tuple[str, str], article_ids: list[str],
+                      roles: Mapping[str, list[str]] | None = None, *,
+                      stem: str | None = None) -> dict[str, str]:
+        """A long article list as pages of LISTING_PAGE articles: base.md, then stem-2.md,
+        ... (stem: base without .md unless given), each linking to the previous and next
+        one (no page grows with the corpus)."""
+        stem = stem or base[:-3]
+        chunks = [article_ids[i:i + LISTING_PAGE]
+                  for i in range(0, len(article_ids), LISTING_PAGE)] or [[]]
+        paths = [base] + [f"{stem}-{k}.md" for k in range(2, len(chunks) + 1)]
+        out = {}
+        for k, (path, chunk) in enumerate(zip(paths, chunks, strict=True)):
+            nav = [f"[{escape(back[1])}]({md_link(path, back[0])})"]
+            if k > 0:
+                nav.append(f"[← newer]({md_link(path, paths[k - 1])})")
+            if k + 1 < len(paths):
+                nav.append(f"[older →]({md_link(path, paths[k + 1])})")
+            page_title = title if k == 0 else f"{title} (page {k + 1})"
+            first = k * LISTING_PAGE + 1
+            out[path] = (front_matter(page_title, description=title)
+                         + f"# {escape(page_title)}\n\n"
+                         + f"Articles {first:,}–{first + len(chunk) - 1:,} of "
+                         + f"{len(article_ids):,}, newest first. " + " · ".join(nav) + "\n\n"
+                         + (self.article_list(path, chunk, roles) or "None.\n"))
+        return out
 
     def theme_page(self, tinfo: dg.ThemeInfo) -> str:
+        """A theme: who pursues it (chart and one line), what the leading regions plan (their
+        most cited commitments, each region's full list linked), its facts, its latest
+        articles (the rest paginated)."""
         src = theme_path(tinfo.id)
         d = self.d
         counts = dg.theme_region_counts(d, tinfo.id)
@@ -791,31 +1002,49 @@ class _Site:
         if counts:
             rows = [{"region_id": r, "region": d.region_label(r), "count": n,
                      "url": self.region_url(src, r)} for r, n in counts]
-            out.append(self.chart("theme_regions", rows,
+            out.append(self.chart("theme_regions", rows, src=src,
                                   caption=f"Regions linked to {tinfo.name} (cited sentences; "
                                   "provinces include their cities)",
                                   columns=[("region", "Region"), ("count", "Cited sentences")],
                                   chart_id="chart-theme-regions", count_title=CITED))
-            for rid, n in counts:
-                out.append(f"- {self.region_link(src, rid)} ({n})\n")
-            out.append("\n")
+            out.append(", ".join(f"{self.region_link(src, rid)} ({n})" for rid, n in counts)
+                       + "\n\n")
         else:
             out.append("No region linked yet.\n\n")
 
         if tinfo.commitments:
-            out.append("## Commitments by region\n\n")
-            groups = dg.group_by(tinfo.commitments, lambda e: list(e.item.get("regions", [])))
-            keys = sorted(groups, key=lambda k: (k == "", d.region_name(k).lower(), k))
-            for key in keys:
-                out.append(f"### {escape(d.region_label(key)) if key else 'No region named'}\n\n")
-                out.append(html_list(self.commitment_item(src, e) for e in groups[key]) + "\n")
-        if tinfo.headline_figures:
+            out.append("## What regions plan\n\n")
+            by_region: dict[str, list[Entry]] = {}
+            for e in tinfo.commitments:
+                for rid in e.item.get("regions", []) or [""]:
+                    by_region.setdefault(rid, []).append(e)
+            ranked = sorted(((rid, dg.plans(es)) for rid, es in by_region.items() if rid),
+                            key=lambda kv: (-len(kv[1]), d.region_name(kv[0]).lower(), kv[0]))
+            blocks = []
+            for rid, plans in ranked[:REGIONS_SHOWN]:
+                info = d.regions.get(rid)
+                more = None
+                if info is not None and info.has_page and len(plans) > PLANS_SHOWN:
+                    more = self.plans_url(src, info, tinfo.id, self.plans_layout(info))
+                blocks.append({"heading": self.region_link(src, rid, html=True),
+                               "plans": plans[:PLANS_SHOWN], "count": len(plans),
+                               "more_url": more})
+            out.append(self.plans_by_theme_html(src, blocks) + "\n")
+            if len(ranked) > REGIONS_SHOWN:
+                out.append(f"{_pluralise(len(ranked) - REGIONS_SHOWN, 'more region')} with "
+                           "commitments on this theme: see their pages, linked above.\n\n")
+        facts = dg.facts(tinfo.headline_figures)
+        if facts:
             out.append("## Figures\n\n")
-            ordered = sorted(tinfo.headline_figures, key=lambda e: (
-                d.region_name(e.item.get("region")).lower(), e.item.get("region") or ""))
-            out.append(self.figures_table(src, ordered, show_theme=False) + "\n")
+            note = f"{_pluralise(len(facts), 'fact')}, the most cited first"
+            if len(facts) > FACTS_SHOWN:
+                note += (f"; the {FACTS_SHOWN} most cited are listed, all are on the "
+                         f"[Figures]({md_link(src, 'figures.md')}) page")
+            out.append(note + ".\n\n")
+            out.append(self.facts_table(src, facts[:FACTS_SHOWN], show_region=True) + "\n")
         out.append("## Articles\n\n")
-        out.append(self.article_list(src, tinfo.articles) or "None.\n")
+        out.append(self.paged_article_list(src, tinfo.articles,
+                                           more_base=theme_articles_path(tinfo.id)))
         return "".join(out)
 
     # index pages ---------------------------------------------------------------------------
@@ -844,7 +1073,7 @@ class _Site:
             f"**{_pluralise(len(d.figures), 'figure')}**\n{{: .briefing-stats }}\n\n")
 
         out.append("## Latest articles\n\n")
-        for art in d.articles[:LATEST]:
+        for art in [a for a in d.articles if a.date][:LATEST]:  # undated ones are not "latest"
             meta = [escape(_date_label(art.date))]
             if art.record.get("source"):
                 meta.append(escape(art.record["source"]))
@@ -882,7 +1111,7 @@ class _Site:
                                  "theme_url": self.theme_url(src, tid)})
         if heat:
             out.append("### Regions and themes\n\n")
-            out.append(self.chart("region_theme_heatmap", heat,
+            out.append(self.chart("region_theme_heatmap", heat, src=src,
                                   caption="Cited sentences linking each region to each theme "
                                   "(provinces include their cities)",
                                   columns=[("region", "Region"), ("theme", "Theme"),
@@ -891,34 +1120,38 @@ class _Site:
         ranked = self.themes_ranked_rows(src)
         if ranked:
             out.append("### Themes by number of regions\n\n")
-            out.append(self.chart("themes_ranked", ranked,
+            out.append(self.chart("themes_ranked", ranked, src=src,
                                   caption="Themes ranked by the number of regions pursuing them",
                                   columns=[("theme", "Theme"), ("regions", "Regions")],
                                   chart_id="chart-themes-ranked"))
         tiles = self.tile_rows(src)
         if tiles:
             out.append("### Coverage map\n\n")
-            out.append(self.chart("tile_map", tiles, caption="Provincial-level divisions by "
+            out.append(self.chart("tile_map", tiles, src=src,
+                                  caption="Provincial-level divisions by "
                                   "number of articles (cities count for their province)",
                                   columns=[("region", "Region"), ("count", "Articles")],
-                                  chart_id="chart-tile-map"))
+                                  chart_id="chart-tile-map", table_rows=40))
         over_time = self.over_time_rows()
         if over_time:
             out.append("### Articles over time\n\n")
-            out.append(self.chart("articles_over_time", over_time,
+            out.append(self.chart("articles_over_time", over_time, src=src,
                                   caption="Articles per publication date",
                                   columns=[("date", "Date"), ("count", "Articles")],
                                   chart_id="chart-articles-over-time"))
 
         out.append("## Regions\n\n")
-        out.append(", ".join(self.region_link(src, r.id) for r in self.sorted_regions())
-                   + "\n\n" if d.region_pages else "None yet.\n\n")
+        # provinces and regions above them; their cities are on their pages and the index
+        top = sorted(self.top_regions(), key=lambda r: (r.name.lower(), r.id))
+        out.append(", ".join(self.region_link(src, r.id) for r in top)
+                   + f" · [all {len(d.region_pages):,} regions, cities included]"
+                   f"({md_link(src, 'regions/index.md')})\n\n"
+                   if d.region_pages else "None yet.\n\n")
         out.append("## Themes\n\n")
         out.append(", ".join(self.theme_link(src, t) for t in self.sorted_themes())
                    + "\n\n" if d.themes else "None yet.\n\n")
-        out.append(f"Browse articles by [tag]({md_link(src, TAGS_PAGE)}). Figures an extraction "
-                   f"rule had to guess are on the [Needs review]({md_link(src, REVIEW_PAGE)}) "
-                   "page.\n")
+        out.append(f"Figures an extraction rule had to guess are on the "
+                   f"[Needs review]({md_link(src, REVIEW_PAGE)}) page.\n")
         return "".join(out)
 
     def sorted_regions(self) -> list[RegionInfo]:
@@ -985,10 +1218,11 @@ class _Site:
         out.append("# Regions\n\n")
         tiles = self.tile_rows(src)
         if tiles:
-            out.append(self.chart("tile_map", tiles, caption="Provincial-level divisions by "
+            out.append(self.chart("tile_map", tiles, src=src,
+                                  caption="Provincial-level divisions by "
                                   "number of articles (cities count for their province)",
                                   columns=[("region", "Region"), ("count", "Articles")],
-                                  chart_id="chart-tile-map"))
+                                  chart_id="chart-tile-map", table_rows=40))
         levels = list(dg.LEVEL_LABELS)
         by_level: dict[str, list[RegionInfo]] = {}
         for info in self.sorted_regions():
@@ -1021,7 +1255,8 @@ class _Site:
         out.append("# Themes\n\n")
         ranked = self.themes_ranked_rows(src)
         if ranked:
-            out.append(self.chart("themes_ranked", ranked, caption="Themes ranked by the number "
+            out.append(self.chart("themes_ranked", ranked, src=src,
+                                  caption="Themes ranked by the number "
                                   "of regions pursuing them",
                                   columns=[("theme", "Theme"), ("regions", "Regions")],
                                   chart_id="chart-themes-ranked"))
@@ -1037,63 +1272,111 @@ class _Site:
                    or "No theme found yet.\n")
         return "".join(out)
 
-    def articles_index(self) -> str:
-        src = "articles/index.md"
+    def articles_index(self) -> dict[str, str]:
+        """All articles, newest first (undated last), LISTING_PAGE rows a page: the index
+        page, then articles/all-2.md, ... (no page grows with the corpus)."""
         d = self.d
-        out = [front_matter("Articles", date=self._newest_date(a.id for a in d.articles),
-                            description="All articles, newest first.")]
-        out.append("# Articles\n\nNewest first; undated articles last.\n\n")
-        rows = []
-        for art in d.articles:
-            regions = ", ".join(self.region_link(src, r, html=True) for r in art.subject_regions)
-            rows.append([escape(_date_label(art.date)), self.article_link(src, art.id, html=True),
-                         escape(art.record.get("source") or ""), regions])
-        out.append(html_table(["Date", "Article", "Source", "Regions"], rows)
-                   or "No articles yet.\n")
-        feed = self.url(src, FEED_FILE)  # written by the rss plugin, so not a page: raw link
-        out.append(f'\nAlso as an <a href="{feed}">RSS feed</a> and by [tag]'
-                   f"({md_link(src, TAGS_PAGE)}).\n")
-        return "".join(out)
+        chunks = [d.articles[i:i + INDEX_PAGE]
+                  for i in range(0, len(d.articles), INDEX_PAGE)] or [[]]
+        paths = ["articles/index.md"] + [f"articles/all-{k}.md" for k in range(2, len(chunks) + 1)]
+        out_pages = {}
+        for k, (src, chunk) in enumerate(zip(paths, chunks, strict=True)):
+            title = "Articles" + (f" (page {k + 1})" if k else "")
+            out = [front_matter(title, date=self._newest_date(a.id for a in chunk),
+                                description="All articles, newest first.")]
+            out.append(f"# {title}\n\nNewest first; undated articles last.")
+            if len(paths) > 1:
+                first = k * INDEX_PAGE + 1
+                links = [f"[{n + 1}]({md_link(src, p)})" if p != src else f"**{n + 1}**"
+                         for n, p in enumerate(paths)]
+                out.append(f" Articles {first:,}–{first + len(chunk) - 1:,} of "
+                           f"{len(d.articles):,}; pages: " + " · ".join(links) + ".")
+            out.append("\n\n")
+            rows = []
+            for art in chunk:
+                regions = ", ".join(self.region_link(src, r, html=True)
+                                    for r in art.subject_regions)
+                rows.append([escape(_date_label(art.date)),
+                             self.article_link(src, art.id, html=True),
+                             escape(art.record.get("source") or ""), regions])
+            out.append(html_table(["Date", "Article", "Source", "Regions"], rows)
+                       or "No articles yet.\n")
+            feed = self.url(src, FEED_FILE)  # written by the rss plugin: a raw link
+            out.append(f'\nAlso as an <a href="{feed}">RSS feed</a>.\n')
+            out_pages[src] = "".join(out)
+        return out_pages
 
     def figures_page(self) -> str:
+        """Every figure, as one row per fact: a short server-rendered summary (figures per
+        measure, the downloads), and the full table drawn in the browser from
+        `FIGURES_JSON` by the vendored list.js (sort, filter, pages). As one HTML table it
+        was 8 MB at 1,000 articles; without JavaScript the page still says what it holds."""
         src = "figures.md"
         d = self.d
+        facts = dg.facts(sorted(d.figures, key=lambda e: (
+            d.region_name(e.item.get("region")).lower(), -(e.item.get("year") or 0),
+            str(e.item.get("indicator")), self._order[e.article], e.sentence)))
         out = [front_matter("Figures", date=self._newest_date(a.id for a in d.articles),
-                            description="Every figure in every article, with its source "
-                            "sentence.")]
+                            description="Every figure in every article, one row per fact, "
+                            "with its sources.")]
         out.append("# Figures\n\n")
-        out.append(f"{_pluralise(len(d.figures), 'figure')}. Click a column header to sort.")
+        out.append(f"{_pluralise(len(d.figures), 'figure')} stated in the articles, "
+                   f"{_pluralise(len(facts), 'distinct fact')} (a fact stated in several "
+                   "articles is one row, with how many state it).")
         if d.review:
             out.append(f" {_pluralise(len(d.review), 'figure')} marked “needs review” had a "
                        "rule guess and are not in headline tables and charts: see "
                        f"[Needs review]({md_link(src, REVIEW_PAGE)}).")
         out.append("\n\n")
-        rows = []
-        for e in sorted(d.figures, key=lambda e: (d.region_name(e.item.get("region")).lower(),
-                                                  -(e.item.get("year") or 0),
-                                                  str(e.item.get("indicator")), e.article,
-                                                  e.sentence)):
-            item = e.item
-            rows.append([
-                self.region_link(src, item.get("region"), html=True),
-                escape(item.get("year") or ""),
-                escape(_fmt_number(item.get("value"))),
-                escape(_fmt_number(item.get("value_max"))),
-                escape(item.get("unit")),
-                escape(str(item.get("qualifier") or "").replace("-", " ")),
-                escape(_indicator(item)) + self.review_mark(src, e),
-                self.theme_link(src, item.get("theme"), html=True),
-                escape(item.get("text")),
-                self.cite(src, e.article, e.sentence, html=True),
-            ])
-        tbl = html_table(["Region", "Year", "Value", "Up to", "Unit", "Qualifier", "Indicator",
-                          "Theme", "As written", "Source"], rows)
-        if tbl:
-            out.append('<div class="briefing-sortable">\n' + tbl + "</div>\n\n")
-        else:
-            out.append("No figures yet.\n\n")
+        by_measure: dict[str, list[dg.Fact]] = {}
+        for f in facts:
+            by_measure.setdefault(INDICATOR_LABELS.get(str(f.item.get("indicator")))
+                                  or str(f.item.get("indicator") or "").replace("-", " "),
+                                  []).append(f)
+        rows = [[escape(m), f"{len(fs):,}", f"{sum(len(f.mentions) for f in fs):,}",
+                 f"{len({f.item.get('region') for f in fs}):,}"]
+                for m, fs in sorted(by_measure.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+        out.append(html_table(["Measure", "Facts", "Mentions", "Regions"], rows) + "\n")
+        data = []
+        for f in facts:
+            item = f.item
+            e = f.mentions[0]
+            art = d.article(e.article)
+            rid = item.get("region")
+            tid = item.get("theme")
+            measure = _indicator(item) + ("" if dg.is_confident(item) else " (needs review)")
+            value = item.get("value")
+            data.append({
+                "r": d.region_name(rid), "ru": self.region_url(src, rid) if rid else "",
+                "y": item.get("year") or "", "v": figure_value(item),
+                "n": value if isinstance(value, int | float) else 0,
+                "i": measure, "t": d.theme_name(tid) if tid else "",
+                "x": item.get("text") or "", "k": len(f.articles),
+                "c": ", ".join(x for x in (art.record.get("source"), art.date) if x) or "source",
+                "cu": self.cite_url(src, e)})
+        self.files[FIGURES_JSON] = json.dumps(data, ensure_ascii=False,
+                                              separators=(",", ":")) + "\n"
+        columns = [{"key": "r", "title": "Region", "link": "ru"},
+                   {"key": "y", "title": "Year"},
+                   {"key": "v", "title": "Value", "sort": "n"},
+                   {"key": "i", "title": "Measure"},
+                   {"key": "t", "title": "Theme"},
+                   {"key": "x", "title": "As written"},
+                   {"key": "k", "title": "Articles"},
+                   {"key": "c", "title": "Latest source", "link": "cu"}]
+        out.append("## All figures\n\n")
+        out.append(
+            f'<div class="briefing-table" id="figures-table" data-search-exclude '
+            f'data-src="{_html_attr(self.url(src, FIGURES_JSON))}" '
+            f'data-filters="r i y" data-columns="{_html_attr(json.dumps(columns))}">\n'
+            f"<p>The table of all {len(facts):,} facts is drawn here by JavaScript (sort by a "
+            "column, filter by text, region, measure or year). Without JavaScript, download the "
+            f'<a href="{_html_attr(self.url(src, FIGURES_CSV))}">CSV</a> of every figure.</p>\n'
+            "</div>\n\n")
         out.append("## Downloads\n\n")
-        out.append(f"- [All figures (CSV)]({md_link(src, FIGURES_CSV)})\n")
+        out.append(f"- [All figures (CSV)]({md_link(src, FIGURES_CSV)}): one row per mention, "
+                   "with its article, date, source and sentence\n")
+        out.append(f"- [All facts (JSON)]({md_link(src, FIGURES_JSON)}): the table above\n")
         out.append(f"- [All records (JSON)]({md_link(src, BRIEFING_JSON)})\n")
         out.append(f"- [Record schema (JSON Schema)]({md_link(src, SCHEMA_FILE)})\n")
         out.append("- One YAML record per article, linked from the foot of each article page.\n")
@@ -1106,15 +1389,43 @@ class _Site:
                 f"guess) {'is' if one else 'are'} not shown here until an editor confirms "
                 f"{'it' if one else 'them'}: [Needs review]({md_link(src, REVIEW_PAGE)}).\n\n")
 
-    def review_page(self) -> str:
-        """Every low-confidence figure, by article: what was read, the rule that guessed,
-        the cited sentence, and the override entries that confirm or drop it."""
-        src = REVIEW_PAGE
+    def review_layout(self) -> list[tuple[str, list[str]]]:
+        """The Needs review pages: [(path, article ids)], about REVIEW_PAGE_FIGURES figures
+        each (an article never split), review.md first."""
+        if self._review is None:
+            groups = dg.group_by(self.d.review, lambda e: [e.article])
+            chunks: list[list[str]] = [[]]
+            count = 0
+            for aid, entries in groups.items():
+                if count and count + len(entries) > REVIEW_PAGE_FIGURES:
+                    chunks.append([])
+                    count = 0
+                chunks[-1].append(aid)
+                count += len(entries)
+            self._review = [(REVIEW_PAGE if k == 0 else f"review/{k + 1}.md", c)
+                            for k, c in enumerate(chunks)]
+            self._review_of = {a: path for path, c in self._review for a in c}
+        return self._review
+
+    def review_path(self, article_id: str) -> str:
+        self.review_layout()
+        return self._review_of.get(article_id, REVIEW_PAGE)
+
+    def review_pages(self) -> dict[str, str]:
+        return {path: self.review_page(path, aids) for path, aids in self.review_layout()}
+
+    def review_page(self, src: str = REVIEW_PAGE, only: list[str] | None = None) -> str:
+        """Low-confidence figures, by article: what was read, the rule that guessed, the
+        cited sentence, and the override entries that confirm or drop it. One page of the
+        Needs review pages (`review_layout`), with links to the others."""
         d = self.d
-        out = [front_matter("Needs review", description="Figures an extraction rule had to "
+        layout = self.review_layout()
+        number = next((k + 1 for k, (path, _) in enumerate(layout) if path == src), 1)
+        title = "Needs review" + (f" (page {number})" if number > 1 else "")
+        out = [front_matter(title, description="Figures an extraction rule had to "
                             "guess, with their sentence and the override that confirms or "
                             "drops them.")]
-        out.append("# Needs review\n\n")
+        out.append(f"# {title}\n\n")
         out.append(
             "These figures were extracted with *low confidence*: a rule had to guess (the "
             "region from the sentences around it, the measure carried over from an earlier "
@@ -1126,9 +1437,17 @@ class _Site:
             out.append("No figures need review.\n")
             return "".join(out)
         out.append(f"{_pluralise(len(d.review), 'figure')} in "
-                   f"{_pluralise(len({e.article for e in d.review}), 'article')}.\n\n")
+                   f"{_pluralise(len({e.article for e in d.review}), 'article')}.")
+        if len(layout) > 1:
+            links = [f"[{k + 1}]({md_link(src, path)})" if path != src else f"**{k + 1}**"
+                     for k, (path, _) in enumerate(layout)]
+            out.append(" Pages: " + " · ".join(links) + ".")
+        out.append("\n\n")
         groups = dg.group_by(d.review, lambda e: [e.article])
+        wanted = set(only if only is not None else groups)
         for aid, entries in groups.items():
+            if aid not in wanted:
+                continue
             art = d.article(aid)
             sidecar = sidecar_name(art.record.get("file") or aid)
             out.append(f"## {self.article_link(src, aid)} {{: #{review_anchor(aid)} }}\n\n")
@@ -1164,9 +1483,6 @@ class _Site:
             out.append("\n".join(blocks) + "\n")
         return "".join(out)
 
-    def tags_page(self) -> str:
-        return (front_matter("Tags", description="Articles by region and theme.")
-                + "# Tags\n\nArticles by region and theme.\n\n<!-- material/tags -->\n")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1255,7 +1571,7 @@ def _dump_record(record: Mapping[str, Any]) -> str:
 # build's pages are kept. `render_site(..., reuse=False)` bypasses it; tests check that a
 # reused page is byte-identical to a fresh one.
 
-_PAGE_CACHE: dict[str, tuple[str, str | bytes]] = {}
+_PAGE_CACHE: dict[str, tuple[str, str | bytes, dict[str, str]]] = {}
 
 
 def _digest_key(*parts: Any) -> str:
@@ -1314,31 +1630,59 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
             raise ValueError(f"two generated files at {path}")
         out[path] = content
 
+    def page(path: str, content: str) -> None:
+        """A page and the data files (chart specs) it wrote."""
+        put(path, content)
+        for file_path, data in site.take_files().items():
+            put(file_path, data)
+
     def cached(path: str, article_ids: Iterable[str], make: Any) -> None:
         key = _digest_key(site_key, sorted((a, fingerprints[a]) for a in set(article_ids)))
         hit = previous.get(path)
-        content = hit[1] if hit is not None and hit[0] == key else make()
-        _PAGE_CACHE[path] = (key, content)
+        if hit is not None and hit[0] == key:
+            content, files = hit[1], hit[2]
+        else:
+            site.take_files()
+            content = make()
+            files = site.take_files()
+        _PAGE_CACHE[path] = (key, content, files)
         put(path, content)
+        for file_path, data in files.items():
+            put(file_path, data)
 
-    put("index.md", site.home_page())
-    put("regions/index.md", site.regions_index())
-    put("themes/index.md", site.themes_index())
-    put("articles/index.md", site.articles_index())
-    put("figures.md", site.figures_page())
-    put(REVIEW_PAGE, site.review_page())
-    put(TAGS_PAGE, site.tags_page())
+    page("index.md", site.home_page())
+    page("regions/index.md", site.regions_index())
+    page("themes/index.md", site.themes_index())
+    for path, content in site.articles_index().items():
+        page(path, content)
+    page("figures.md", site.figures_page())
+    for path, content in site.review_pages().items():
+        page(path, content)
     for art in digest.articles:
         cached(article_path(art.id), [art.id], lambda art=art: site.article_page(art))
         cached(record_path(art.id), [art.id], lambda art=art: _dump_record(art.record))
+    order = {a.id: i for i, a in enumerate(digest.articles)}
     for info in digest.region_pages:
         deps = _articles_of(info.commitments + info.figures, info.articles,
                             (a for links in info.theme_links.values() for a, _ in links))
         cached(region_path(info.id), deps, lambda info=info: site.region_page(info))
+        for path, content in site.region_plans_pages(info).items():
+            put(path, content)
+        ids = sorted(info.articles, key=lambda a: order[a])
+        if len(ids) > ARTICLES_SHOWN:
+            for path, content in site.listing_pages(
+                    region_articles_path(info.id), f"Articles about {info.name}",
+                    (region_path(info.id), info.name), ids, info.articles).items():
+                put(path, content)
     for tinfo in digest.themes.values():
         deps = _articles_of(tinfo.commitments + tinfo.figures, tinfo.articles,
                             (a for links in tinfo.region_links.values() for a, _ in links))
         cached(theme_path(tinfo.id), deps, lambda tinfo=tinfo: site.theme_page(tinfo))
+        if len(tinfo.articles) > ARTICLES_SHOWN:
+            for path, content in site.listing_pages(
+                    theme_articles_path(tinfo.id), f"Articles on {tinfo.name}",
+                    (theme_path(tinfo.id), tinfo.name), tinfo.articles).items():
+                put(path, content)
     put(FIGURES_CSV, figures_csv(digest))
     put(BRIEFING_JSON, briefing_json(records))
     put(SCHEMA_FILE, _schema_text())

@@ -86,7 +86,7 @@ def seeds_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SeedsSite]:
 
 # --- browser helpers (Playwright sync pages) -----------------------------------------------
 
-CHARTS_JS = """() => [...document.querySelectorAll('.briefing-chart[data-spec]')].map(el => {
+CHARTS_JS = """() => [...document.querySelectorAll('.briefing-chart[data-spec-src]')].map(el => {
     const svg = el.querySelector('svg');
     const canvas = el.querySelector('canvas');
     return {
@@ -108,7 +108,7 @@ def charts_drawn(page: object, palette: str, *, minimum: int = 1) -> list[dict]:
     """
     page.wait_for_function(  # type: ignore[attr-defined]
         """([palette, minimum]) => {
-            const els = [...document.querySelectorAll('.briefing-chart[data-spec]')];
+            const els = [...document.querySelectorAll('.briefing-chart[data-spec-src]')];
             return els.length >= minimum && els.every(el =>
                 el.getAttribute('data-chart-state') === palette &&
                 el.querySelector('svg, canvas') !== null);

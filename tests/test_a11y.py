@@ -63,7 +63,7 @@ def _summary(violations: list[dict]) -> str:
 def _check_chart_alternatives(page) -> int:
     """Each chart: role img with a name, and a data table in a <details> beside it (Material
     wraps tables in scroll containers at run time, hence "details table", not "> table")."""
-    charts = page.evaluate("""() => [...document.querySelectorAll('.briefing-chart[data-spec]')]
+    charts = page.evaluate("""() => [...document.querySelectorAll('.briefing-chart[data-spec-src]')]
         .map(el => ({
             id: el.id,
             role: el.getAttribute('role'),

@@ -316,6 +316,21 @@ def test_chart_block_ids_and_description(specs) -> None:
         charts.chart_block({}, caption="c", columns=[], rows=[], chart_id="!!!")
 
 
+def test_chart_block_loads_its_spec_from_a_file_and_caps_its_data_table(specs) -> None:
+    """Pages publish specs as files (no inline JSON); a long data table says what is left."""
+    rows = [{"region": f"R{i}", "count": i} for i in range(30)]
+    block = charts.chart_block(specs["tile_map"], caption="c", columns=[("region", "Region")],
+                               rows=rows, chart_id="map", spec_url="../assets/charts/x/map.json",
+                               max_rows=10)
+    soup = BeautifulSoup(block, "html.parser")
+    chart = soup.find("div", class_="briefing-chart")
+    assert chart["data-spec-src"] == "../assets/charts/x/map.json"
+    assert not chart.has_attr("data-spec")
+    body = soup.select("details tbody tr")
+    assert len(body) == 11 and "20 more rows" in body[-1].get_text()
+    assert body[-1].find("a")["href"] == "../assets/charts/x/map.json"
+
+
 def test_static_render_draws_marks(specs) -> None:
     """vl-convert (same Vega engine as the site bundle) draws the marks we expect."""
     expected = {

@@ -133,3 +133,76 @@ def test_order_of_input_does_not_matter(gazetteer):
         assert [e.key for e in a.regions[rid].commitments] == [
             e.key for e in b.regions[rid].commitments]
         assert a.regions[rid].theme_links == b.regions[rid].theme_links
+
+
+# --- facts: mentions of one fact merged -----------------------------------------------------
+
+def _growth_record(aid: str, date: str, figures: list[tuple[str, int, float, str]],
+                   commitments: tuple[str, ...] = ()) -> dict:
+    """A minimal schema-shaped record about Sichuan: figures as (indicator, year, value,
+    qualifier), one sentence each."""
+    sentences = [f"Sentence {i}." for i in range(1, len(figures) + len(commitments) + 2)]
+    return {
+        "id": aid, "title": aid, "date": date, "source": "Fixture Times", "file": f"{aid}.txt",
+        "sentences": sentences, "paragraphs": [1],
+        "regions": [{"id": "sichuan", "name": "Sichuan", "level": "province",
+                     "roles": ["subject"], "sentences": [1]}],
+        "themes": [], "people": [],
+        "figures": [{"indicator": ind, "region": "sichuan", "theme": None, "year": year,
+                     "value": value, "value_max": None, "unit": "percent", "qualifier": q,
+                     "text": f"{value} percent", "sentence": i + 1}
+                    for i, (ind, year, value, q) in enumerate(figures)],
+        "commitments": [{"text": text, "regions": ["sichuan"], "themes": ["ai"],
+                         "sentence": len(figures) + i + 1}
+                        for i, text in enumerate(commitments)],
+    }
+
+
+def test_one_fact_stated_in_several_articles_is_one_fact_with_every_citation(gazetteer):
+    records = [
+        _growth_record("a", "2025-03-01", [("gdp-growth-target", 2025, 5.5, "more-than")]),
+        _growth_record("b", "2025-02-01", [("gdp-growth-target", 2025, 5.5, "more-than")]),
+        _growth_record("c", "2025-01-01", [("gdp-growth-target", 2025, 5.5, "more-than"),
+                                           ("gdp-growth-target", 2025, 5.5, "more-than")]),
+    ]
+    d = dg.build(records, gazetteer, None)
+    (fact,) = dg.facts(d.regions["sichuan"].figures)
+    assert fact.articles == ["a", "b", "c"]  # most recent first, each article once
+    assert len(fact.mentions) == 4 and not fact.disputed
+
+
+def test_sources_that_disagree_are_flagged_and_the_best_sourced_value_comes_first(gazetteer):
+    records = [
+        _growth_record("a", "2025-03-01", [("gdp-growth-target", 2025, 6.0, "around")]),
+        _growth_record("b", "2025-02-01", [("gdp-growth-target", 2025, 5.5, "around")]),
+        _growth_record("c", "2025-01-01", [("gdp-growth-target", 2025, 5.5, "around")]),
+    ]
+    d = dg.build(records, gazetteer, None)
+    facts = dg.facts(d.regions["sichuan"].figures)
+    assert [f.item["value"] for f in facts] == [5.5, 6.0]
+    assert all(f.disputed for f in facts)
+
+
+def test_targets_and_outcomes_per_year(gazetteer):
+    records = [
+        _growth_record("a", "2025-03-01", [("gdp-growth-target", 2025, 5.5, "around"),
+                                           ("gdp-growth", 2024, 5.2, "exactly"),
+                                           ("gdp-growth-target", 2024, 5.0, "around")]),
+        _growth_record("b", "2024-03-01", [("gdp-growth-target", 2023, 6.0, "more-than"),
+                                           ("gdp-growth", 2023, 5.9, "exactly")]),
+    ]
+    d = dg.build(records, gazetteer, None)
+    rows = dg.targets_and_outcomes(d.regions["sichuan"])
+    assert [(r.year, r.met) for r in rows] == [(2025, None), (2024, True), (2023, False)]
+    assert rows[1].targets[0].item["value"] == 5.0 and rows[1].outcomes[0].item["value"] == 5.2
+
+
+def test_commitments_merged_by_text_most_cited_first(gazetteer):
+    records = [
+        _growth_record("a", "2025-03-01", [], ("Sichuan will build an AI hub.",)),
+        _growth_record("b", "2025-02-01", [], ("Sichuan will  build an AI hub.",
+                                               "Sichuan will train AI models.")),
+    ]
+    d = dg.build(records, gazetteer, None)
+    plans = dg.plans(d.regions["sichuan"].commitments)
+    assert [len(p.articles) for p in plans] == [2, 1]

@@ -155,7 +155,7 @@ def test_dark_palette_draws_the_charts(seeds_site) -> None:
         assert [c["id"] for c in dark] == [c["id"] for c in light]
         # one view per chart after the re-render (the light one is gone)
         assert page.evaluate(
-            "[...document.querySelectorAll('.briefing-chart[data-spec]')]"
+            "[...document.querySelectorAll('.briefing-chart[data-spec-src]')]"
             ".every(el => el.querySelectorAll('svg').length === 1)")
         # the choice persists: a full load of another page draws it dark straight away
         page.goto(seeds_site.url(), wait_until="load")

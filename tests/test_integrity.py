@@ -145,16 +145,21 @@ def _spec_urls(spec: object) -> list[str]:
     return found
 
 
-def _references(soup: BeautifulSoup) -> list[tuple[str, str]]:
-    """(what, reference) for every link-like attribute of a page."""
+def _references(soup: BeautifulSoup, page: Path | None = None) -> list[tuple[str, str]]:
+    """(what, reference) for every link-like attribute of a page; a chart's spec file, and
+    with *page* given the URLs inside it (relative to the page, as the chart opens them)."""
     refs: list[tuple[str, str]] = []
     for tag, attr in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"),
                       ("source", "src"), ("iframe", "src")):
         for el in soup.find_all(tag, attrs={attr: True}):
             where = "details" if el.find_parent("details") else tag
             refs.append((where, el[attr]))
-    for chart in soup.select("[data-spec]"):
-        refs += [("chart", url) for url in _spec_urls(json.loads(chart["data-spec"]))]
+    for chart in soup.select("[data-spec-src]"):
+        refs.append(("chart", chart["data-spec-src"]))
+        spec_file = (page.parent / chart["data-spec-src"]) if page is not None else None
+        if spec_file is not None and spec_file.is_file():
+            refs += [("chart", url) for url in _spec_urls(json.loads(spec_file.read_text()))]
+    assert not soup.select("[data-spec]"), "chart specs are files, not inline JSON"
     return refs
 
 
@@ -170,7 +175,7 @@ def test_no_broken_local_reference(site):
     broken: list[str] = []
     checked = 0
     for page in [*_pages(site), site / "404.html"]:
-        for kind, ref in _references(_soup(page)):
+        for kind, ref in _references(_soup(page), page):
             if ref.startswith(("mailto:", "javascript:", "data:")):
                 continue
             resolved = _resolve(site, page, ref)

@@ -11,6 +11,7 @@ import csv
 import html
 import io
 import json
+import posixpath
 import random
 import re
 from pathlib import Path
@@ -146,7 +147,7 @@ def test_front_matter_survives_quotes_and_markup():
     assert html.unescape(meta["title"]) == title
     assert "<" not in meta["title"]  # themes print the title as HTML
     assert str(meta["date"]) == "2025-01-10"
-    assert [html.unescape(t) for t in meta["tags"]] == ["A: b", "<i>c</i>"]
+    assert [html.unescape(t) for t in meta["categories"]] == ["A: b", "<i>c</i>"]
     assert html.unescape(meta["description"]) == 'd: "e" --- f'
 
 
@@ -155,16 +156,36 @@ def test_front_matter_survives_quotes_and_markup():
 def test_page_set(site):
     records = load_records()
     expected = {"index.md", "regions/index.md", "themes/index.md", "articles/index.md",
-                "figures.md", "review.md", "tags.md", "data/briefing.json", "data/figures.csv",
-                "data/article.schema.json"}
+                "figures.md", "review.md", "data/briefing.json", "data/figures.csv",
+                "data/figures.json", "data/article.schema.json"}
     expected |= {f"articles/{r['id']}.md" for r in records}
     expected |= {f"data/articles/{r['id']}.yaml" for r in records}
     expected |= {f"regions/{rid}.md" for rid in
                  ("china", "guangdong", "shenzhen", "ningbo", "zhejiang", "hostile-land")}
     themes = {t["id"] for r in records for t in r["themes"]}
     expected |= {f"themes/{tid}.md" for tid in themes}
-    assert set(site) == expected
+    # chart specs are files: exactly the ones the pages' charts load
+    specs = set()
+    for path, content in site.items():
+        if path.endswith(".md"):
+            for chart in BeautifulSoup(content, "lxml").select("div.briefing-chart"):
+                specs.add(spec_path(path, chart["data-spec-src"]))
+    assert specs and all(p.startswith("assets/charts/") for p in specs)
+    assert set(site) == expected | specs
     assert list(site) == sorted(site)
+
+
+def spec_path(page: str, url: str) -> str:
+    """The site path a chart's data-spec-src (relative to the page's built URL) points at."""
+    base = pages.dest_url(page)
+    base = base.rsplit("/", 1)[0] if "/" in base else ""
+    return posixpath.normpath(posixpath.join(base, url))
+
+
+def spec_of(site: dict, page: str, chart) -> dict:
+    """The Vega-Lite spec a chart on *page* loads, read from the generated file."""
+    assert not chart.has_attr("data-spec"), "specs are files, not inline JSON"
+    return json.loads(site[spec_path(page, chart["data-spec-src"])])
 
 
 def test_deterministic(reference):
@@ -180,7 +201,7 @@ def test_every_page_has_front_matter(site):
         if path.endswith(".md"):
             meta = front(content)
             assert meta["title"], path
-            assert set(meta) <= {"title", "date", "tags", "description"}, path
+            assert set(meta) <= {"title", "date", "categories", "description"}, path
 
 
 # --- articles -------------------------------------------------------------------------------
@@ -197,7 +218,7 @@ def test_article_page_anchors_every_sentence(site):
     # the original URL, tags and a table of figures
     assert soup.find("a", string="Original article")["href"] == rec["url"]
     meta = front(site[f"articles/{rec['id']}.md"])
-    assert {"Ningbo", "Zhejiang", "China"} <= set(meta["tags"])
+    assert {"Ningbo", "Zhejiang", "China"} <= set(meta["categories"])
     assert len(soup.find("table").find_all("tr")) == len(rec["figures"]) + 1
 
 
@@ -245,7 +266,7 @@ def test_hostile_article_is_text_only(site):
 
 def test_hostile_names_on_region_and_theme_pages(site):
     for path in ("regions/hostile-land.md", "themes/hostile-theme.md", "index.md",
-                 "regions/index.md", "themes/index.md", "figures.md"):
+                 "regions/index.md", "themes/index.md"):
         soup = to_html(site[path])
         assert soup.find_all(["script", "img", "svg", "b", "i", "iframe", "code"]) == [], path
         for el in soup.find_all(True):
@@ -253,6 +274,11 @@ def test_hostile_names_on_region_and_theme_pages(site):
         text = soup.get_text()
         assert ("Hostile<script>alert(2)</script>Land" in text
                 or "Theme | with *pipes* {: onclick=alert(3)}" in text), path
+    # the Figures page's table is JSON data (the table script escapes every value)
+    soup = to_html(site["figures.md"])
+    assert soup.find_all(["script", "img", "svg", "b", "i", "iframe"]) == []
+    rows = json.loads(site["data/figures.json"])
+    assert any(r["r"] == "Hostile<script>alert(2)</script>Land" for r in rows)
 
 
 def test_articles_index_newest_first(site):
@@ -271,10 +297,12 @@ def test_province_page_lists_city_items_marked_with_city(site):
     assert any(t.startswith("Ningbo: Ningbo vowed to construct") for t in items), items
     assert any(t.startswith("Zhejiang will build a digital economy hub.") for t in items)
     # growth target of the city, with its qualifier, on the province page
-    assert any(t.startswith("Ningbo: GDP growth more than 5.5% for 2025") for t in items), items
+    rows = [_norm(tr.get_text(" ")) for tr in soup.find_all("tr")]
+    assert any(t.startswith("Ningbo more than 5.5 % GDP growth target 2025") for t in rows), rows
     # links: parent, children with pages, the theme pages, citations to sentences
     hrefs = {a["href"] for a in soup.find_all("a")}
-    assert {"china.md", "ningbo.md", "../themes/ports.md"} <= hrefs
+    assert {"china.md", "ningbo.md"} <= hrefs
+    assert "../../themes/ports/" in hrefs  # what it plans: a raw HTML list, final URLs
     # (citations sit in raw HTML lists: final URLs, from regions/zhejiang/)
     assert "../../articles/2025-01-10-ningbo-targets-growth/#s3" in hrefs
     # child cities without a page are named, not linked
@@ -290,11 +318,11 @@ def test_city_page(site):
 
 def test_theme_page_regions_and_commitments(site):
     soup = to_html(site["themes/robotics.md"])
-    items = [_norm(li.get_text()) for li in soup.find_all("li")]
-    assert any(t.startswith("Guangdong (2)") for t in items), items
-    assert any(t.startswith("Shenzhen (1)") for t in items), items
-    headings = [_norm(h.get_text()).rstrip("¶") for h in soup.find_all("h3")]
-    assert headings == ["Guangdong", "Shenzhen (Guangdong)"]
+    text = _norm(soup.get_text())
+    assert "Guangdong (2), Shenzhen (1)" in text, text
+    # what regions plan: each region's most cited commitments, under its name
+    plans = [_norm(dt.get_text()) for dt in soup.select("dl.briefing-plans dt")]
+    assert plans == ["Guangdong", "Shenzhen"], plans
 
 
 def test_charts_carry_page_relative_urls(site):
@@ -305,7 +333,7 @@ def test_charts_carry_page_relative_urls(site):
         charts = soup.select("div.briefing-chart")
         assert charts, path
         for chart in charts:
-            spec = json.loads(chart["data-spec"])
+            spec = spec_of(site, path, chart)
             spec_urls.setdefault(path, []).extend(
                 re.findall(r'"url":\s*"([^"]+)"', json.dumps(spec)))
     assert "articles/2025-01-10-ningbo-targets-growth/#s1" in spec_urls["index.md"]
@@ -344,7 +372,13 @@ def test_data_files(site):
     soup = to_html(site["figures.md"])
     hrefs = {a["href"] for a in soup.find_all("a")}
     assert {"data/figures.csv", "data/briefing.json", "data/article.schema.json"} <= hrefs
-    assert soup.select(".briefing-sortable table")
+    # the big table is JSON, drawn by the table script; the page keeps a summary
+    (box,) = soup.select(".briefing-table[data-src]")
+    assert box["data-src"] == "../data/figures.json"  # from figures/
+    facts = json.loads(site["data/figures.json"])
+    assert 0 < len(facts) <= len(rows) and sum(r["k"] for r in facts) <= len(rows)
+    assert {"r", "y", "v", "i", "t", "x", "k", "c", "cu"} <= set(facts[0])
+    assert soup.find("table") is not None  # the per-measure summary, without JavaScript
 
 
 def test_intro_replaces_default_heading(reference):
@@ -357,10 +391,10 @@ def test_intro_replaces_default_heading(reference):
 
 def test_empty_corpus(reference):
     out = pages.render_site([], *reference)
-    assert set(out) == {"index.md", "regions/index.md", "themes/index.md", "articles/index.md",
-                        "figures.md", "review.md", "tags.md", "data/briefing.json",
-                        "data/figures.csv",
-                        "data/article.schema.json"}
+    assert {p for p in out if not p.startswith("assets/charts/")} == {
+        "index.md", "regions/index.md", "themes/index.md", "articles/index.md",
+        "figures.md", "review.md", "data/briefing.json", "data/figures.csv",
+        "data/figures.json", "data/article.schema.json"}
     assert "No articles yet." in to_html(out["index.md"]).get_text()
     assert json.loads(out["data/briefing.json"])["articles"] == []
 
@@ -390,4 +424,4 @@ def test_pages_reused_after_an_edit_are_the_pages_a_fresh_build_makes(reference)
     changed = {path for path in fresh if before.get(path) != fresh[path]}
     assert f"articles/{target['id']}.md" in changed
     assert any(p.startswith("regions/") for p in changed)
-    assert "figures.md" in changed
+    assert "data/figures.json" in changed

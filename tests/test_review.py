@@ -17,6 +17,7 @@ the figure moves to the headline list.
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -139,14 +140,16 @@ def test_a_forecast_is_never_a_target(digest, site):
     rows = [[td.get_text() for td in tr.find_all("td")] for tr in chart.find_all("tr")]
     assert sorted((r[0], r[2]) for r in rows if r) == [("Guangdong", "5"), ("Sichuan", "6")]
     page = html_of(site["regions/sichuan.md"])
-    target_section = page.find("h2", string=re.compile("Growth target"))
-    listed = target_section.find_next("ul").get_text()
-    assert "6%" in listed and "5.2" not in listed
+    # the targets-and-outcomes table holds the target, not the forecast
+    target_section = page.find("h2", string=re.compile("Targets and outcomes"))
+    table = target_section.find_next("table")
+    row = next(tr for tr in table.find_all("tr") if tr.find("td") and
+               tr.find("td").get_text() == "2025")
+    listed = row.find_all("td")[1].get_text()
+    assert "6 %" in listed and "5.2" not in listed
     # listed as a forecast, with who made it
     forecasts = page.find("h2", string=re.compile("Growth forecasts")).find_next("ul")
-    assert "5.2%" in forecasts.get_text() and "Economists at Nomura" in forecasts.get_text()
-    cells = [td.get_text() for td in page.find_all("td")]
-    assert any(c.startswith("GDP growth forecast (Economists at Nomura") for c in cells), cells
+    assert "5.2 %" in forecasts.get_text() and "Economists at Nomura" in forecasts.get_text()
 
 
 def test_indicator_labels_name_forecasts_and_periods():
@@ -161,17 +164,19 @@ def test_low_confidence_figures_stay_off_headline_pages(site):
     key = home.find("h2", string=re.compile("Key figures")).find_next("table")
     assert "Guangdong" in key.get_text() and "Zhejiang" not in key.get_text()
     zhejiang = html_of(site["regions/zhejiang.md"])
-    assert zhejiang.find("h2", string=re.compile("Growth target")) is None
+    assert zhejiang.find("h2", string=re.compile("Targets and outcomes")) is None
     assert "5.5" not in " ".join(td.get_text() for td in zhejiang.find_all("td"))
     link = zhejiang.find("a", href="../review.md")
     assert link is not None and "Needs review" in link.get_text()
     # the home page links the review page
     assert home.find("a", href="review.md") is not None
     # where every figure is listed, the low one is marked
-    figures = html_of(site["figures.md"])
-    marks = figures.select("a.briefing-review-mark")
-    assert len(marks) == len(re.findall(r"needs review\)", figures.get_text()))
-    assert marks and marks[0]["href"].startswith("../review/#review-")
+    rows = json.loads(site["data/figures.json"])  # the Figures table's data
+    marked = [r for r in rows if r["i"].endswith("(needs review)")]
+    assert any(r["r"] == "Zhejiang" for r in marked)
+    article = next(p for p in site if p.startswith("articles/") and "zhejiang" in p)
+    marks = html_of(site[article]).select("a.briefing-review-mark")
+    assert marks and marks[0]["href"].startswith("../../review/#review-")
 
 
 def test_review_page_lists_the_low_figure_with_sentence_and_snippets(site, records, digest):
@@ -245,8 +250,10 @@ def test_confirming_override_moves_the_figure_to_the_headline(tmp_path, site, re
     assert fig["confidence"] == "high" and fig["rule"].endswith("; editor:confirmed")
     out = pages.render_site(confirmed, GAZ, TAX, reuse=False)
     region = html_of(out["regions/zhejiang.md"])
-    listed = region.find("h2", string=re.compile("Growth target")).find_next("ul").get_text()
-    assert "GDP growth around 5.5% for 2025" in listed
+    table = region.find("h2", string=re.compile("Targets and outcomes")).find_next("table")
+    row = next(tr for tr in table.find_all("tr") if tr.find("td") and
+               tr.find("td").get_text() == "2025")
+    assert "around 5.5 %" in row.find_all("td")[1].get_text()
     review = html_of(out["review.md"])
     assert review.find(id=f"review-{zhejiang['id']}") is None
 

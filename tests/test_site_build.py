@@ -123,7 +123,7 @@ def test_page_for_every_article_region_and_theme(built, records):
         assert page(built, f"regions/{rid}").is_file(), rid
     for tid in themes:
         assert page(built, f"themes/{tid}").is_file(), tid
-    for url in ("regions", "themes", "articles", "figures", "about", "tags"):
+    for url in ("regions", "themes", "articles", "figures", "about", "review"):
         assert page(built, url).is_file(), url
     for data in ("briefing.json", "figures.csv", "article.schema.json"):
         assert (built / "data" / data).is_file()
@@ -153,8 +153,11 @@ def _check_links(site: Path) -> tuple[int, list[str]]:
             continue  # served at any depth, so MkDocs gives it root-absolute links
         soup = _soup(html_file)
         hrefs = [a.get("href", "") for a in soup.find_all("a") if a.get("href")]
-        for chart in soup.select("[data-spec]"):  # chart links are raw URLs inside the spec
-            hrefs += re.findall(r'"url":\s*"([^"]+)"', chart["data-spec"])
+        for chart in soup.select("[data-spec-src]"):  # chart links: raw URLs in the spec file
+            hrefs.append(chart["data-spec-src"])
+            spec = html_file.parent / chart["data-spec-src"]
+            if spec.is_file():
+                hrefs += re.findall(r'"url":\s*"([^"]+)"', spec.read_text("utf-8"))
         for a in soup.select("a.citation"):
             assert re.search(r"#s\d+$", a["href"]), a
             citations += 1
@@ -204,7 +207,7 @@ def test_home_page_has_overview(built):
     assert soup.select("h1")[0].get_text().startswith("Regional policy briefing")
     # the tile map names all 34 provincial-level divisions
     tile = soup.find(id="chart-tile-map")
-    spec = json.loads(tile["data-spec"])
+    spec = json.loads((built / tile["data-spec-src"]).read_text("utf-8"))  # from the home page
     assert len(json.dumps(spec)) > 1000
     assert soup.find(id="chart-tile-map-figure").find("table") is not None
     rows = soup.find(id="chart-tile-map-figure").find("tbody").find_all("tr")

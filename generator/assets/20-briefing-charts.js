@@ -11,7 +11,9 @@
   "use strict";
   if (window.briefingCharts) return; // loaded twice: keep the first instance
 
-  var SELECTOR = ".briefing-chart[data-spec]";
+  // Specs are files (data-spec-src, fetched once per URL); inline data-spec still works.
+  var SELECTOR = ".briefing-chart[data-spec], .briefing-chart[data-spec-src]";
+  var specs = {}; // absolute URL -> Promise of the parsed spec
   var live = new Set(); // containers holding a rendered view
   var sequence = 0;
 
@@ -70,17 +72,36 @@
     var want = mode();
     var state = el.getAttribute("data-chart-state");
     if (state === want || state === "pending-" + want || state === "error") return;
-    var spec;
-    try {
-      spec = JSON.parse(el.getAttribute("data-spec"));
-    } catch (e) {
-      el.setAttribute("data-chart-state", "error");
-      console.error("briefing-charts: bad data-spec on #" + el.id, e);
-      return;
-    }
     var token = ++sequence;
     el.__briefingToken = token;
     el.setAttribute("data-chart-state", "pending-" + want);
+    loadSpec(el).then(function (spec) {
+      if (el.__briefingToken !== token) return;
+      draw(el, spec, want, token);
+    }).catch(function (e) {
+      if (el.__briefingToken !== token) return;
+      el.setAttribute("data-chart-state", "error");
+      console.error("briefing-charts: no usable spec for #" + el.id, e);
+    });
+  }
+
+  function loadSpec(el) {
+    var src = el.getAttribute("data-spec-src");
+    if (!src) {
+      return new Promise(function (resolve) { resolve(JSON.parse(el.getAttribute("data-spec"))); });
+    }
+    var url = new URL(src, document.baseURI).href;
+    if (!specs[url]) {
+      specs[url] = fetch(url).then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status + " for " + url);
+        return response.json();
+      });
+      specs[url].catch(function () { delete specs[url]; });
+    }
+    return specs[url];
+  }
+
+  function draw(el, spec, want, token) {
     // Render into a fresh child; the previous rendering stays visible until replaced.
     var target = document.createElement("div");
     target.className = "briefing-chart__view";

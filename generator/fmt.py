@@ -1,0 +1,174 @@
+"""Escaping and formatting: the one place that turns record data into page text.
+
+Pages (`generator.pages`, its templates) and charts show the same figures; reading "5.5 %",
+"more than 5.5 %", "1 trillion yuan ($136.8 bn)" or "GDP growth target" in one place means
+a page and its chart never disagree on how a value reads, and an escaping bug is fixed once.
+
+Article text, titles and names are *data*: `escape()` makes any of it safe in Markdown and
+HTML alike (see its docstring); `safe_url()` keeps only http(s) links from records.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from . import digest as dg
+
+_ENTITIES = {
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+    "\\": "&#92;", "`": "&#96;", "*": "&#42;", "_": "&#95;",
+    "[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#125;", "|": "&#124;",
+    "#": "&#35;", "~": "&#126;", "^": "&#94;", "=": "&#61;", "$": "&#36;",
+}
+_ESCAPE_RE = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
+# what turns a line into a block (list item, ordered list) when it starts the line
+_LINE_START_RE = re.compile(r"^([+\-]|\d+[.)])")
+_WHITESPACE_RE = re.compile(r"\s+")
+whitespace_re = _WHITESPACE_RE
+
+
+
+def escape(text: object) -> str:
+    """Data -> Markdown that renders as exactly that text, on one line.
+
+    HTML-escapes (`& < > "`), and replaces every character Python-Markdown or a common
+    extension gives meaning to (emphasis, code, links, attribute lists, tables, headings,
+    ...) with a numeric character reference, which renders as the same character but is never
+    parsed as syntax. Whitespace runs (newlines included) collapse to one space, so data can
+    never end a paragraph, start an indented code block or underline a setext heading; a
+    leading list marker is neutralised. Works in body text, table cells, link text, link
+    titles, headings and front-matter values alike.
+    """
+    if text is None:
+        return ""
+    out = _WHITESPACE_RE.sub(" ", str(text)).strip()
+    out = _ESCAPE_RE.sub(lambda m: _ENTITIES[m.group(0)], out)
+    match = _LINE_START_RE.match(out)
+    if match:
+        marker = match.group(1)
+        out = marker[:-1] + f"&#{ord(marker[-1])};" + out[len(marker):]
+    return out
+
+
+def escape_block(text: object) -> str:
+    """Data -> text for a raw HTML ``<pre>`` block: escaped like `escape()` (HTML and every
+    Markdown metacharacter become character references) but keeping its newlines and
+    indentation, which a code snippet needs. Carriage returns are dropped."""
+    if text is None:
+        return ""
+    out = str(text).replace("\r", "")
+    return _ESCAPE_RE.sub(lambda m: _ENTITIES[m.group(0)], out)
+
+
+def link_title(text: object) -> str:
+    """Escaped text for a Markdown link title (`[x](url "title")`), where parentheses can
+    also end the link."""
+    return escape(text).replace("(", "&#40;").replace(")", "&#41;")
+
+
+def safe_url(url: object) -> str | None:
+    """An http(s) URL from a record, or None: other schemes (javascript:, data:) are dropped."""
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    if any(ch.isspace() for ch in url):
+        return None
+    return url
+
+
+def html_attr(text: str) -> str:
+    return (text.replace("&", "&amp;").replace('"', "&quot;")
+            .replace("<", "&lt;").replace(">", "&gt;"))
+
+
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def fmt_number(value: Any, words: bool = False) -> str:
+    """5.0 -> '5', 12345 -> '12,345'; with `words`, 1.8e12 -> '1.8 trillion'."""
+    if value is None:
+        return ""
+    if words:
+        for scale, word in _SCALES:
+            if abs(value) >= scale:
+                return f"{fmt_number(round(value / scale, 3))} {word}"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    return f"{value:,.6g}" if abs(value) >= 1e6 else f"{value:g}"
+
+
+QUALIFIER_WORDS = {
+    "around": "around", "more-than": "more than", "at-least": "at least",
+    "exactly": "", "up-to": "up to", "range": "",
+}
+UNIT_WORDS = {"percent": " %", "per-10000-people": "per 10,000 people"}
+
+
+#: Currency units read as words, and how their amounts are named.
+CURRENCY_WORDS = {"CNY": "yuan", "RMB": "yuan", "yuan": "yuan", "USD": "US dollars"}
+
+
+def usd_words(value: float) -> str:
+    """2.456e11 -> '$245.6 bn': the compact form an analyst reads next to a yuan amount."""
+    for scale, word in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+        if abs(value) >= scale:
+            return f"${value / scale:,.1f} {word}".replace(".0 ", " ")
+    return f"${fmt_number(value)}"
+
+
+def figure_value(item: Mapping[str, Any]) -> str:
+    """Human reading of a figure: 'more than 5.5 %', '6–6.5 %', '1 trillion yuan ($136.8 bn)'.
+
+    Amounts are named in words (a reader counts no zeros), a currency by its name, and the
+    US-dollar equivalent the article gave is kept beside it.
+    """
+    unit = str(item.get("unit") or "")
+    value = fmt_number(item.get("value"), words=True)
+    if item.get("value_max") is not None:
+        value = f"{value}–{fmt_number(item.get('value_max'), words=True)}"
+    qual = QUALIFIER_WORDS.get(str(item.get("qualifier")), "")
+    if unit in CURRENCY_WORDS:
+        suffix = f" {CURRENCY_WORDS[unit]}"
+        usd = item.get("usd_value")
+        if unit != "USD" and isinstance(usd, int | float) and usd > 0:
+            suffix += f" ({usd_words(usd)})"
+    else:
+        suffix = UNIT_WORDS.get(unit, f" {unit}" if unit and unit != "count" else "")
+    return f"{qual} {value}{suffix}".strip()
+
+
+INDICATOR_LABELS = {
+    "gdp-growth-target": "GDP growth target",
+    "gdp-growth": "GDP growth",
+    "gdp-growth-forecast": "GDP growth forecast",
+}
+
+
+def indicator_label(item: Mapping[str, Any]) -> str:
+    """'gdp-growth-target' -> 'GDP growth target'; the subject, when stated, for 'other'.
+
+    A forecast names who made it when known ("GDP growth forecast (economists)"), and growth
+    for part of a year its period ("GDP growth, H1"): neither is a target or a year's outcome.
+    """
+    indicator = str(item.get("indicator") or "")
+    if indicator in ("other", "count") and item.get("subject"):
+        return str(item["subject"])
+    text = INDICATOR_LABELS.get(indicator) or re.sub(
+        r"\b(gdp|rd)\b", lambda m: {"gdp": "GDP", "rd": "R&D"}[m.group(1)],
+        indicator.replace("-", " "))
+    if item.get("period"):
+        text += f", {item['period']}"
+    if indicator == dg.GROWTH_FORECAST and item.get("subject"):
+        text += f" ({item['subject']})"
+    return text
