@@ -569,21 +569,14 @@ SINGLE_VALUED = frozenset({GROWTH_TARGET, GROWTH_OUTCOME, "gdp", "rd-intensity"}
 
 
 @dataclass(frozen=True)
-class Fact:
-    """One fact (region, indicator, year, value, qualifier, ...) with every mention of it.
+class _Merged:
+    """Mentions of one thing across articles, newest first: it is read from the first."""
 
-    `mentions` are the entries that state it, in digest order (newest article first), so
-    `mentions[0]` is the most recent statement; `disputed` is set when another fact gives
-    the same region, indicator and year a different value (sources disagree).
-    """
-
-    key: tuple[Any, ...]
     mentions: tuple[Entry, ...]
-    disputed: bool = False
 
     @property
     def item(self) -> Mapping[str, Any]:
-        """The most recent mention's figure: what the fact is read from."""
+        """The most recent mention's record item: what the merged thing is read from."""
         return self.mentions[0].item
 
     @property
@@ -592,8 +585,21 @@ class Fact:
 
     @property
     def articles(self) -> list[str]:
-        """Distinct articles stating the fact, most recent first."""
+        """Distinct articles stating it, most recent first."""
         return list(dict.fromkeys(e.article for e in self.mentions))
+
+
+@dataclass(frozen=True)
+class Fact(_Merged):
+    """One fact (region, indicator, year, value, qualifier, ...) with every mention of it.
+
+    `mentions` are the entries that state it, in digest order (newest article first), so
+    `mentions[0]` is the most recent statement; `disputed` is set when another fact gives
+    the same region, indicator and year a different value (sources disagree).
+    """
+
+    key: tuple[Any, ...] = ()
+    disputed: bool = False
 
 
 def fact_key(e: Entry) -> tuple[Any, ...]:
@@ -626,7 +632,7 @@ def facts(entries: Iterable[Entry]) -> list[Fact]:
     for k in groups:
         if k[1] in SINGLE_VALUED and k[2] is not None:
             slots[_slot_key(k)] += 1
-    out = [Fact(k, tuple(v), disputed=slots.get(_slot_key(k), 0) > 1)
+    out = [Fact(tuple(v), key=k, disputed=slots.get(_slot_key(k), 0) > 1)
            for k, v in groups.items()]
     out.sort(key=lambda f: (-len(f.articles), first[f.key]))
     return out
@@ -670,22 +676,8 @@ def targets_and_outcomes(info: RegionInfo) -> list[YearOutcome]:
 
 
 @dataclass(frozen=True)
-class Plan:
+class Plan(_Merged):
     """One commitment, merged across the articles that state it (same text, same region)."""
-
-    mentions: tuple[Entry, ...]
-
-    @property
-    def item(self) -> Mapping[str, Any]:
-        return self.mentions[0].item
-
-    @property
-    def via(self) -> str | None:
-        return self.mentions[0].via
-
-    @property
-    def articles(self) -> list[str]:
-        return list(dict.fromkeys(e.article for e in self.mentions))
 
 
 def plan_key(e: Entry) -> tuple[str, str | None]:
