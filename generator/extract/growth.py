@@ -283,13 +283,9 @@ def _verb(cue: Cue) -> bool:
 
 def _comparison_clause_starts(sa: SentenceAnalysis) -> set[int]:
     """Clauses that open by looking back ("..., lower than its 6.1% growth rate in 2022")."""
-    out = set()
-    for start, _ in sa.clauses[1:]:
-        head = sa.text[start:start + 30].lower().lstrip(" ,")
-        if head.startswith(("higher than", "lower than", "following", "up from", "down from",
-                            "compared", "after", "which is higher", "which is lower")):
-            out.add(start)
-    return out
+    # (the comparison cue words of cues.yaml, at the head of a clause the break opened)
+    return {start for start, _ in sa.clauses[1:]
+            if any(start <= c.start <= start + 12 for c in sa.cues if c.kind == "comparison")}
 
 
 def _forecaster(sa: SentenceAnalysis) -> str | None:
