@@ -39,7 +39,7 @@ from typing import Any
 
 import ahocorasick
 
-from . import safeyaml
+from . import safeyaml, schemas
 
 __all__ = [
     "LEVELS",
@@ -229,7 +229,27 @@ def _parse_yaml(raw: bytes, source: str, kind: str, top_key: str) -> Mapping:
             f"{kind} file {source}: expected a mapping with a list under {top_key!r}")
     if not data[top_key]:
         raise ReferenceDataError(f"{kind} file {source}: {top_key!r} is empty")
+    _check_schema(data, source, kind, top_key)
     return data
+
+
+def _check_schema(data: Mapping, source: str, kind: str, top_key: str) -> None:
+    """Validate a reference file against ``generator/data/<kind>.schema.json``, the one
+    description of its shape: the first error (in key order, so the message is the same on
+    every run) becomes ``gazetteer file x.yaml: regions[3].parent: expected text, got 5``."""
+    errors = sorted(schemas.validator(f"{kind}.schema.json").iter_errors(data),
+                    key=lambda e: ([str(p) for p in e.absolute_path], str(e.validator)))
+    if not errors:
+        return
+    err = errors[0]
+    path = list(err.absolute_path)
+    where = safeyaml.key_path(path)
+    if len(path) >= 2 and path[0] == top_key and isinstance(path[1], int):
+        entry = data[top_key][path[1]]
+        if isinstance(entry, Mapping) and isinstance(entry.get("id"), str):
+            where = f"{safeyaml.key_path(path[:2])} (id {entry['id']!r})" + \
+                safeyaml.key_path(["x", *path[2:]])[1:]
+    raise ReferenceDataError(f"{kind} file {source}: {where}: {schemas.explain(err)}")
 
 
 class _EntryChecker:

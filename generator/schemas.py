@@ -42,4 +42,18 @@ def explain(error: jsonschema.ValidationError) -> str:
         return best.message.replace("Additional properties are not allowed", "unknown key")
     if best.validator in ("oneOf", "anyOf"):
         return f"unexpected value {got}"
+    if best.validator == "required":
+        missing = [k for k in best.validator_value if k not in (value or {})]
+        return f"missing key {missing[0]!r}" if missing else best.message
+    if best.validator == "enum":
+        return f"expected one of {', '.join(map(str, best.validator_value))}; got {got}"
+    if best.validator == "pattern" and best.validator_value == SLUG_PATTERN:
+        return f"expected a lower-case slug like 'inner-mongolia', got {got}"
+    if best.validator in ("minimum", "maximum"):
+        op = ">=" if best.validator == "minimum" else "<="
+        return f"expected a number {op} {best.validator_value}, got {got}"
     return best.message
+
+
+#: The pattern of every id (region, theme) in the schemas.
+SLUG_PATTERN = "^[a-z0-9][a-z0-9-]*$"

@@ -224,6 +224,28 @@ def test_2_alias_bomb_in_user_reference_data_is_one_line(tmp_path, capsys):
     assert len(err) == 1 and "taxonomy file" in err[0] and "alias" in err[0], err
 
 
+@pytest.mark.parametrize("entry,expected", [
+    ("{id: x, name: X, level: city, parent: 5, lat: 1, lon: 2}",
+     "regions[0] (id 'x').parent: expected text or nothing (null), got 5"),
+    ("{id: x, name: [X], level: city, parent: null, lat: 1, lon: 2}",
+     "regions[0] (id 'x').name: expected text"),
+    ("{id: x, name: X, level: city, parent: null, lat: .nan, lon: 2}",
+     "regions[0] (id 'x'): 'lat' must be a number in [-90, 90], got nan"),
+    ("{id: x, name: X, level: city, parent: null, lat: 1, lon: 2, colour: red}", "unknown key"),
+])
+def test_1_wrong_types_in_a_user_gazetteer_are_one_line(tmp_path, capsys, entry, expected):
+    """Reference data is configuration: a bad file stops the run with one line naming the
+    file and the key path, rather than building a site with regions silently missing."""
+    from generator.cli import main
+
+    gaz = tmp_path / "gazetteer.yaml"
+    gaz.write_text(f"regions:\n- {entry}\n", "utf-8")
+    (tmp_path / "a.txt").write_text(OTHER, "utf-8")
+    assert main(["check", str(tmp_path / "a.txt"), "--gazetteer", str(gaz)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and f"gazetteer file {gaz}: " in err[0] and expected in err[0], err
+
+
 # --- 4: ids that cannot collide ------------------------------------------------------------
 
 

@@ -425,15 +425,15 @@ def test_user_supplied_files_load_and_match(tmp_path):
     ("regions:\n- {id: x, name: X, level: city, parent: null, lat: 1, lon: 2}\n- 7\n",
      r"regions\[1\]: expected a mapping"),
     ("regions:\n- {id: x, level: city, parent: null, lat: 1, lon: 2}\n",
-     r"regions\[0\] \(id 'x'\): 'name' must be a non-empty string"),
+     r"regions\[0\] \(id 'x'\): missing key 'name'"),
     ("regions:\n- {id: x, name: X, level: town, parent: null, lat: 1, lon: 2}\n",
-     r"'level' must be one of"),
+     r"regions\[0\] \(id 'x'\)\.level: expected one of country, .*; got 'town'"),
     ("regions:\n- {id: x, name: X, level: city, parent: y, lat: 1, lon: 2}\n",
      r"\(id 'x'\): unknown parent 'y'"),
     ("regions:\n- {id: x, name: X, level: city, parent: null, lat: 100, lon: 2}\n",
-     r"'lat' must be a number in \[-90, 90\]"),
+     r"\(id 'x'\)\.lat: expected a number <= 90, got 100"),
     ("regions:\n- {id: Bad Id, name: X, level: city, parent: null, lat: 1, lon: 2}\n",
-     r"'id' must be a lower-case slug"),
+     r"\(id 'Bad Id'\)\.id: expected a lower-case slug like 'inner-mongolia', got 'Bad Id'"),
     ("regions:\n- {id: x, name: X, level: city, parent: null, lat: 1, lon: 2}\n"
      "- {id: x, name: Y, level: city, parent: null, lat: 1, lon: 2}\n", r"duplicate id"),
 ])
@@ -447,9 +447,9 @@ def test_malformed_gazetteer_gives_a_clear_error(tmp_path, content, message):
 
 @pytest.mark.parametrize("content,message", [
     ("themes:\n- {id: t, name: T, aliases: [a]}\n",
-     r"themes\[0\] \(id 't'\): 'description' must be a non-empty string"),
+     r"themes\[0\] \(id 't'\): missing key 'description'"),
     ("themes:\n- {id: t, name: T, description: D, aliases: a}\n",
-     r"'aliases' must be a list of non-empty strings"),
+     r"themes\[0\] \(id 't'\)\.aliases: expected a list"),
     ("stop_phrases: [keep]\nthemes:\n- {id: t, name: T, description: D, aliases: [keep]}\n",
      r"stop phrase 'keep' is also an alias of t"),
 ])
