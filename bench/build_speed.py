@@ -23,7 +23,7 @@ generator costs over what MkDocs itself needs for that many pages.
 
 Every build also reports the page-size distribution per page kind (``page_sizes.py``).
 
-Without ``--warm`` the extraction cache is disabled (``BRIEFING_NO_CACHE=1``), so every
+Without ``--warm`` the extraction cache is disabled (``BRIEFING_CACHE=false``), so every
 build does all the work.  With ``--warm`` the cache is allowed: a cold build (empty cache),
 then one article is edited and the site rebuilt; both are reported.  ``--jobs J`` sets the
 plugin's ``jobs`` option when the plugin has one.  ``--keep`` keeps the scratch projects.
@@ -216,7 +216,7 @@ def build(project: Path, label: str, cache: bool) -> dict:
     env = bl.child_env(BRIEFING_SITE_URL=SITE_URL, BRIEFING_TIMINGS="1",
                        XDG_CACHE_HOME=str(project / ".xdg-cache"))
     if not cache:
-        env["BRIEFING_NO_CACHE"] = "1"
+        env["BRIEFING_CACHE"] = "false"
     cmd = [sys.executable, __file__, "_child", str(project / "mkdocs.yml"), str(site),
            str(result_file)]
     m = bl.run_measured(cmd, cwd=project, env=env)
@@ -395,7 +395,7 @@ def report(rows: list[dict], meta: dict) -> str:
     head = (f"Site build (mkdocs {meta['mkdocs']}, {meta['cpu_count']} cores, "
             f"Python {meta['python']}); "
             + ("extraction cache allowed (--warm)" if meta["warm"]
-               else "extraction cache off (BRIEFING_NO_CACHE=1)"))
+               else "extraction cache off (BRIEFING_CACHE=false)"))
     table_rows = []
     for r in rows:
         split = ""

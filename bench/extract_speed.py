@@ -14,7 +14,7 @@ and measures, each in a child process of its own:
 Options that depend on features still to come degrade gracefully: ``--jobs J`` is passed
 as ``run(..., jobs=J)`` / ``briefing extract --jobs J`` only where that option exists
 (the output says when it does not).  The on-disk extract cache is kept out of the way
-(``BRIEFING_NO_CACHE=1``, and children run in a fresh temporary folder) so that the
+(``BRIEFING_CACHE=false``, and children run in a fresh temporary folder) so that the
 numbers are extraction's; ``--warm`` instead runs ``run()`` twice with the cache allowed
 and reports both (cold, then warm).
 
@@ -98,7 +98,7 @@ def measure_run(corpus: Path, work: Path, jobs: int | None, cache: bool) -> dict
            str(jobs or 0), "1" if cache else "0"]  # jobs 0 = None = one per core
     env = bl.child_env(XDG_CACHE_HOME=str(work / "xdg-cache"))
     if not cache:
-        env["BRIEFING_NO_CACHE"] = "1"
+        env["BRIEFING_CACHE"] = "false"
     m = bl.run_measured(cmd, cwd=work, env=env)
     if m.returncode != 0:
         raise SystemExit(f"extract_speed: run() failed (exit {m.returncode}):\n{bl.tail(m.stderr)}")
@@ -122,7 +122,7 @@ def measure_cli(corpus: Path, work: Path, out_dir: Path, jobs: int | None) -> di
         cmd += ["--jobs", str(jobs)]
     if cli_has_option("--no-cache"):
         cmd.append("--no-cache")
-    env = bl.child_env(BRIEFING_NO_CACHE="1", XDG_CACHE_HOME=str(work / "xdg-cache"))
+    env = bl.child_env(BRIEFING_CACHE="false", XDG_CACHE_HOME=str(work / "xdg-cache"))
     m = bl.run_measured(cmd, cwd=work, env=env)
     if m.returncode != 0:
         raise SystemExit(f"extract_speed: `briefing extract` failed (exit {m.returncode}):\n"

@@ -96,14 +96,15 @@ def build_site(
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    if not use_cache:
-        os.environ["BRIEFING_NO_CACHE"] = "1"
     _log_to_stderr()
     try:
         config = load_config(config_file=config_file, strict=strict)
     except (ConfigurationError, Abort, OSError) as exc:
         print(f"briefing: {exc}", file=sys.stderr)
         return 1
+    plugin = config.plugins.get("briefing")
+    if not use_cache and plugin is not None:  # --no-cache: the plugin's `cache: false`
+        plugin.config.cache = False
     target = Path(site_dir or config["site_dir"]).resolve()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .limits import Limits
 from .pipeline import Corpus, progress_printer, run
 from .record import SCHEMA_ID, dump, load, validate
 from .report import summary
@@ -66,15 +67,27 @@ def _status(corpus: Corpus, strict: bool) -> int:
 
 
 def _run(args: argparse.Namespace) -> Corpus:
-    no_cache = getattr(args, "no_cache", False) or os.environ.get("BRIEFING_NO_CACHE")
     return run(
         args.inputs or DEFAULT_INPUTS,
         gazetteer=args.gazetteer,
         taxonomy=args.taxonomy,
-        cache_dir=None if no_cache else args.cache_dir,
+        cache_dir=None if args.no_cache else args.cache_dir,
         jobs=args.jobs,
         progress=progress_printer(),
+        limits=Limits(file_bytes=args.max_file_mb << 20, line_chars=args.max_line_chars,
+                      sentences=args.max_sentences, figures=args.max_figures),
     )
+
+
+def _whole_number(text: str) -> int:
+    """argparse type: a whole number >= 1 (a limit)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {value}")
+    return value
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -206,6 +219,20 @@ def parser() -> argparse.ArgumentParser:
             default=None,
             help="worker processes for large corpora (default: one per core)",
         )
+        limits = sp.add_argument_group("limits on one article's work (each cut is reported)")
+        defaults = Limits()
+        limits.add_argument("--max-file-mb", type=_whole_number,
+                            default=defaults.file_bytes >> 20, metavar="N",
+                            help="skip larger files (default: %(default)s)")
+        limits.add_argument("--max-line-chars", type=_whole_number,
+                            default=defaults.line_chars, metavar="N",
+                            help="cut longer lines (default: %(default)s)")
+        limits.add_argument("--max-sentences", type=_whole_number,
+                            default=defaults.sentences, metavar="N",
+                            help="sentences kept per article (default: %(default)s)")
+        limits.add_argument("--max-figures", type=_whole_number,
+                            default=defaults.figures, metavar="N",
+                            help="figures kept per article (default: %(default)s)")
 
     sp = sub.add_parser("extract", help="write one YAML record per article")
     common(sp)

@@ -31,14 +31,14 @@ from . import overrides as ov
 from .cache import ExtractionCache, entry_key, pipeline_version
 from .extract import extract
 from .ingest import Document, IngestError, discover_all, read_document
+from .limits import Limits
 from .record import assign_ids, build, id_errors, validate
 from .reference import Gazetteer, Taxonomy, data_version, load_gazetteer, load_taxonomy
 
 #: Below this many articles to extract, a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 64
-#: Figures kept per article: more is a table of numbers, not an article, and would make a
-#: page of megabytes (the excess is reported; see also ingest's line and sentence caps).
-MAX_FIGURES = 500
+#: The default figures kept per article (generator.limits.Limits.figures).
+MAX_FIGURES = Limits().figures
 
 
 @dataclass(frozen=True)
@@ -89,14 +89,16 @@ def process(
     override_display: str | None,
     gazetteer: Gazetteer,
     taxonomy: Taxonomy,
+    limits: Limits | None = None,
 ) -> tuple[dict, list[Problem]]:
     """Extract one document and apply its overrides (front matter, then sidecar)."""
+    cap = (limits or Limits()).figures
     problems = [Problem(doc.file, kind, message) for kind, message in doc.warnings]
     record = build(doc, extract(doc, gazetteer, taxonomy), "pending")
-    if len(record["figures"]) > MAX_FIGURES:
+    if len(record["figures"]) > cap:
         problems.append(Problem(doc.file, "truncated", f"{len(record['figures']):,} figures, "
-                                f"kept the first {MAX_FIGURES:,}"))
-        record["figures"] = record["figures"][:MAX_FIGURES]
+                                f"kept the first {cap:,}"))
+        record["figures"] = record["figures"][:cap]
     layers: list[tuple[str, dict]] = []
     fm = ov.from_front_matter(doc.front_matter)
     if fm:
@@ -130,18 +132,20 @@ class _Task:
     side_shown: str
 
 
-def _extract_one(task: _Task, gazetteer: Gazetteer, taxonomy: Taxonomy) -> dict[str, Any]:
+def _extract_one(
+    task: _Task, gazetteer: Gazetteer, taxonomy: Taxonomy, limits: Limits
+) -> dict[str, Any]:
     """Ingest + extract + overrides for one file, as a plain (picklable, cacheable) dict."""
     try:
-        doc = read_document(task.path, display_path=task.shown)
+        doc = read_document(task.path, display_path=task.shown, limits=limits)
     except IngestError as exc:
         return {"record": None, "problems": [[task.shown, "skipped", exc.reason]]}
     except OSError as exc:
         return {"record": None, "problems": [[task.shown, "skipped", f"cannot read: {exc}"]]}
     try:
         record, problems = process(
-            doc, Path(task.side) if task.side else None, task.side_shown, gazetteer, taxonomy
-        )
+            doc, Path(task.side) if task.side else None, task.side_shown, gazetteer, taxonomy,
+            limits)
     except Exception as exc:  # noqa: BLE001 - one article's bug must not stop the others
         return {"record": None, "problems": [
             [task.shown, "skipped", f"internal error ({type(exc).__name__}: {exc})"]]}
@@ -157,11 +161,13 @@ def _extract_one(task: _Task, gazetteer: Gazetteer, taxonomy: Taxonomy) -> dict[
 _WORKER: dict[str, Any] = {}
 
 
-def _worker_init(gazetteer: str | None, taxonomy: str | None, parent: int | None = None) -> None:
+def _worker_init(gazetteer: str | None, taxonomy: str | None, parent: int | None = None,
+                 limits: Limits | None = None) -> None:
     if parent is not None:
         threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     _WORKER["gazetteer"] = load_gazetteer(gazetteer)
     _WORKER["taxonomy"] = load_taxonomy(taxonomy)
+    _WORKER["limits"] = limits or Limits()
 
 
 def _watch_parent(parent: int, interval: float = 0.5) -> None:
@@ -174,7 +180,8 @@ def _watch_parent(parent: int, interval: float = 0.5) -> None:
 
 
 def _worker_run(tasks: list[_Task]) -> list[dict[str, Any]]:
-    return [_extract_one(t, _WORKER["gazetteer"], _WORKER["taxonomy"]) for t in tasks]
+    return [_extract_one(t, _WORKER["gazetteer"], _WORKER["taxonomy"], _WORKER["limits"])
+            for t in tasks]
 
 
 def _source_path(obj: Gazetteer | Taxonomy, given: Any) -> str | None:
@@ -211,6 +218,7 @@ def run(
     cache_dir: str | os.PathLike[str] | None = None,
     jobs: int | None = 1,
     progress: Callable[[int, int], None] | None = None,
+    limits: Limits | None = None,
 ) -> Corpus:
     """Read, extract and validate every article under *inputs*.
 
@@ -219,8 +227,10 @@ def run(
     to it, so records do not depend on where the build was started. *cache_dir*
     enables the extraction cache; *jobs* > 1 (or None: one per core) extracts in that
     many processes when there are enough articles to be worth it. *progress* is
-    called with (done, total) as articles are extracted.
+    called with (done, total) as articles are extracted. *limits* bound the work of one
+    article (generator.limits); each cut is a ``truncated`` problem.
     """
+    limits = limits or Limits()
     t0 = time.perf_counter()
     gaz = load_gazetteer(gazetteer)
     tax = load_taxonomy(taxonomy)
@@ -237,7 +247,7 @@ def run(
     for path, reason in unusable:
         corpus.problems.append(Problem(display_path(path, base), "skipped", reason))
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
-    version = f"{pipeline_version()}:{data_version(gaz, tax)}" if cache else ""
+    version = f"{pipeline_version()}:{data_version(gaz, tax)}:{limits.key()}" if cache else ""
 
     # x.override.yaml belongs to x.txt or x.md, not both: a sidecar two articles share is
     # applied to neither (it was written for one of them) and said so
@@ -305,7 +315,7 @@ def run(
             max_workers=n_jobs,
             mp_context=ctx,
             initializer=_worker_init,
-            initargs=(gaz_src, tax_src, os.getpid()),
+            initargs=(gaz_src, tax_src, os.getpid(), limits),
         ) as pool:
             futures = [pool.submit(_worker_run, [tasks[i] for i in b]) for b in batches]
             for batch, fut in zip(batches, futures, strict=True):
@@ -316,7 +326,7 @@ def run(
                     progress(done, len(todo))
     else:
         for i in todo:
-            results[i] = _extract_one(tasks[i], gaz, tax)
+            results[i] = _extract_one(tasks[i], gaz, tax, limits)
             done += 1
             if progress and (done % 16 == 0 or done == len(todo)):
                 progress(done, len(todo))

@@ -39,11 +39,21 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import pages
+from .limits import Limits
 
 log = get_plugin_logger("briefing")
 
 ASSETS_DIR = Path(__file__).parent / "assets"
 ASSETS_URL = "assets/briefing"
+
+
+class LimitsConfig(base.Config):
+    """`limits:` under the plugin: the bounds on one article's work (generator.limits)."""
+
+    file_mb = c.Type(int, default=Limits().file_bytes >> 20)
+    line_chars = c.Type(int, default=Limits().line_chars)
+    sentences = c.Type(int, default=Limits().sentences)
+    figures = c.Type(int, default=Limits().figures)
 
 
 class BriefingConfig(base.Config):
@@ -54,6 +64,22 @@ class BriefingConfig(base.Config):
     taxonomy = c.Optional(c.File(exists=True))
     strict = c.Type(bool, default=False)
     intro = c.Type(str, default="_intro.md")
+    #: the extraction cache (.briefing-cache/ beside mkdocs.yml); `false` re-extracts all
+    cache = c.Type(bool, default=True)
+    limits = c.SubConfig(LimitsConfig)
+
+
+def limits_from(options: LimitsConfig) -> Limits:
+    """The plugin's `limits:` options as the pipeline's frozen Limits (PluginError if a
+    value is not a whole number >= 1)."""
+    if isinstance(options.file_mb, bool) or options.file_mb < 1:
+        raise PluginError(f"briefing: limits.file_mb: expected a whole number >= 1, "
+                          f"got {options.file_mb!r}")
+    try:
+        return Limits(file_bytes=options.file_mb << 20, line_chars=options.line_chars,
+                      sentences=options.sentences, figures=options.figures)
+    except ValueError as exc:
+        raise PluginError(f"briefing: {exc}") from None
 
 
 _ITEM_TITLE = re.compile(r"(<item>\s*<title>)(.*?)(</title>)", re.DOTALL)
@@ -97,6 +123,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.base_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        self.limits = limits_from(self.config.limits)
         rss = config.plugins.get("rss")
         if rss is not None:  # runs before rss' own on_config: it comes later in `plugins`
             # mkdocs-rss-plugin resolves a relative cache_dir against the working directory
@@ -141,11 +168,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             taxonomy = load_taxonomy(self.config.taxonomy)
         except (OSError, ValueError) as exc:  # ReferenceDataError is a ValueError
             raise PluginError(f"briefing: reference data: {exc}") from exc
-        no_cache = os.environ.get("BRIEFING_NO_CACHE", "") not in ("", "0")
-        cache_dir = None if no_cache else self.base_dir / ".briefing-cache" / "extract"
+        cache_dir = self.base_dir / ".briefing-cache" / "extract" if self.config.cache else None
         corpus = run(list(self.config.inputs), gazetteer=gazetteer, taxonomy=taxonomy,
                      base_dir=self.base_dir, cache_dir=cache_dir, jobs=None,
-                     progress=progress_printer())
+                     progress=progress_printer(), limits=self.limits)
         for warning in corpus.warnings:
             log.warning(warning)
         for problem in corpus.problems:

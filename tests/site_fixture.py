@@ -4,7 +4,7 @@ Shared by test_e2e.py and test_a11y.py (the fixture itself is re-exported by con
 pytest builds it once for the whole session). Design:
 
 * The build runs on a scratch copy of the project (mkdocs.yml, docs/, seeds/) with
-  ``BRIEFING_NO_CACHE=1``, so neither the extraction cache nor mkdocs-rss-plugin's cache
+  ``BRIEFING_CACHE=false``, so neither the extraction cache nor mkdocs-rss-plugin's cache
   lands in the repository.
 * :func:`browser.serve_directory` binds its port *before* the build, and the build gets
   that origin as ``BRIEFING_SITE_URL``: Material's instant navigation only intercepts
@@ -65,7 +65,7 @@ def copy_project(dest: Path) -> Path:
 
 def mkdocs_env(site_url: str, **extra: str) -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFING_SITE_URL": site_url,
-            "BRIEFING_NO_CACHE": "1", **extra}
+            "BRIEFING_CACHE": "false", **extra}
 
 
 @pytest.fixture(scope="session")

@@ -108,3 +108,17 @@ def test_variant_files_extract_like_the_others(tmp_path: Path) -> None:
     chinese = [r for r in result.records
                if any("\u4e00" <= ch <= "\u9fff" for s in r["sentences"] for ch in s)]
     assert chinese, "the GB18030 article's Chinese paragraphs were not decoded"
+
+
+def test_bad_input_bench_runs_and_names_every_bad_file() -> None:
+    """bench/bad_input.py (issue 9's 10 % bound) runs end to end on a tiny corpus, and the
+    bad copy's problem lines name the bad files it added (so the bench times bad input that
+    really is refused or cut, not files that slipped through unnoticed)."""
+    proc = subprocess.run([sys.executable, str(BENCH / "bad_input.py"), "8", "--repeat", "1",
+                           "--jobs", "1"], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    out = proc.stdout
+    assert "with bad files" in out and "time vs clean" in out, out
+    problems = out.split("problem lines of the bad files:")[1]
+    for name in ("bad-date.md", "bad-bomb.md", "bad-ov-bomb.override.yaml", "bad-ov-types"):
+        assert name in problems, (name, problems)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -24,6 +25,8 @@ BAD_BODY = """\
 Zhejiang set a GDP growth target of around 5.5 percent for 2025, the provincial government
 said on Monday. Hangzhou will expand its digital economy.
 """
+#: Python allocations one run of two small articles may make (today ~5 MB)
+MAX_PEAK_BYTES = 64 << 20
 SETTINGS = settings(max_examples=40, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
@@ -70,8 +73,15 @@ def _run(files: dict[str, str]) -> tuple[list[str], dict[str, str]]:
         for name, text in files.items():
             (seeds / name).write_text(text, "utf-8")
         started = time.monotonic()
-        corpus = run(["seeds"], base_dir=tmp)
+        tracemalloc.start()
+        try:
+            corpus = run(["seeds"], base_dir=tmp)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
         assert time.monotonic() - started < 10
+        # an alias bomb or a huge value would show here long before it exhausted the machine
+        assert peak < MAX_PEAK_BYTES, f"peak {peak / 2**20:.0f} MB"
     for record in corpus.records:
         assert validate(record) == [], record["file"]
     return [str(p) for p in corpus.problems], {r["file"]: dump(r) for r in corpus.records}
@@ -98,3 +108,26 @@ def test_any_override_is_applied_or_one_line_naming_the_file(doc):
     assert len(problems) <= 1
     assert records["seeds/good.txt"] == CLEAN["seeds/good.txt"]
     assert "seeds/bad.txt" in records  # an override that is not applied loses nothing else
+
+
+@SETTINGS
+@given(st.dictionaries(st.sampled_from(["id", "name", "name_zh", "aliases", "level", "parent",
+                                        "lat", "lon", "row", "col", "adcode", "members", "x"]),
+                       _flow(2), min_size=1, max_size=8),
+       st.sampled_from(["", "a0: &a0 [x, x, x]\na1: &a1 [*a0, *a0]\n"]))
+def test_any_user_gazetteer_loads_or_is_one_line_naming_the_file(entry, alias):
+    """The user's gazetteer is the fourth boundary: it loads, or raises ReferenceDataError
+    with one line naming the file (never another exception type, never a second line)."""
+    from generator.reference import ReferenceDataError, load_gazetteer
+
+    text = alias + "regions:\n- {" + ", ".join(f"{k}: {v}" for k, v in entry.items()) + "}\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "gazetteer.yaml"
+        path.write_text(text, "utf-8")
+        try:
+            gazetteer = load_gazetteer(path)
+        except ReferenceDataError as exc:
+            message = str(exc)
+            assert message.startswith(f"gazetteer file {path}: ") and "\n" not in message, message
+        else:
+            assert gazetteer.regions

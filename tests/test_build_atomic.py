@@ -44,7 +44,7 @@ def briefing(project: Path, *args: str, **popen) -> subprocess.Popen:
     """`briefing build -f <project>/mkdocs.yml ...`, in its own process group."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFING_SITE_URL": SITE_URL,
            "SOURCE_DATE_EPOCH": "1736985600"}  # builds comparable byte for byte
-    env.pop("BRIEFING_NO_CACHE", None)
+    env.pop("BRIEFING_CACHE", None)
     return subprocess.Popen(
         [sys.executable, "-m", "generator.cli", "build", "-f", str(project / "mkdocs.yml"),
          *args],

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.limits import Limits
 from generator.pipeline import Corpus, Problem, run
 from generator.record import dump
 
@@ -343,7 +344,7 @@ def test_10_feed_titles_are_escaped_once(tmp_path):
     title = 'Plan <script>x</script> & "Co" *5%*'
     (project / "seeds" / "a.md").write_text(
         f"---\ntitle: '{title}'\ndate: 2025-01-20\n---\n{OTHER}", "utf-8")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFING_NO_CACHE": "1",
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFING_CACHE": "false",
            "PYTHONPATH": str(ROOT)}
     out = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", "site"], cwd=project,
                          env=env, capture_output=True, text=True, timeout=600)
@@ -381,6 +382,61 @@ def test_7_sentences_per_article_are_capped():
     doc = parse_text(text.encode(), file="x.txt")
     assert len(doc.sentences) == MAX_SENTENCES
     assert doc.warnings == (("truncated", "3,000 sentences, kept the first 2,000"),)
+
+
+def test_7_limits_are_a_value_passed_down_not_a_global(tmp_path):
+    """Two runs in one process with different limits do not disturb each other, and each
+    limit is applied and reported in the file's problem line."""
+    from generator.limits import Limits
+
+    text = "\n\n".join(f"Guangdong will invest {i} billion yuan in cluster {i} this year."
+                       for i in range(1, 41))
+    tight = Limits(line_chars=400, sentences=30, figures=10)
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "x.txt").write_text(text + "\n\n" + "word " * 200, "utf-8")
+    small = run(["seeds"], base_dir=tmp_path, limits=tight)
+    default = run(["seeds"], base_dir=tmp_path)
+    assert sorted(lines(small)) == [
+        "seeds/x.txt: truncated: 30 figures, kept the first 10",
+        "seeds/x.txt: truncated: 41 sentences, kept the first 30",
+        "seeds/x.txt: truncated: line 81 has 999 characters, kept the first 399",
+    ]
+    assert len(small.records[0]["figures"]) == 10
+    assert lines(default) == [] and len(default.records[0]["figures"]) == 40
+    with pytest.raises(ValueError, match="limits.figures: expected a whole number >= 1"):
+        Limits(figures=0)
+
+
+def test_7_limits_from_the_cli(tmp_path, capsys):
+    from generator.cli import main
+
+    (tmp_path / "x.txt").write_text(OTHER + "\n\n" + "Guangdong will invest 5 billion yuan "
+                                    "and 6 billion yuan and 7 billion yuan this year.\n", "utf-8")
+    assert main(["check", str(tmp_path / "x.txt"), "--max-figures", "2"]) == 1
+    err = capsys.readouterr().err
+    assert "x.txt: truncated: " in err and " figures, kept the first 2" in err, err
+    with pytest.raises(SystemExit):
+        main(["check", str(tmp_path / "x.txt"), "--max-figures", "0"])
+    assert "expected a whole number >= 1, got 0" in capsys.readouterr().err
+
+
+def test_7_limits_from_the_plugin_config(tmp_path):
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import PluginError
+
+    (tmp_path / "docs").mkdir()
+    yml = tmp_path / "mkdocs.yml"
+    yml.write_text("site_name: t\nplugins:\n  - briefing:\n      cache: false\n"
+                   "      limits: {figures: 7, sentences: 50}\n", "utf-8")
+    config = load_config(str(yml))
+    plugin = config.plugins["briefing"]
+    plugin.on_config(config)
+    assert plugin.limits == Limits(figures=7, sentences=50) and plugin.config.cache is False
+    yml.write_text("site_name: t\nplugins:\n  - briefing:\n      limits: {file_mb: 0}\n",
+                   "utf-8")
+    config = load_config(str(yml))
+    with pytest.raises(PluginError, match="limits.file_mb: expected a whole number >= 1"):
+        config.plugins["briefing"].on_config(config)
 
 
 # --- 8: a file cut inside a UTF-8 sequence keeps its text ----------------------------------

@@ -74,7 +74,7 @@ def project(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def site(project) -> Path:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFING_SITE_URL": SITE_URL,
-           "BRIEFING_NO_CACHE": "1"}
+           "BRIEFING_CACHE": "false"}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site"],
                             cwd=project, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-4000:]

@@ -51,9 +51,9 @@ def _copy_project(dest: Path) -> Path:
 def _env(run: dict[str, str], *, cache: bool = False) -> dict[str, str]:
     env = {**os.environ, **run, "SOURCE_DATE_EPOCH": str(EPOCH), "NO_MKDOCS_2_WARNING": "1",
            "BRIEFING_SITE_URL": SITE_URL}
-    env.pop("BRIEFING_NO_CACHE", None)
+    env.pop("BRIEFING_CACHE", None)
     if not cache:
-        env["BRIEFING_NO_CACHE"] = "1"
+        env["BRIEFING_CACHE"] = "false"
     return env
 
 

@@ -72,7 +72,7 @@ def served_copy(tmp_path: Path) -> Iterator[tuple[Path, str, subprocess.Popen]]:
     base_url = f"http://127.0.0.1:{port}/"
     log_path = tmp_path / "serve.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFING_SITE_URL": base_url}
-    env.pop("BRIEFING_NO_CACHE", None)
+    env.pop("BRIEFING_CACHE", None)
     with log_path.open("wb") as log:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..limits import Limits
 from .boilerplate import (
     Layout,
     is_author_bio,
@@ -65,11 +66,10 @@ __all__ = [
     "read_document",
 ]
 
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
-#: Bounds on the work one article may cause (extraction is about linear in the text, ~5 s
-#: per MB): a longer line or more sentences are cut, and the cut is reported.
-MAX_LINE_CHARS = 20_000
-MAX_SENTENCES = 2_000
+#: The default bounds (generator.limits.Limits), kept as names for callers and tests.
+DEFAULT_MAX_BYTES = Limits().file_bytes
+MAX_LINE_CHARS = Limits().line_chars
+MAX_SENTENCES = Limits().sentences
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 _HTML_SUFFIXES = {".html", ".htm"}
 _MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -197,7 +197,11 @@ def _size_reason(size: int, max_bytes: int) -> str:
 
 
 def read_document(
-    path: str | Path, *, display_path: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    path: str | Path,
+    *,
+    display_path: str | None = None,
+    max_bytes: int | None = None,
+    limits: Limits | None = None,
 ) -> Document:
     """Read and parse one article file; raise IngestError if it must be skipped.
 
@@ -207,6 +211,8 @@ def read_document(
     """
     path = Path(path)
     shown = display_path if display_path is not None else str(path)
+    limits = limits or Limits()
+    max_bytes = limits.file_bytes if max_bytes is None else max_bytes
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -223,7 +229,7 @@ def read_document(
             raw = fh.read(max_bytes + 1)
     except OSError as exc:
         raise IngestError(shown, f"cannot read file ({exc.strerror or exc})") from None
-    return parse_text(raw, file=shown, suffix=path.suffix, max_bytes=max_bytes)
+    return parse_text(raw, file=shown, suffix=path.suffix, max_bytes=max_bytes, limits=limits)
 
 
 # --- parsing ------------------------------------------------------------------------------
@@ -236,14 +242,22 @@ _SITE_SUFFIX = re.compile(r"\s+[-|–—:]\s+(?P<site>[^-|–—:]{2,40})$")
 
 
 def parse_text(
-    raw: bytes, *, file: str, suffix: str = ".txt", max_bytes: int = DEFAULT_MAX_BYTES
+    raw: bytes,
+    *,
+    file: str,
+    suffix: str = ".txt",
+    max_bytes: int | None = None,
+    limits: Limits | None = None,
 ) -> Document:
     """Turn the raw bytes of one article into a Document (pure: no I/O).
 
     ``suffix`` selects the reader: ``.html``/``.htm`` go through trafilatura, ``.md`` has its
     Markdown markup stripped, anything else is plain text (a ``.txt`` that is really an HTML
-    page is read as HTML).  Raises IngestError with a human-readable reason.
+    page is read as HTML).  Raises IngestError with a human-readable reason. *limits* bound
+    the work (line length, sentences); each cut is one of the Document's warnings.
     """
+    limits = limits or Limits()
+    max_bytes = limits.file_bytes if max_bytes is None else max_bytes
     if len(raw) > max_bytes:
         raise IngestError(file, _size_reason(len(raw), max_bytes))
     if not raw:
@@ -266,10 +280,10 @@ def parse_text(
     if is_html or _LOOKS_HTML.match(text):
         front: dict[str, Any] = {}
         html = extract_html(text)
-        layout = split_layout(_bound_lines(normalize_text(html.text), warnings))
+        layout = split_layout(_bound_lines(normalize_text(html.text), warnings, limits.line_chars))
         meta = _metadata(layout, {}, html=html)
     else:
-        text = _bound_lines(text, warnings)
+        text = _bound_lines(text, warnings, limits.line_chars)
         try:
             front, body = split_front_matter(text)
             overrides = front_matter_fields(front)
@@ -285,16 +299,16 @@ def parse_text(
         tuple(sents) for sents in (split_sentences(p, language) for p in layout.body) if sents
     )
     total = sum(len(p) for p in paragraphs)
-    if total > MAX_SENTENCES:
+    if total > limits.sentences:
         kept: list[tuple[str, ...]] = []
-        room = MAX_SENTENCES
+        room = limits.sentences
         for para in paragraphs:
             if room <= 0:
                 break
             kept.append(para[:room])
             room -= len(kept[-1])
         paragraphs = tuple(kept)
-        warnings.append(("truncated", f"{total:,} sentences, kept the first {MAX_SENTENCES:,}"))
+        warnings.append(("truncated", f"{total:,} sentences, kept the first {limits.sentences:,}"))
     return Document(
         file=file,
         sha256=digest,
@@ -312,17 +326,16 @@ def parse_text(
     )
 
 
-def _bound_lines(text: str, warnings: list[tuple[str, str]]) -> str:
-    """Cut lines longer than :data:`MAX_LINE_CHARS` (at a space when there is one near the
+def _bound_lines(text: str, warnings: list[tuple[str, str]], limit: int) -> str:
+    """Cut lines longer than *limit* characters (at a space when there is one near the
     limit): one 5 MB line would otherwise cost a minute of extraction and a 26 MB page."""
-    if len(text) <= MAX_LINE_CHARS or all(
-            len(line) <= MAX_LINE_CHARS for line in text.split("\n")):
+    if len(text) <= limit or all(len(line) <= limit for line in text.split("\n")):
         return text
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        if len(line) > MAX_LINE_CHARS:
-            cut = line.rfind(" ", MAX_LINE_CHARS * 9 // 10, MAX_LINE_CHARS)
-            lines[i] = line[: cut if cut > 0 else MAX_LINE_CHARS]
+        if len(line) > limit:
+            cut = line.rfind(" ", limit * 9 // 10, limit)
+            lines[i] = line[: cut if cut > 0 else limit]
             warnings.append(("truncated", f"line {i + 1} has {len(line):,} characters, kept "
                              f"the first {len(lines[i]):,}"))
     return "\n".join(lines)
