@@ -324,7 +324,7 @@ def _render(template: str, **context: Any) -> str:
             finalize=_finalize, trim_blocks=True, lstrip_blocks=True,
             keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
     text = _ENV.get_template(template).render(**context)
-    return re.sub(r"\n{3,}", "\n\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
 
 
 class _Helpers:
@@ -348,9 +348,14 @@ class _Helpers:
     def plan_list(self, plans: list[dg.Plan]) -> Markup:
         return Markup(self.site.plan_list(self.src, plans))
 
-    def facts_table(self, facts: list[dg.Fact]) -> Markup:
-        return Markup(self.site.facts_table(self.src, facts,
-                                            show_region=any(f.via for f in facts)))
+    def facts_table(self, facts: list[dg.Fact], show_region: bool | None = None) -> Markup:
+        """One row per fact; the region column when asked, else when some fact is a city's."""
+        if show_region is None:
+            show_region = any(f.via for f in facts)
+        return Markup(self.site.facts_table(self.src, facts, show_region=show_region))
+
+    def html_list(self, items: Iterable[Markup]) -> Markup:
+        return Markup(html_list(items))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -562,61 +567,34 @@ class _Site:
 
     # pages -----------------------------------------------------------------------------------
     def article_page(self, art: dg.ArticleInfo) -> str:
+        """The article page, rendered by templates/article.md.j2."""
         src = article_path(art.id)
         rec = art.record
         tags = [self.d.region_name(r) for r in art.subject_regions]
         tags += [self.d.theme_name(t) for t in art.themes]
-        out = [front_matter(art.title, date=art.date, tags=tags,
-                            description=rec.get("summary") or art.title)]
-        out.append(f"# {escape(art.title)}\n\n")
-        facts = []
-        facts.append(f"**Date:** {escape(_date_label(art.date))}")
-        if rec.get("source"):
-            facts.append(f"**Source:** {escape(rec['source'])}")
-        if rec.get("authors"):
-            facts.append(f"**By:** {escape(', '.join(rec['authors']))}")
-        url = _safe_url(rec.get("url"))
-        if url:
-            facts.append(f'<a href="{_html_attr(url)}" rel="noopener nofollow">'
-                         "Original article</a>")
-        if rec.get("dateline"):
-            facts.append(f"**Dateline:** {escape(rec['dateline'])}")
-        out.append(" · ".join(facts) + "\n{: .briefing-meta }\n\n")
-        if rec.get("summary"):
-            out.append("## Summary\n\n" + escape(rec["summary"]) + "\n\n")
-        if art.subject_regions:
-            links = ", ".join(self.region_link(src, r) for r in art.subject_regions)
-            out.append(f"**Regions:** {links}\n\n")
-        if art.themes:
-            links = ", ".join(self.theme_link(src, t) for t in art.themes)
-            out.append(f"**Themes:** {links}\n\n")
         figures = [Entry(art.id, f) for f in rec.get("figures", [])]
-        if figures:
-            out.append("## Figures\n\n" + self.figures_table(src, figures) + "\n")
         commitments = [Entry(art.id, c) for c in rec.get("commitments", [])]
-        if commitments:
-            out.append("## Commitments\n\n")
-            groups = dg.group_by(commitments, lambda e: list(e.item.get("regions", [])))
-            keys = sorted(groups, key=lambda k: (k == "", self.d.region_name(k).lower(), k))
-            for key in keys:
-                heading = self.region_link(src, key) if key else "No region named"
-                out.append(f"### {heading}\n\n")
-                out.append(html_list(self.commitment_item(src, e) for e in groups[key]) + "\n")
-        people = rec.get("people", [])
-        if people:
-            out.append("## People quoted\n\n")
-            for person in people:
-                line = f"- **{escape(person.get('name'))}**"
-                if person.get("role"):
-                    line += f", {escape(person['role'])}"
-                cites = " ".join(self.cite(src, art.id, s) for s in person.get("sentences", []))
-                out.append(line + (" " + cites if cites else "") + "\n")
-            out.append("\n")
-        out.append("## Full text\n\n")
-        out.append(self.full_text(rec))
-        out.append(f"\n[Record (YAML)]({md_link(src, record_path(art.id))}) · "
-                   f"[All articles]({md_link(src, 'articles/index.md')})\n")
-        return "".join(out)
+        groups = dg.group_by(commitments, lambda e: list(e.item.get("regions", [])))
+        keys = sorted(groups, key=lambda k: (k == "", self.d.region_name(k).lower(), k))
+        people = [{"name": p.get("name"), "role": p.get("role"),
+                   "cites": [Markup(self.cite(src, art.id, n)) for n in p.get("sentences", [])]}
+                  for p in rec.get("people", [])]
+        return _render(
+            "article.md.j2",
+            front_matter=Markup(front_matter(art.title, date=art.date, tags=tags,
+                                             description=rec.get("summary") or art.title)
+                                .rstrip("\n")),
+            art=art, rec=rec, date_label=_date_label(art.date),
+            url=Markup(_html_attr(url)) if (url := _safe_url(rec.get("url"))) else None,
+            regions=[Markup(self.region_link(src, r)) for r in art.subject_regions],
+            themes=[Markup(self.theme_link(src, t)) for t in art.themes],
+            figures_table=Markup(self.figures_table(src, figures)) if figures else "",
+            commitment_groups=[
+                (Markup(self.region_link(src, k)) if k else "No region named",
+                 [Markup(self.commitment_item(src, e)) for e in groups[k]]) for k in keys],
+            people=people, full_text=Markup(self.full_text(rec)),
+            record_url=Markup(md_link(src, record_path(art.id))),
+            index_url=Markup(md_link(src, "articles/index.md")), h=_Helpers(self, src))
 
     def full_text(self, rec: Mapping[str, Any]) -> str:
         """The article, one paragraph per `paragraphs` entry, one anchor #sN per sentence.
@@ -982,45 +960,33 @@ class _Site:
         return out
 
     def theme_page(self, tinfo: dg.ThemeInfo) -> str:
-        """A theme: who pursues it (chart and one line), what the leading regions plan (their
-        most cited commitments, each region's full list linked), its facts, its latest
-        articles (the rest paginated)."""
+        """A theme, rendered by templates/theme.md.j2: who pursues it (chart and one line),
+        what the leading regions plan (their most cited commitments, each region's full list
+        linked), its facts, its latest articles (the rest paginated)."""
         src = theme_path(tinfo.id)
         d = self.d
         counts = dg.theme_region_counts(d, tinfo.id)
         desc = tinfo.description or (
             f"{tinfo.name}: {_pluralise(len(counts), 'region')}, "
             f"{_pluralise(len(tinfo.articles), 'article')}.")
-        out = [front_matter(tinfo.name, date=self._newest_date(tinfo.articles), description=desc)]
-        out.append(f"# {escape(tinfo.name)}\n\n")
-        if tinfo.description:
-            out.append(escape(tinfo.description) + "\n\n")
-        out.append(f"{_pluralise(len(tinfo.articles), 'article')}, "
-                   f"{_pluralise(len(tinfo.commitments), 'commitment')}, "
-                   f"{_pluralise(len(tinfo.figures), 'figure')}.\n\n")
-        out.append("## Regions pursuing it\n\n")
+        region_chart = ""
         if counts:
             rows = [{"region_id": r, "region": d.region_label(r), "count": n,
                      "url": self.region_url(src, r)} for r, n in counts]
-            out.append(self.chart("theme_regions", rows, src=src,
-                                  caption=f"Regions linked to {tinfo.name} (cited sentences; "
-                                  "provinces include their cities)",
-                                  columns=[("region", "Region"), ("count", "Cited sentences")],
-                                  chart_id="chart-theme-regions", count_title=CITED))
-            out.append(", ".join(f"{self.region_link(src, rid)} ({n})" for rid, n in counts)
-                       + "\n\n")
-        else:
-            out.append("No region linked yet.\n\n")
-
+            region_chart = self.chart(
+                "theme_regions", rows, src=src,
+                caption=f"Regions linked to {tinfo.name} (cited sentences; provinces include "
+                "their cities)", columns=[("region", "Region"), ("count", "Cited sentences")],
+                chart_id="chart-theme-regions", count_title=CITED)
+        blocks = []
+        more_regions = ""
         if tinfo.commitments:
-            out.append("## What regions plan\n\n")
             by_region: dict[str, list[Entry]] = {}
             for e in tinfo.commitments:
                 for rid in e.item.get("regions", []) or [""]:
                     by_region.setdefault(rid, []).append(e)
             ranked = sorted(((rid, dg.plans(es)) for rid, es in by_region.items() if rid),
                             key=lambda kv: (-len(kv[1]), d.region_name(kv[0]).lower(), kv[0]))
-            blocks = []
             for rid, plans in ranked[:REGIONS_SHOWN]:
                 info = d.regions.get(rid)
                 more = None
@@ -1029,23 +995,28 @@ class _Site:
                 blocks.append({"heading": self.region_link(src, rid, html=True),
                                "plans": plans[:PLANS_SHOWN], "count": len(plans),
                                "more_url": more})
-            out.append(self.plans_by_theme_html(src, blocks) + "\n")
             if len(ranked) > REGIONS_SHOWN:
-                out.append(f"{_pluralise(len(ranked) - REGIONS_SHOWN, 'more region')} with "
-                           "commitments on this theme: see their pages, linked above.\n\n")
+                more_regions = _pluralise(len(ranked) - REGIONS_SHOWN, "more region")
         facts = dg.facts(tinfo.headline_figures)
-        if facts:
-            out.append("## Figures\n\n")
-            note = f"{_pluralise(len(facts), 'fact')}, the most cited first"
-            if len(facts) > FACTS_SHOWN:
-                note += (f"; the {FACTS_SHOWN} most cited are listed, all are on the "
-                         f"[Figures]({md_link(src, 'figures.md')}) page")
-            out.append(note + ".\n\n")
-            out.append(self.facts_table(src, facts[:FACTS_SHOWN], show_region=True) + "\n")
-        out.append("## Articles\n\n")
-        out.append(self.paged_article_list(src, tinfo.articles,
-                                           more_base=theme_articles_path(tinfo.id)))
-        return "".join(out)
+        note = f"{_pluralise(len(facts), 'fact')}, the most cited first"
+        if len(facts) > FACTS_SHOWN:
+            note += (f"; the {FACTS_SHOWN} most cited are listed, all are on the "
+                     f"[Figures]({md_link(src, 'figures.md')}) page")
+        return _render(
+            "theme.md.j2",
+            front_matter=Markup(front_matter(tinfo.name, date=self._newest_date(tinfo.articles),
+                                             description=desc).rstrip("\n")),
+            theme=tinfo,
+            counts_line=f"{_pluralise(len(tinfo.articles), 'article')}, "
+                        f"{_pluralise(len(tinfo.commitments), 'commitment')}, "
+                        f"{_pluralise(len(tinfo.figures), 'figure')}",
+            region_chart=Markup(region_chart),
+            region_counts=[Markup(f"{self.region_link(src, rid)} ({n})") for rid, n in counts],
+            plans_html=Markup(self.plans_by_theme_html(src, blocks)) if blocks else "",
+            more_regions=more_regions, facts=facts[:FACTS_SHOWN], facts_note=Markup(note),
+            articles=Markup(self.paged_article_list(src, tinfo.articles,
+                                                    more_base=theme_articles_path(tinfo.id))),
+            h=_Helpers(self, src))
 
     # index pages ---------------------------------------------------------------------------
     def top_regions(self) -> list[RegionInfo]:
@@ -1054,53 +1025,27 @@ class _Site:
         return [r for r in self.d.region_pages if not (r.province and r.province != r.id)]
 
     def home_page(self) -> str:
+        """The home page, rendered by templates/home.md.j2."""
         src = "index.md"
         d = self.d
-        out = [front_matter("Regional policy briefing", date=self._newest_date(
-            a.id for a in d.articles), description="What China's provinces and cities plan: "
-            "growth targets, priorities and commitments, each linked to its source sentence.")]
-        if self.intro:
-            out.append(self.intro.strip() + "\n\n")  # hand-written, trusted Markdown
-        else:
-            out.append("# Regional policy briefing\n\n")
         dated = [a.date for a in d.articles if a.date]
-        span = f" ({min(dated)} to {max(dated)})" if dated else ""
-        out.append(
-            f"**{_pluralise(len(d.articles), 'article')}**{span} · "
-            f"**{_pluralise(len(d.region_pages), 'region')}** · "
-            f"**{_pluralise(len(d.themes), 'theme')}** · "
-            f"**{_pluralise(len(d.commitments), 'commitment')}** · "
-            f"**{_pluralise(len(d.figures), 'figure')}**\n{{: .briefing-stats }}\n\n")
-
-        out.append("## Latest articles\n\n")
+        latest = []
         for art in [a for a in d.articles if a.date][:LATEST]:  # undated ones are not "latest"
-            meta = [escape(_date_label(art.date))]
+            meta = [_date_label(art.date)]
             if art.record.get("source"):
-                meta.append(escape(art.record["source"]))
-            out.append(f"**{self.article_link(src, art.id)}**<br>\n"
-                       f'<small class="briefing-meta">{" · ".join(meta)}</small>\n\n')
-            if art.record.get("summary"):
-                out.append(escape(_shorten(art.record["summary"], 600)) + "\n\n")
-        if not d.articles:
-            out.append("No articles yet.\n\n")
-        out.append(f"[All articles]({md_link(src, 'articles/index.md')})\n\n")
-
+                meta.append(art.record["source"])
+            summary = art.record.get("summary")
+            latest.append({"link": Markup(self.article_link(src, art.id)), "meta": meta,
+                           "summary": _shorten(summary, 600) if summary else None})
         key = self.key_figures()
-        if key:
-            out.append("## Key figures\n\n")
-            out.append(self.figures_table(src, key, show_theme=False, show_text=False))
-            out.append(f"\n[Every figure]({md_link(src, 'figures.md')})\n\n")
-        if d.review:
-            out.append(self.review_note(src, len(d.review)))
-
-        out.append("## Overview\n\n")
+        charts: list[tuple[str, str]] = []
         growth = self.growth_chart(src, d.growth_targets, d.national_target, limit=HOME_TARGETS,
                                    chart_id="chart-growth-targets",
                                    caption="GDP growth targets by region (cities labelled with "
                                    "their province)" + ("; the rule marks the national target"
                                                         if d.national_target else ""))
         if growth:
-            out.append("### Growth targets\n\n" + growth)
+            charts.append(("Growth targets", growth))
         heat = []
         for info in self.top_regions():
             for tid, links in sorted(info.theme_links.items()):
@@ -1110,49 +1055,58 @@ class _Site:
                                  "region_url": self.region_url(src, info.id),
                                  "theme_url": self.theme_url(src, tid)})
         if heat:
-            out.append("### Regions and themes\n\n")
-            out.append(self.chart("region_theme_heatmap", heat, src=src,
-                                  caption="Cited sentences linking each region to each theme "
-                                  "(provinces include their cities)",
-                                  columns=[("region", "Region"), ("theme", "Theme"),
-                                           ("count", "Cited sentences")],
-                                  chart_id="chart-region-theme-heatmap", count_title=CITED))
+            charts.append(("Regions and themes", self.chart(
+                "region_theme_heatmap", heat, src=src,
+                caption="Cited sentences linking each region to each theme (provinces include "
+                "their cities)", columns=[("region", "Region"), ("theme", "Theme"),
+                                          ("count", "Cited sentences")],
+                chart_id="chart-region-theme-heatmap", count_title=CITED)))
         ranked = self.themes_ranked_rows(src)
         if ranked:
-            out.append("### Themes by number of regions\n\n")
-            out.append(self.chart("themes_ranked", ranked, src=src,
-                                  caption="Themes ranked by the number of regions pursuing them",
-                                  columns=[("theme", "Theme"), ("regions", "Regions")],
-                                  chart_id="chart-themes-ranked"))
+            charts.append(("Themes by number of regions", self.chart(
+                "themes_ranked", ranked, src=src,
+                caption="Themes ranked by the number of regions pursuing them",
+                columns=[("theme", "Theme"), ("regions", "Regions")],
+                chart_id="chart-themes-ranked")))
         tiles = self.tile_rows(src)
         if tiles:
-            out.append("### Coverage map\n\n")
-            out.append(self.chart("tile_map", tiles, src=src,
-                                  caption="Provincial-level divisions by "
-                                  "number of articles (cities count for their province)",
-                                  columns=[("region", "Region"), ("count", "Articles")],
-                                  chart_id="chart-tile-map", table_rows=40))
+            charts.append(("Coverage map", self.chart(
+                "tile_map", tiles, src=src, caption="Provincial-level divisions by number of "
+                "articles (cities count for their province)",
+                columns=[("region", "Region"), ("count", "Articles")],
+                chart_id="chart-tile-map", table_rows=40)))
         over_time = self.over_time_rows()
         if over_time:
-            out.append("### Articles over time\n\n")
-            out.append(self.chart("articles_over_time", over_time, src=src,
-                                  caption="Articles per publication date",
-                                  columns=[("date", "Date"), ("count", "Articles")],
-                                  chart_id="chart-articles-over-time"))
-
-        out.append("## Regions\n\n")
+            charts.append(("Articles over time", self.chart(
+                "articles_over_time", over_time, src=src, caption="Articles per publication date",
+                columns=[("date", "Date"), ("count", "Articles")],
+                chart_id="chart-articles-over-time")))
         # provinces and regions above them; their cities are on their pages and the index
         top = sorted(self.top_regions(), key=lambda r: (r.name.lower(), r.id))
-        out.append(", ".join(self.region_link(src, r.id) for r in top)
-                   + f" · [all {len(d.region_pages):,} regions, cities included]"
-                   f"({md_link(src, 'regions/index.md')})\n\n"
-                   if d.region_pages else "None yet.\n\n")
-        out.append("## Themes\n\n")
-        out.append(", ".join(self.theme_link(src, t) for t in self.sorted_themes())
-                   + "\n\n" if d.themes else "None yet.\n\n")
-        out.append(f"Figures an extraction rule had to guess are on the "
-                   f"[Needs review]({md_link(src, REVIEW_PAGE)}) page.\n")
-        return "".join(out)
+        return _render(
+            "home.md.j2",
+            front_matter=Markup(front_matter(
+                "Regional policy briefing", date=self._newest_date(a.id for a in d.articles),
+                description="What China's provinces and cities plan: growth targets, priorities "
+                "and commitments, each linked to its source sentence.").rstrip("\n")),
+            intro=Markup(self.intro.strip()) if self.intro else None,  # trusted Markdown
+            stats={"articles": _pluralise(len(d.articles), "article"),
+                   "span": f"({min(dated)} to {max(dated)})" if dated else "",
+                   "regions": _pluralise(len(d.region_pages), "region"),
+                   "themes": _pluralise(len(d.themes), "theme"),
+                   "commitments": _pluralise(len(d.commitments), "commitment"),
+                   "figures": _pluralise(len(d.figures), "figure")},
+            latest=latest,
+            key_figures=Markup(self.figures_table(src, key, show_theme=False, show_text=False))
+            if key else "",
+            review_note=Markup(self.review_note(src, len(d.review))) if d.review else "",
+            charts=[(h, Markup(c.strip("\n") + "\n")) for h, c in charts],
+            regions=[Markup(self.region_link(src, r.id)) for r in top] if d.region_pages else [],
+            region_count=len(d.region_pages),
+            themes=[Markup(self.theme_link(src, t)) for t in self.sorted_themes()],
+            urls={k: Markup(md_link(src, v)) for k, v in (
+                ("articles", "articles/index.md"), ("figures", "figures.md"),
+                ("regions", "regions/index.md"), ("review", REVIEW_PAGE))})
 
     def sorted_regions(self) -> list[RegionInfo]:
         return sorted(self.d.region_pages, key=lambda r: (r.name.lower(), r.id))
@@ -1512,18 +1466,22 @@ class _SafeWriter:
 
 
 def figures_csv(digest: Digest) -> str:
-    """Every figure as CSV: one row per figure, with its article and sentence."""
+    """Every figure as CSV: one row per figure, with its article (date, source, title and the
+    original URL, so a row can be cited from the spreadsheet alone) and sentence."""
     buf = io.StringIO()
     writer = _SafeWriter(buf)
-    writer.writerow(["article", "sentence", "region", "region_name", "province", "year",
-                     "indicator", "value", "value_max", "unit", "usd_value", "qualifier",
-                     "theme", "subject", "text", "page", "period", "confidence", "rule"])
+    writer.writerow(["article", "date", "source", "title", "sentence", "region", "region_name",
+                     "province", "year", "indicator", "value", "value_max", "unit", "usd_value",
+                     "qualifier", "theme", "subject", "text", "page", "period", "confidence",
+                     "rule", "url"])
     for e in digest.figures:
         item = e.item
         rid = item.get("region")
         info = digest.regions.get(rid or "")
+        record = digest.article(e.article).record
         writer.writerow([
-            e.article, e.sentence, rid or "", digest.region_name(rid),
+            e.article, record.get("date") or "", record.get("source") or "",
+            record.get("title") or "", e.sentence, rid or "", digest.region_name(rid),
             (info.province or "") if info else "", item.get("year") or "",
             item.get("indicator", ""), item.get("value"),
             "" if item.get("value_max") is None else item.get("value_max"),
@@ -1532,6 +1490,7 @@ def figures_csv(digest: Digest) -> str:
             item.get("qualifier", ""), item.get("theme") or "", item.get("subject") or "",
             item.get("text", ""), f"articles/{e.article}/#s{e.sentence}",
             item.get("period") or "", item.get("confidence") or "high", item.get("rule") or "",
+            _safe_url(record.get("url")) or "",
         ])
     return buf.getvalue()
 

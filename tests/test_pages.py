@@ -365,6 +365,13 @@ def test_data_files(site):
     assert hostile[0]["text"] == "5 | 6 <b>bold</b> `tick`"
     ningbo = next(r for r in rows if r["region"] == "ningbo" and r["sentence"] == "1")
     assert ningbo["province"] == "zhejiang" and ningbo["qualifier"] == "more-than"
+    by_id = {r["id"]: r for r in records}
+    for row in rows:  # each row can be cited from the spreadsheet alone
+        rec = by_id[row["article"]]
+        assert row["date"] == (rec["date"] or "") and row["title"] == rec["title"]
+        assert row["source"] == (rec["source"] or "")
+        # only an http(s) URL is passed on: a javascript: one is dropped, not exported
+        assert row["url"] == (rec["url"] if str(rec["url"]).startswith("http") else "")
     for rec in records:
         assert yaml.safe_load(site[f"data/articles/{rec['id']}.yaml"]) == rec
     schema = json.loads(site["data/article.schema.json"])
