@@ -198,9 +198,12 @@ def md_link(from_src: str, to_src: str, anchor: str | None = None) -> str:
 
 
 def front_matter(title: str, *, date: str | None = None, tags: Iterable[str] = (),
-                 description: str | None = None, extra: Mapping[str, Any] | None = None) -> str:
+                 description: str | None = None, extra: Mapping[str, Any] | None = None,
+                 search: bool = True) -> str:
     """YAML front matter; every value escaped (themes print them as HTML), dumped safely.
-    `tags` become the page's `categories` (see below)."""
+    `tags` become the page's `categories` (see below). `search=False` keeps the page out of
+    the search index (Material's `search: exclude`): listings, the commitment pages and the
+    review pages repeat what the article pages hold, and would triple the index."""
     meta: dict[str, Any] = {"title": escape(title)}
     if date:
         try:
@@ -218,6 +221,8 @@ def front_matter(title: str, *, date: str | None = None, tags: Iterable[str] = (
         meta["description"] = escape(_shorten(description, 300))
     if extra:
         meta.update(extra)
+    if not search:
+        meta["search"] = {"exclude": True}
     text = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{text}---\n\n"
 
@@ -906,7 +911,7 @@ class _Site:
             title = f"Commitments of {info.name}" + (f" (page {k + 1})" if k else "")
             text = [front_matter(title, date=self._newest_date(
                 e.article for _, plans in chunk for p in plans for e in p.mentions),
-                description=f"Every commitment of {info.name}, by theme.")]
+                description=f"Every commitment of {info.name}, by theme.", search=False)]
             text.append(f"# {escape(title)}\n\n")
             nav = [f"Back to {self.region_link(path, info.id)}"]
             if len(layout) > 1:
@@ -952,7 +957,7 @@ class _Site:
                 nav.append(f"[older →]({md_link(path, paths[k + 1])})")
             page_title = title if k == 0 else f"{title} (page {k + 1})"
             first = k * LISTING_PAGE + 1
-            out[path] = (front_matter(page_title, description=title)
+            out[path] = (front_matter(page_title, description=title, search=False)
                          + f"# {escape(page_title)}\n\n"
                          + f"Articles {first:,}–{first + len(chunk) - 1:,} of "
                          + f"{len(article_ids):,}, newest first. " + " · ".join(nav) + "\n\n"
@@ -1237,7 +1242,7 @@ class _Site:
         for k, (src, chunk) in enumerate(zip(paths, chunks, strict=True)):
             title = "Articles" + (f" (page {k + 1})" if k else "")
             out = [front_matter(title, date=self._newest_date(a.id for a in chunk),
-                                description="All articles, newest first.")]
+                                description="All articles, newest first.", search=k == 0)]
             out.append(f"# {title}\n\nNewest first; undated articles last.")
             if len(paths) > 1:
                 first = k * INDEX_PAGE + 1
@@ -1378,7 +1383,7 @@ class _Site:
         title = "Needs review" + (f" (page {number})" if number > 1 else "")
         out = [front_matter(title, description="Figures an extraction rule had to "
                             "guess, with their sentence and the override that confirms or "
-                            "drops them.")]
+                            "drops them.", search=False)]
         out.append(f"# {title}\n\n")
         out.append(
             "These figures were extracted with *low confidence*: a rule had to guess (the "

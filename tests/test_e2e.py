@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from browser import offline_browser
 from site_fixture import RENDER_TIMEOUT, charts_drawn, set_palette
 
@@ -97,6 +98,28 @@ def test_search_finds_the_theme_page(seeds_site) -> None:
         charts_drawn(page, "light")
         assert page.evaluate("window.__marker") == "kept"
         assert page.locator("article mark").count() >= 1  # search.highlight
+        _no_script_errors(log)
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("Ningbo", "regions/ningbo/"),
+    ("brain-computer", "themes/brain-computer-interface/"),
+    ("low-altitude", THEME),
+])
+def test_search_puts_the_right_page_first(seeds_site, query, expected) -> None:
+    """With listings, commitment pages and review pages out of the index (and region and
+    theme pages indexed by title and summary only), the page about the term still comes
+    first."""
+    with offline_browser() as (context, log):
+        page = context.new_page()
+        page.goto(seeds_site.url(), wait_until="load")
+        page.locator(".md-search__input").click()
+        page.keyboard.type(query)
+        first = page.locator(".md-search-result__item a").first
+        first.wait_for(state="visible", timeout=RENDER_TIMEOUT)
+        page.wait_for_timeout(300)  # results settle after the last keystroke
+        href = page.locator(".md-search-result__item a").first.get_attribute("href") or ""
+        assert expected in href, href
         _no_script_errors(log)
 
 

@@ -201,7 +201,13 @@ def test_every_page_has_front_matter(site):
         if path.endswith(".md"):
             meta = front(content)
             assert meta["title"], path
-            assert set(meta) <= {"title", "date", "categories", "description"}, path
+            assert set(meta) <= {"title", "date", "categories", "description", "search"}, path
+            # listings, commitment pages and review pages repeat the article pages: kept out
+            # of the search index, which then holds the article text once
+            assert meta.get("search", {"exclude": False}) == {"exclude": (
+                "/articles" in path or "/all-" in path or path.startswith("review")
+                or "/commitments" in path or "/plans" in path
+                or (path.startswith("articles/all-")))} or path == "articles/index.md", path
 
 
 # --- articles -------------------------------------------------------------------------------
