@@ -109,7 +109,8 @@ def require_chromium() -> str:
 
 
 @contextlib.contextmanager
-def offline_browser(*, expect_offline: bool = True) -> Iterator[tuple[object, NetworkLog]]:
+def offline_browser(*, expect_offline: bool = True, width: int = 1200,
+                    height: int = 900) -> Iterator[tuple[object, NetworkLog]]:
     """Yield ``(context, log)``: a Playwright BrowserContext with the network cut.
 
     Use ``context.new_page()``; the log fills in as pages load. On leaving the block
@@ -128,7 +129,7 @@ def offline_browser(*, expect_offline: bool = True) -> Iterator[tuple[object, Ne
                                              args=CHROMIUM_ARGS)
         try:
             context = browser.new_context(service_workers="block",
-                                          viewport={"width": 1200, "height": 900})
+                                          viewport={"width": width, "height": height})
 
             def route(route_: object) -> None:
                 url = route_.request.url  # type: ignore[attr-defined]
