@@ -26,9 +26,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
-from urllib.parse import urlsplit
 
 import altair as alt
+
+from . import fmt
 
 __all__ = [
     "QUALIFIERS",
@@ -130,43 +131,13 @@ _ADMIN_SUFFIX = re.compile(
 
 # ------------------------------------------------------------------------ small utils
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
-
-
-def _text(value: Any) -> str:
-    """Untrusted text -> one line (control characters and newlines become spaces).
-
-    Newlines matter: a name starting a line inside a Markdown page could be read as
-    Markdown/extension syntax (``--8<--``, ``*[abbr]:``, footnote definitions...).
-    """
-    if value is None:
-        return ""
-    return _CONTROL.sub(" ", str(value)).strip()
-
-
-def _esc(value: Any) -> str:
-    """HTML-escape text for element content or attribute values.
-
-    Braces become entities so template engines (Jinja via mkdocs-macros) and
-    CriticMarkup (``{++ ++}``) never see ``{{``/``{%``/``{++`` in page source; the
-    browser decodes them back, so the visible text is unchanged.
-    """
-    return html.escape(_text(value), quote=True).replace("{", "&#123;").replace("}", "&#125;")
-
-
-def _num(value: Any) -> int | float | None:
-    """Finite number normalised so that 5 and 5.0 serialise identically, else None."""
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    if not math.isfinite(number):
-        return None
-    if number.is_integer() and abs(number) < 2**53:
-        return int(number)
-    return number
+# Text, numbers and URLs read the same on a page and in its charts: one module owns them.
+_text = fmt.one_line
+_esc = fmt.html_text
+_num = fmt.finite_number
+_fmt = fmt.bare_number
+_human = fmt.amount_words
+safe_url = fmt.link_url
 
 
 def _count(value: Any) -> int:
@@ -174,70 +145,17 @@ def _count(value: Any) -> int:
     return max(int(number), 0) if number is not None else 0
 
 
-def _fmt(value: Any) -> str:
-    """Number for display: no trailing .0, no exponent for ordinary magnitudes."""
-    number = _num(value)
-    if number is None:
-        return _text(value)
-    if isinstance(number, int):
-        return str(number)
-    return f"{number:.6g}" if abs(number) < 1e15 else repr(number)
-
-
-_SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-
-
-def _human(value: Any) -> str:
-    """Large amounts in words (2.2 trillion), smaller ones with thousands separators."""
-    number = _num(value)
-    if number is None:
-        return _text(value)
-    for size, word in _SCALE_WORDS:
-        if abs(number) >= size:
-            return f"{_fmt(round(number / size, 3))} {word}"
-    if isinstance(number, int):
-        return f"{number:,}"
-    return f"{number:,.6g}" if abs(number) >= 1000 else _fmt(number)
-
-
-def safe_url(url: Any) -> str | None:
-    """Return *url* if it is safe as a link target (relative, http(s), mailto), else None.
-
-    Browsers ignore tabs/newlines inside URLs (``java\\tscript:``), so any whitespace
-    or control character disqualifies the URL instead of being stripped.
-    """
-    if url is None:
-        return None
-    text = str(url).strip()
-    if not text or re.search(r"[\s\x00-\x1f\x7f]", text):
-        return None
-    try:
-        scheme = urlsplit(text).scheme.lower()
-    except ValueError:
-        return None
-    if scheme and scheme not in {"http", "https", "mailto"}:
-        return None
-    if ":" in text.split("/", 1)[0] and not scheme:
-        return None  # something like "javascript&colon;" that urlsplit did not parse
-    return text
-
-
 def describe_value(value: Any, value_max: Any = None, qualifier: str | None = None,
                    unit: str = "%") -> str:
-    """Human wording of a qualified figure: ``around 5%``, ``5–5.5%``, ``more than
-    2.2 trillion CNY``. Unit ``percent`` prints as ``%``; ``count`` prints no unit."""
+    """Human wording of a qualified figure, as the pages word it (`fmt.figure_value`):
+    ``around 5 %``, ``5–5.5 %``, ``more than 2.2 trillion yuan``."""
     unit = _text(unit)
     if unit.lower() in _PERCENT_UNITS:
-        unit = "%"
+        unit = "percent"
     elif unit.lower() in {"count", "number", "items"}:
-        unit = ""
-    sep = "" if unit in {"%", ""} else " "
-    show = _fmt if unit == "%" else _human
-    low = show(value)
-    if _num(value_max) is not None and _num(value_max) != _num(value):
-        return f"{low}\u2013{show(value_max)}{sep}{unit}"
-    words = QUALIFIERS.get(qualifier or "", {}).get("words", "")
-    return f"{words + ' ' if words else ''}{low}{sep}{unit}"
+        unit = "count"
+    return fmt.figure_value({"value": _num(value), "value_max": _num(value_max),
+                             "qualifier": qualifier, "unit": unit})
 
 
 def _short_value(value: Any, value_max: Any, qualifier: str | None, unit: str = "%") -> str:

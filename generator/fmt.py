@@ -10,6 +10,8 @@ HTML alike (see its docstring); `safe_url()` keeps only http(s) links from recor
 
 from __future__ import annotations
 
+import html
+import math
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -85,12 +87,85 @@ def safe_url(url: object) -> str | None:
     return url
 
 
+def link_url(url: object) -> str | None:
+    """*url* if it is safe as a link target the site built (relative, http(s), mailto): chart
+    marks and tables link to pages. Browsers ignore tabs and newlines inside URLs
+    (``java\tscript:``), so any whitespace or control character disqualifies the URL."""
+    if url is None:
+        return None
+    text = str(url).strip()
+    if not text or re.search(r"[\s\x00-\x1f\x7f]", text):
+        return None
+    try:
+        scheme = urlsplit(text).scheme.lower()
+    except ValueError:
+        return None
+    if scheme and scheme not in {"http", "https", "mailto"}:
+        return None
+    if ":" in text.split("/", 1)[0] and not scheme:
+        return None  # something like "javascript&colon;" that urlsplit did not parse
+    return text
+
+
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def one_line(value: object) -> str:
+    """Untrusted text -> one line (control characters and newlines become spaces): a name
+    starting a line inside a page could be read as Markdown or extension syntax."""
+    if value is None:
+        return ""
+    return _CONTROL_RE.sub(" ", str(value)).strip()
+
+
+def html_text(value: object) -> str:
+    """Untrusted text for HTML element content or attribute values (charts' captions and
+    data tables): HTML-escaped, on one line, braces as entities so no template engine or
+    CriticMarkup ever sees ``{{`` in page source (the browser shows the same text)."""
+    return (html.escape(one_line(value), quote=True)
+            .replace("{", "&#123;").replace("}", "&#125;"))
+
+
 def html_attr(text: str) -> str:
     return (text.replace("&", "&amp;").replace('"', "&quot;")
             .replace("<", "&lt;").replace(">", "&gt;"))
 
 
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def finite_number(value: Any) -> int | float | None:
+    """A finite number normalised so that 5 and 5.0 read and serialise the same, else None."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    if not math.isfinite(number):
+        return None
+    if number.is_integer() and abs(number) < 2**53:
+        return int(number)
+    return number
+
+
+def bare_number(value: Any) -> str:
+    """A number as a chart label or data value: no separators, no trailing .0, no exponent
+    for ordinary magnitudes (text that is not a number is returned on one line)."""
+    number = finite_number(value)
+    if number is None:
+        return one_line(value)
+    if isinstance(number, int):
+        return str(number)
+    return f"{number:.6g}" if abs(number) < 1e15 else repr(number)
+
+
+def amount_words(value: Any) -> str:
+    """Large amounts in words (2.2 trillion), smaller ones with thousands separators."""
+    number = finite_number(value)
+    if number is None:
+        return one_line(value)
+    return fmt_number(number, words=True)
 
 
 def fmt_number(value: Any, words: bool = False) -> str:

@@ -188,11 +188,11 @@ def test_growth_targets_content(specs) -> None:
     assert keys[:3] == [charts._text(HOSTILE), "Hubei (2024)", "Hainan"]  # highest first
     assert "Hubei (2025)" in keys and "Broken" not in keys  # NaN dropped, duplicates kept apart
     evil = data[0]
-    assert evil["url"] is None and evil["label"] == ">6.5%" and evil["target"] == "more than 6.5%"
+    assert evil["url"] is None and evil["label"] == ">6.5%" and evil["target"] == "more than 6.5 %"
     hainan = next(d for d in data if d["region_id"] == "hainan")
     assert hainan["label"] == "5.5\u20136%" and hainan["value_max"] == 6
     reference = spec["layer"][-1]["data"]["values"][0]
-    assert reference == {"value": 5, "title": "National: around 5% (2025)"}
+    assert reference == {"value": 5, "title": "National: around 5 % (2025)"}
     colour = spec["layer"][0]["encoding"]["color"]["scale"]
     assert colour["domain"] == ["around", "more-than", "at-least", "range"]
     assert colour["range"][0] == charts.QUALIFIERS["around"]["color"]
@@ -233,7 +233,7 @@ def test_region_figures_split_percent_and_amounts(specs) -> None:
     percent = values(specs["region_figures"])
     assert [d["name"] for d in percent] == ["GDP growth target", "R&D intensity"]
     amounts = values(specs["region_amounts"])
-    assert sorted(d["figure"] for d in amounts) == ["2.2 trillion CNY", "more than 1,200"]
+    assert sorted(d["figure"] for d in amounts) == ["2.2 trillion yuan", "more than 1,200"]
     assert specs["region_amounts"]["layer"][0]["encoding"]["x"]["scale"]["type"] == "log"
 
 
