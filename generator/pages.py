@@ -42,6 +42,8 @@ from markupsafe import Markup
 
 from . import digest as dg
 from .digest import Digest, Entry, RegionInfo
+from .editions import Edition, editions
+from .feeds import EDITIONS_FEED, edition_feeds, region_feed_path, theme_feed_path
 from .fmt import (  # noqa: F401 - re-exported: pages.escape & co. are used by tests and CLI
     INDICATOR_LABELS,
     QUALIFIER_WORDS,
@@ -67,7 +69,8 @@ HOME_TARGETS = 40
 # ---------------------------------------------------------------------------------------------
 # Paths and URLs
 
-INDEX_PAGES = ("index.md", "regions/index.md", "themes/index.md", "articles/index.md",
+INDEX_PAGES = ("index.md", "regions/index.md", "themes/index.md", "editions/index.md",
+               "articles/index.md",
                "figures.md")
 REVIEW_PAGE = "review.md"
 FIGURES_CSV = "data/figures.csv"
@@ -92,6 +95,13 @@ def theme_path(theme_id: str) -> str:
 def chart_spec_path(src: str, chart_id: str) -> str:
     """Where the Vega-Lite spec of chart *chart_id* on page *src* is published."""
     return f"assets/charts/{src[:-3] if src.endswith('.md') else src}/{chart_id}.json"
+
+
+EDITIONS_INDEX = "editions/index.md"
+
+
+def edition_path(edition_id: str) -> str:
+    return f"editions/{edition_id}.md"
 
 
 def region_plans_path(region_id: str) -> str:
@@ -381,6 +391,8 @@ class _Site:
         self._layouts: dict[str, Any] = {}
         self._review: list[tuple[str, list[str]]] | None = None
         self._review_of: dict[str, str] = {}
+        #: the newest edition, whose lede the home page shows (set by render_site)
+        self.latest_edition: Edition | None = None
 
     def take_files(self) -> dict[str, str]:
         """The data files written by the pages rendered since the last call (a page and its
@@ -830,7 +842,8 @@ class _Site:
             theme_chart=Markup(theme_chart), figures=top, figure_note=Markup(note + "."),
             figure_charts=[Markup(c) for c in figure_charts],
             review_note=Markup(self.review_note(src, len(info.review)) if info.review else ""),
-            articles=Markup(articles), h=h)
+            articles=Markup(articles), h=h,
+            feed_url=Markup(_html_attr(self.url(src, region_feed_path(info.id)))))
 
     def figure_charts(self, src: str, info: RegionInfo, facts: list[dg.Fact]) -> list[str]:
         """Bar charts of a region's facts: percentages, and amounts (log scale); each bar
@@ -1021,7 +1034,77 @@ class _Site:
             more_regions=more_regions, facts=facts[:FACTS_SHOWN], facts_note=Markup(note),
             articles=Markup(self.paged_article_list(src, tinfo.articles,
                                                     more_base=theme_articles_path(tinfo.id))),
-            h=_Helpers(self, src))
+            h=_Helpers(self, src),
+            feed_url=Markup(_html_attr(self.url(src, theme_feed_path(tinfo.id)))))
+
+    # editions -------------------------------------------------------------------------------
+    def edition_page(self, e: Edition, older: Edition | None, newer: Edition | None) -> str:
+        """One edition, rendered by templates/edition.md.j2 (data from generator.editions)."""
+        src = edition_path(e.id)
+        rows = []
+        for t in e.new_targets:
+            prev_t = (escape(figure_value(t.previous_target.item)) + " "
+                      + self.cites(src, t.previous_target.mentions, 1)
+                      if t.previous_target else "")
+            prev_o = (escape(figure_value(t.previous_outcome.item)) + " "
+                      + self.cites(src, t.previous_outcome.mentions, 1)
+                      if t.previous_outcome else "")
+            met = {True: "met", False: "missed", None: ""}[t.met_last_year]
+            rows.append([self.region_link(src, t.fact.item.get("region"), html=True),
+                         escape(t.fact.item.get("year")), escape(figure_value(t.fact.item)),
+                         prev_t, prev_o, met, self.cites(src, t.fact.mentions)])
+        table = html_table(["Region", "Year", "Target", "Last year's target",
+                            "Last year's outcome", "Last year", "Sources"], rows)
+        def was(r: Any) -> str:
+            return self._link(src, edition_path(r.before_edition), escape(r.before_edition),
+                              html=True)
+
+        revised = [Markup(
+            f"{self.region_link(src, r.now.item.get('region'), html=True)}: "
+            f"{escape(_indicator(r.now.item))}, {escape(r.now.item.get('year'))}: now "
+            f"<strong>{escape(figure_value(r.now.item))}</strong> "
+            f"{self.cites(src, r.now.mentions)} — was {escape(figure_value(r.before.item))} "
+            f"in {was(r)} "
+            f"{self.cites(src, r.before.mentions, 1)}") for r in e.revised]
+        commitments = [
+            (Markup(self.region_link(src, rid)) if rid else "No region named",
+             [Markup(escape(p.item.get("text")) + " " + self.cites(src, p.mentions))
+              for p in plans])
+            for rid, plans in e.new_commitments.items()]
+        n_plans = sum(len(p) for p in e.new_commitments.values())
+        return _render(
+            "edition.md.j2",
+            front_matter=Markup(front_matter(
+                e.title, date=e.end.isoformat(), description=" ".join(e.lede)).rstrip("\n")),
+            e=e, counts_line=f"{_pluralise(len(e.articles), 'article')}, "
+            f"{_pluralise(len(e.new_targets), 'new growth target')}, "
+            f"{_pluralise(len(e.revised), 'revised figure')}, "
+            f"{_pluralise(n_plans, 'new commitment')}",
+            older_url=Markup(md_link(src, edition_path(older.id))) if older else None,
+            newer_url=Markup(md_link(src, edition_path(newer.id))) if newer else None,
+            index_url=Markup(md_link(src, EDITIONS_INDEX)),
+            feed_url=Markup(_html_attr(self.url(src, EDITIONS_FEED))),
+            new_targets=Markup(table) if rows else "", revised=revised, commitments=commitments,
+            new_regions=[Markup(self.region_link(src, r)) for r in e.new_regions],
+            new_themes=[Markup(self.theme_link(src, t)) for t in e.new_themes],
+            articles=Markup(self.article_list(src, e.articles)), h=_Helpers(self, src))
+
+    def editions_index(self, editions: list[Edition], period: str) -> str:
+        src = EDITIONS_INDEX
+        undated = [a.id for a in self.d.articles if not a.date]
+        return _render(
+            "editions.md.j2",
+            front_matter=Markup(front_matter(
+                "Editions", date=editions[0].end.isoformat() if editions else None,
+                description="What changed, edition by edition.").rstrip("\n")),
+            period_word="month" if period == "monthly" else "week (ISO weeks)",
+            feed_url=Markup(_html_attr(self.url(src, EDITIONS_FEED))),
+            editions=[{"title": e.title, "url": Markup(md_link(src, edition_path(e.id))),
+                       "lede": e.lede,
+                       "counts": f"{_pluralise(len(e.articles), 'article')} · "
+                                 f"{e.start.isoformat()} to {e.end.isoformat()}"}
+                      for e in editions],
+            undated=Markup(self.article_list(src, undated)) if undated else "")
 
     # index pages ---------------------------------------------------------------------------
     def top_regions(self) -> list[RegionInfo]:
@@ -1102,6 +1185,9 @@ class _Site:
                    "commitments": _pluralise(len(d.commitments), "commitment"),
                    "figures": _pluralise(len(d.figures), "figure")},
             latest=latest,
+            edition=self.latest_edition,
+            edition_url=Markup(md_link(src, edition_path(self.latest_edition.id)))
+            if self.latest_edition else None,
             key_figures=Markup(self.figures_table(src, key, show_theme=False, show_text=False))
             if key else "",
             review_note=Markup(self.review_note(src, len(d.review))) if d.review else "",
@@ -1567,14 +1653,17 @@ def _articles_of(entries: Iterable[Entry], *more: Iterable[str]) -> set[str]:
 
 def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
                 taxonomy: Any = None, *, intro: str | None = None,
-                use_directory_urls: bool = True, reuse: bool = True) -> dict[str, str | bytes]:
+                use_directory_urls: bool = True, reuse: bool = True, edition: str = "weekly",
+                site_url: str | None = None) -> dict[str, str | bytes]:
     """Every generated page and data file: relative path -> content, sorted by path.
 
     `records` are schema-valid record dicts; `gazetteer`/`taxonomy` the reference data (names,
     children, tile positions); `intro` optional hand-written Markdown shown at the top of the
     home page instead of the default heading; `use_directory_urls` must match the MkDocs
     setting (chart URLs are computed here); `reuse` lets pages whose inputs did not change
-    since the previous call in this process be taken from it (see _PAGE_CACHE).
+    since the previous call in this process be taken from it (see _PAGE_CACHE); `edition`
+    the period of editions (weekly | monthly); `site_url` the published site's address, which
+    the feeds need for absolute links (default: a placeholder origin).
     """
     records = list(records)
     ids = [r["id"] for r in records]
@@ -1614,6 +1703,8 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
         for file_path, data in files.items():
             put(file_path, data)
 
+    issues = editions(digest, edition)  # newest first
+    site.latest_edition = issues[0] if issues else None
     page("index.md", site.home_page())
     page("regions/index.md", site.regions_index())
     page("themes/index.md", site.themes_index())
@@ -1647,6 +1738,14 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
                     theme_articles_path(tinfo.id), f"Articles on {tinfo.name}",
                     (theme_path(tinfo.id), tinfo.name), tinfo.articles).items():
                 put(path, content)
+    page(EDITIONS_INDEX, site.editions_index(issues, edition))
+    for k, e in enumerate(issues):  # newest first
+        page(edition_path(e.id), site.edition_page(
+            e, issues[k + 1] if k + 1 < len(issues) else None, issues[k - 1] if k else None))
+    base = (site_url or "http://localhost/").rstrip("/") + "/"
+    for path, xml in edition_feeds(issues, digest, base, lambda p: base + dest_url(
+            p, use_directory_urls)).items():
+        put(path, xml)
     put(FIGURES_CSV, figures_csv(digest))
     put(BRIEFING_JSON, briefing_json(records))
     put(SCHEMA_FILE, _schema_text())

@@ -67,6 +67,8 @@ class BriefingConfig(base.Config):
     #: the extraction cache (.briefing-cache/ beside mkdocs.yml); `false` re-extracts all
     cache = c.Type(bool, default=True)
     limits = c.SubConfig(LimitsConfig)
+    #: editions group the articles by publication date: ISO weeks or calendar months
+    edition = c.Choice(("weekly", "monthly"), default="weekly")
 
 
 def limits_from(options: LimitsConfig) -> Limits:
@@ -188,7 +190,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
         started = time.perf_counter()
         rendered = pages.render_site(corpus.records, gazetteer, taxonomy, intro=intro,
-                                     use_directory_urls=config.use_directory_urls)
+                                     use_directory_urls=config.use_directory_urls,
+                                     edition=self.config.edition, site_url=config.site_url)
         for line in summary(corpus, {"pages": time.perf_counter() - started}).splitlines():
             log.info(line)
         sources = {pages.article_path(rec["id"]): str((self.base_dir / rec["file"]).resolve())

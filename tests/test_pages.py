@@ -14,6 +14,7 @@ import json
 import posixpath
 import random
 import re
+from datetime import date
 from pathlib import Path
 
 import markdown
@@ -164,6 +165,14 @@ def test_page_set(site):
                  ("china", "guangdong", "shenzhen", "ningbo", "zhejiang", "hostile-land")}
     themes = {t["id"] for r in records for t in r["themes"]}
     expected |= {f"themes/{tid}.md" for tid in themes}
+    # editions: one per ISO week with a dated article, their index and the feeds
+    weeks = {"{}-W{:02d}".format(*date.fromisoformat(r["date"]).isocalendar()[:2])
+             for r in records if r["date"]}
+    expected |= {"editions/index.md", "feeds/editions.xml"}
+    expected |= {f"editions/{w}.md" for w in weeks}
+    expected |= {f"feeds/regions/{rid}.xml" for rid in
+                 ("china", "guangdong", "shenzhen", "ningbo", "zhejiang", "hostile-land")}
+    expected |= {f"feeds/themes/{tid}.xml" for tid in themes}
     # chart specs are files: exactly the ones the pages' charts load
     specs = set()
     for path, content in site.items():
@@ -407,8 +416,10 @@ def test_empty_corpus(reference):
     assert {p for p in out if not p.startswith("assets/charts/")} == {
         "index.md", "regions/index.md", "themes/index.md", "articles/index.md",
         "figures.md", "review.md", "data/briefing.json", "data/figures.csv",
-        "data/figures.json", "data/article.schema.json"}
+        "data/figures.json", "data/article.schema.json", "editions/index.md",
+        "feeds/editions.xml"}
     assert "No articles yet." in to_html(out["index.md"]).get_text()
+    assert "No dated articles yet." in to_html(out["editions/index.md"]).get_text()
     assert json.loads(out["data/briefing.json"])["articles"] == []
 
 

@@ -1,0 +1,130 @@
+"""RSS 2.0 feeds of the editions: one of every edition, one per region and one per theme.
+
+A reader follows only what they cover ("Guangdong", "humanoid robots") in a feed reader;
+each item is one edition's news about the feed's subject, linked to the edition page. Built
+with feedgen (it escapes once, and writes RFC 822 dates). Reproducible by construction:
+
+* every date comes from the records (an edition's last day), never from the clock, so the
+  same records give the same bytes (``lastBuildDate`` is the newest edition's last day);
+* GUIDs are names, not URLs (``briefing:edition:2025-W03:region:guangdong``,
+  ``isPermaLink="false"``): stable across rebuilds and site moves, so a feed reader never
+  announces an old item again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from feedgen.feed import FeedGenerator
+
+from .digest import Digest
+from .editions import Edition
+from .fmt import figure_value, indicator_label
+
+__all__ = ["EDITIONS_FEED", "edition_feeds", "region_feed_path", "theme_feed_path"]
+
+EDITIONS_FEED = "feeds/editions.xml"
+
+
+def region_feed_path(region_id: str) -> str:
+    return f"feeds/regions/{region_id}.xml"
+
+
+def theme_feed_path(theme_id: str) -> str:
+    return f"feeds/themes/{theme_id}.xml"
+
+
+def _when(e: Edition) -> datetime:
+    return datetime(e.end.year, e.end.month, e.end.day, 12, tzinfo=UTC)
+
+
+def _feed(title: str, link: str, description: str, self_url: str,
+          items: list[tuple[Edition, str, str, str, str]]) -> bytes:
+    """*items*: (edition, title, text, guid, link), newest first."""
+    fg = FeedGenerator()
+    fg.title(title)
+    fg.link(href=self_url, rel="self")
+    fg.link(href=link, rel="alternate")  # last: feedgen's RSS <link> is the last link set
+    fg.description(description)
+    fg.language("en")
+    fg.generator("briefing")
+    fg.lastBuildDate(_when(items[0][0]) if items else datetime(1970, 1, 1, tzinfo=UTC))
+    for edition, item_title, text, guid, item_link in reversed(items):  # feedgen prepends
+        fe = fg.add_entry()
+        fe.title(item_title)
+        fe.link(href=item_link)
+        fe.guid(guid, permalink=False)
+        fe.description(text)
+        fe.pubDate(_when(edition))
+    return fg.rss_str(pretty=True)
+
+
+def _region_news(e: Edition, d: Digest, rid: str) -> str:
+    """What the edition says about one region, as one line of text ('' when nothing)."""
+    parts = []
+    targets = [t for t in e.new_targets if t.fact.item.get("region") == rid]
+    parts += [f"New GDP growth target for {t.fact.item.get('year')}: "
+              f"{figure_value(t.fact.item)}." for t in targets]
+    parts += [f"Revised: {indicator_label(r.now.item)} "
+              f"{r.now.item.get('year')} is now {figure_value(r.now.item)} (was "
+              f"{figure_value(r.before.item)})." for r in e.revised
+              if r.now.item.get("region") == rid]
+    plans = e.new_commitments.get(rid, [])
+    if plans:
+        parts.append(f"{len(plans)} new commitment{'s' if len(plans) != 1 else ''}, "
+                     f"e.g. {plans[0].item.get('text')}")
+    arts = [a for a in e.articles if rid in d.article(a).subject_regions]
+    if arts:
+        parts.append(f"{len(arts)} article{'s' if len(arts) != 1 else ''}: "
+                     + "; ".join(d.article(a).title for a in arts[:3]) + ".")
+    return " ".join(parts)
+
+
+def _theme_news(e: Edition, d: Digest, tid: str) -> str:
+    plans = [p for ps in e.new_commitments.values() for p in ps
+             if tid in p.item.get("themes", [])]
+    parts = []
+    if plans:
+        parts.append(f"{len(plans)} new commitment{'s' if len(plans) != 1 else ''}, "
+                     f"e.g. {plans[0].item.get('text')}")
+    arts = [a for a in e.articles if tid in d.article(a).themes]
+    if arts:
+        parts.append(f"{len(arts)} article{'s' if len(arts) != 1 else ''}: "
+                     + "; ".join(d.article(a).title for a in arts[:3]) + ".")
+    return " ".join(parts)
+
+
+def edition_feeds(editions: list[Edition], d: Digest, site_url: str,
+                  page_url: Callable[[str], str]) -> dict[str, bytes]:
+    """Every feed file: path -> RSS bytes. *page_url* maps a page source path
+    (``editions/2025-W03.md``) to its absolute URL on the published site."""
+    base = site_url.rstrip("/") + "/"
+    out: dict[str, bytes] = {}
+
+    def edition_url(e: Edition) -> str:
+        return page_url(f"editions/{e.id}.md")
+
+    out[EDITIONS_FEED] = _feed(
+        "Regional policy briefing - editions", page_url("editions/index.md"),
+        "What changed, edition by edition: new growth targets, revised figures, new "
+        "commitments.", base + EDITIONS_FEED,
+        [(e, e.title, " ".join(e.lede), f"briefing:edition:{e.id}", edition_url(e))
+         for e in editions])
+    for info in sorted(d.region_pages, key=lambda r: r.id):
+        rid, name = info.id, info.name
+        items = [(e, f"{name} - {e.title}", text, f"briefing:edition:{e.id}:region:{rid}",
+                  edition_url(e)) for e in editions if (text := _region_news(e, d, rid))]
+        out[region_feed_path(rid)] = _feed(
+            f"Regional policy briefing - {name}", page_url(f"regions/{rid}.md"),
+            f"New facts and articles about {name}, edition by edition.",
+            base + region_feed_path(rid), items)
+    for tid in sorted(d.themes):
+        name = d.theme_name(tid)
+        items = [(e, f"{name} - {e.title}", text, f"briefing:edition:{e.id}:theme:{tid}",
+                  edition_url(e)) for e in editions if (text := _theme_news(e, d, tid))]
+        out[theme_feed_path(tid)] = _feed(
+            f"Regional policy briefing - {name}", page_url(f"themes/{tid}.md"),
+            f"New commitments and articles on {name}, edition by edition.",
+            base + theme_feed_path(tid), items)
+    return out

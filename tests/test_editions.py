@@ -1,0 +1,166 @@
+"""Editions (issue 11): what each week's articles add, checked against a hand-made corpus.
+
+``tests/fixtures/editions/`` holds four short articles written for this test, read and
+checked by hand:
+
+* 2025-01-07 (week 2): Guangdong's 2024 target (around 5 %) and its 2024 growth (4.8 %);
+* 2025-01-14 (week 3): Guangdong's 2025 target, around 5 %; Zhejiang builds a humanoid
+  robot centre in Hangzhou;
+* 2025-01-28 (week 5): Guangdong's 2025 target given as 5.5 % (a revision); Sichuan and the
+  low-altitude economy appear;
+* an undated article (Shanghai, brain-computer interfaces), which joins no edition.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+
+from generator import digest as dg
+from generator import pages
+from generator.editions import edition_id, editions
+from generator.pipeline import run
+from generator.reference import load_gazetteer, load_taxonomy
+
+CORPUS = Path(__file__).parent / "fixtures" / "editions"
+SITE_URL = "https://example.org/briefing/"
+
+
+@pytest.fixture(scope="module")
+def records() -> list[dict]:
+    corpus = run([CORPUS])
+    assert corpus.problems == []
+    return corpus.records
+
+
+@pytest.fixture(scope="module")
+def digest(records):
+    return dg.build(records, load_gazetteer(), load_taxonomy())
+
+
+@pytest.fixture(scope="module")
+def site(records) -> dict:
+    return pages.render_site(records, load_gazetteer(), load_taxonomy(), site_url=SITE_URL)
+
+
+def test_edition_ids_are_iso_weeks_or_months():
+    assert edition_id(date(2025, 1, 14)) == "2025-W03"
+    assert edition_id(date(2024, 12, 30)) == "2025-W01"  # ISO: the week of 2 January
+    assert edition_id(date(2025, 1, 14), "monthly") == "2025-01"
+    with pytest.raises(ValueError, match="expected one of weekly, monthly"):
+        edition_id(date(2025, 1, 14), "daily")
+
+
+def test_editions_say_what_is_new(digest):
+    w05, w03, w02 = editions(digest)  # newest first; the undated article joins none
+    assert [e.id for e in (w05, w03, w02)] == ["2025-W05", "2025-W03", "2025-W02"]
+    assert w03.title == "Week 3, 2025 (13–19 January)"
+    assert (w03.start, w03.end) == (date(2025, 1, 13), date(2025, 1, 19))
+
+    (t,) = w02.new_targets
+    assert (t.fact.item["region"], t.fact.item["year"], t.fact.item["value"]) == (
+        "guangdong", 2024, 5)
+    assert t.previous_target is None and t.previous_outcome is None
+    assert w02.new_regions == ["guangdong"]
+
+    (t,) = w03.new_targets  # with last year's target and outcome beside it
+    assert (t.fact.item["year"], t.fact.item["value"], t.fact.item["qualifier"]) == (
+        2025, 5, "around")
+    assert t.previous_target.item["value"] == 5 and t.previous_outcome.item["value"] == 4.8
+    assert t.met_last_year is False
+    assert w03.revised == []
+    assert w03.new_regions == ["hangzhou", "zhejiang"] and "robotics" in w03.new_themes
+    assert w03.lede[0] == "New growth targets: Guangdong around 5 % for 2025."
+
+    assert w05.new_targets == []  # a known slot with a new value is a revision, not new
+    (r,) = w05.revised
+    assert (r.now.item["value"], r.before.item["value"], r.before_edition) == (5.5, 5, "2025-W03")
+    assert w05.lede[0] == ("Revised: Guangdong GDP growth target for 2025 is now 5.5 % "
+                           "(was around 5 % in 2025-W03).")
+    assert w05.new_regions == ["sichuan"] and w05.new_themes == ["low-altitude-economy"]
+
+
+def test_monthly_editions(digest):
+    (jan,) = editions(digest, "monthly")
+    assert jan.id == "2025-01" and jan.title == "January 2025" and len(jan.articles) == 3
+    # one edition: each year's target once (for 2025 the most recent statement, 5.5 %), and
+    # the 2025 target has 2024's target and outcome beside it from the same edition
+    t2025, t2024 = sorted(jan.new_targets, key=lambda t: -t.fact.item["year"])
+    assert (t2025.fact.item["value"], t2024.fact.item["value"]) == (5.5, 5)
+    assert t2025.previous_target is t2024.fact and t2025.previous_outcome.item["value"] == 4.8
+    assert jan.revised == []
+
+
+def test_an_edition_does_not_change_when_later_articles_arrive(records):
+    """Editions read the past only: adding the week-5 article leaves weeks 2 and 3 as they
+    were (their pages byte-identical), so a new article changes only its own edition."""
+    ref = (load_gazetteer(), load_taxonomy())
+    early = [r for r in records if r["date"] and r["date"] < "2025-01-20"]
+    before = pages.render_site(early, *ref, site_url=SITE_URL)
+    after = pages.render_site(records, *ref, site_url=SITE_URL)
+    for eid in ("2025-W02", "2025-W03"):
+        assert before[f"editions/{eid}.md"].replace("[newer →](2025-W05.md) · ", "") == (
+            after[f"editions/{eid}.md"].replace("[newer →](2025-W05.md) · ", ""))
+
+
+def test_edition_page_cites_every_line(site, records):
+    html = BeautifulSoup(pages_html(site["editions/2025-W05.md"]), "lxml")
+    revised = html.find(id="revised-figures").find_next("ul")
+    links = [a["href"] for a in revised.select("a.citation")]
+    ids = {r["date"]: r["id"] for r in records if r["date"]}
+    assert any(ids["2025-01-28"] in h and "#s1" in h for h in links), links
+    assert any(ids["2025-01-14"] in h and "#s1" in h for h in links), links
+    index = BeautifulSoup(pages_html(site["editions/index.md"]), "lxml").get_text()
+    assert index.index("Week 5, 2025") < index.index("Week 3, 2025") < index.index("Week 2")
+    assert "join no edition" in index and "Shanghai" in index
+    home = BeautifulSoup(pages_html(site["index.md"]), "lxml").get_text()
+    assert "This edition: Week 5, 2025" in home and "Revised: Guangdong" in home
+
+
+def pages_html(markdown_text: str) -> str:
+    import markdown
+
+    body = markdown_text.split("---\n", 2)[2]
+    return markdown.markdown(body, extensions=["attr_list", "md_in_html", "toc"])
+
+
+def test_feeds_validate_and_their_guids_are_stable(records, site):
+    ref = (load_gazetteer(), load_taxonomy())
+    again = pages.render_site(list(reversed(records)), *ref, site_url=SITE_URL)
+    feeds = sorted(p for p in site if p.startswith("feeds/"))
+    assert {"feeds/editions.xml", "feeds/regions/guangdong.xml",
+            "feeds/themes/robotics.xml"} <= set(feeds)
+    for path in feeds:
+        assert site[path] == again[path], path  # same records, same bytes
+        feed = feedparser.parse(site[path])
+        assert not feed.bozo, (path, feed.bozo_exception)
+        assert feed.feed.link.startswith(SITE_URL), path
+        for entry in feed.entries:
+            assert entry.id.startswith("briefing:edition:") and entry.guidislink is False
+            assert entry.link.startswith(SITE_URL + "editions/2025-W")
+            assert entry.published_parsed is not None
+    gd = feedparser.parse(site["feeds/regions/guangdong.xml"])
+    assert [e.id for e in gd.entries] == [f"briefing:edition:2025-W0{w}:region:guangdong"
+                                          for w in (5, 3, 2)]
+    assert "is now 5.5 %" in gd.entries[0].summary
+    # adding an article adds items; the old ones keep their GUIDs
+    early = pages.render_site([r for r in records if r["date"] and r["date"] < "2025-01-20"],
+                              *ref, site_url=SITE_URL)
+    old = {e.id for e in feedparser.parse(early["feeds/regions/guangdong.xml"]).entries}
+    assert old < {e.id for e in gd.entries}
+
+
+def test_feed_titles_are_escaped_once(tmp_path):
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: 'Plan <b>&</b> more'\ndate: 2025-01-14\n---\n"
+        "Guangdong will build a humanoid robot innovation center this year.\n", "utf-8")
+    corpus = run([tmp_path])
+    out = pages.render_site(corpus.records, load_gazetteer(), load_taxonomy(),
+                            site_url=SITE_URL)
+    feed = feedparser.parse(out["feeds/regions/guangdong.xml"])
+    assert "Plan <b>&</b> more" in feed.entries[0].summary
+    assert b"&amp;amp;" not in out["feeds/regions/guangdong.xml"]
