@@ -237,6 +237,12 @@ def front_matter(title: str, *, date: str | None = None, tags: Iterable[str] = (
     return f"---\n{text}---\n\n"
 
 
+def _feed_meta(path: str, title: str) -> dict[str, str]:
+    """Front matter naming the page's feed: the theme override (generator/overrides/
+    main.html) announces it with <link rel="alternate"> in the page's head."""
+    return {"feed": path, "feed_title": escape(f"Regional policy briefing - {title}")}
+
+
 def _shorten(text: str, limit: int) -> str:
     text = _WHITESPACE_RE.sub(" ", text).strip()
     if len(text) <= limit:
@@ -834,7 +840,9 @@ class _Site:
                                            more_base=region_articles_path(info.id))
         h = _Helpers(self, src)
         return _render("region.md.j2", front_matter=Markup(front_matter(
-            info.name, date=self._newest_date(info.articles), description=desc).rstrip("\n")),
+            info.name, date=self._newest_date(info.articles), description=desc,
+            extra=_feed_meta(region_feed_path(info.id), f"{info.name}: each edition's news"))
+            .rstrip("\n")),
             info=info, facts_list=[(k, Markup(v)) for k, v in facts_list], rolled=rolled,
             outcomes=dg.targets_and_outcomes(info), targets=targets, forecasts=forecasts,
             themes=themes, plans_html=Markup(self.plans_by_theme_html(src, themes)),
@@ -1022,8 +1030,10 @@ class _Site:
                      f"[Figures]({md_link(src, 'figures.md')}) page")
         return _render(
             "theme.md.j2",
-            front_matter=Markup(front_matter(tinfo.name, date=self._newest_date(tinfo.articles),
-                                             description=desc).rstrip("\n")),
+            front_matter=Markup(front_matter(
+                tinfo.name, date=self._newest_date(tinfo.articles), description=desc,
+                extra=_feed_meta(theme_feed_path(tinfo.id), f"{tinfo.name}: each edition's news"))
+                .rstrip("\n")),
             theme=tinfo,
             counts_line=f"{_pluralise(len(tinfo.articles), 'article')}, "
                         f"{_pluralise(len(tinfo.commitments), 'commitment')}, "
@@ -1075,7 +1085,8 @@ class _Site:
         return _render(
             "edition.md.j2",
             front_matter=Markup(front_matter(
-                e.title, date=e.end.isoformat(), description=" ".join(e.lede)).rstrip("\n")),
+                e.title, date=e.end.isoformat(), description=" ".join(e.lede),
+                extra=_feed_meta(EDITIONS_FEED, "Editions")).rstrip("\n")),
             e=e, counts_line=f"{_pluralise(len(e.articles), 'article')}, "
             f"{_pluralise(len(e.new_targets), 'new growth target')}, "
             f"{_pluralise(len(e.revised), 'revised figure')}, "
@@ -1096,7 +1107,8 @@ class _Site:
             "editions.md.j2",
             front_matter=Markup(front_matter(
                 "Editions", date=editions[0].end.isoformat() if editions else None,
-                description="What changed, edition by edition.").rstrip("\n")),
+                description="What changed, edition by edition.",
+                extra=_feed_meta(EDITIONS_FEED, "Editions")).rstrip("\n")),
             period_word="month" if period == "monthly" else "week (ISO weeks)",
             feed_url=Markup(_html_attr(self.url(src, EDITIONS_FEED))),
             editions=[{"title": e.title, "url": Markup(md_link(src, edition_path(e.id))),

@@ -45,6 +45,7 @@ log = get_plugin_logger("briefing")
 
 ASSETS_DIR = Path(__file__).parent / "assets"
 ASSETS_URL = "assets/briefing"
+OVERRIDES_DIR = Path(__file__).parent / "overrides"
 
 
 class LimitsConfig(base.Config):
@@ -126,6 +127,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.base_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.limits = limits_from(self.config.limits)
+        if str(OVERRIDES_DIR) not in config.theme.dirs:  # before the theme's own templates
+            config.theme.dirs.insert(0, str(OVERRIDES_DIR))
         rss = config.plugins.get("rss")
         if rss is not None:  # runs before rss' own on_config: it comes later in `plugins`
             # mkdocs-rss-plugin resolves a relative cache_dir against the working directory

@@ -164,3 +164,23 @@ def test_feed_titles_are_escaped_once(tmp_path):
     feed = feedparser.parse(out["feeds/regions/guangdong.xml"])
     assert "Plan <b>&</b> more" in feed.entries[0].summary
     assert b"&amp;amp;" not in out["feeds/regions/guangdong.xml"]
+
+
+def test_built_site_has_editions_and_announces_its_feeds(seeds_site):
+    """End to end on the seeds (five weeks of articles), built by MkDocs: the edition pages
+    exist, the region and theme pages announce their feeds in <head> and link them visibly,
+    and every feed the pages name exists and validates."""
+    site = seeds_site.site_dir
+    index = BeautifulSoup((site / "editions" / "index.html").read_text("utf-8"), "lxml")
+    titles = [h.get_text().rstrip("¶") for h in index.select("article h3")]
+    assert len(titles) >= 3 and titles[0].startswith("Week "), titles
+    for page in ("regions/guangdong", "themes/low-altitude-economy", "editions"):
+        html = BeautifulSoup((site / page / "index.html").read_text("utf-8"), "lxml")
+        link = html.find("link", rel="alternate", type="application/rss+xml")
+        assert link is not None, page
+        feed_file = (site / page / link["href"]).resolve()
+        assert feed_file.is_file(), (page, link["href"])
+        feed = feedparser.parse(feed_file.read_bytes())
+        assert not feed.bozo and feed.entries, page
+    guangdong = (site / "regions" / "guangdong" / "index.html").read_text("utf-8")
+    assert 'type="application/rss+xml">RSS feed</a>' in guangdong

@@ -210,7 +210,11 @@ def test_every_page_has_front_matter(site):
         if path.endswith(".md"):
             meta = front(content)
             assert meta["title"], path
-            assert set(meta) <= {"title", "date", "categories", "description", "search"}, path
+            assert set(meta) <= {"title", "date", "categories", "description", "search",
+                                 "feed", "feed_title"}, path
+            if path.startswith(("regions/", "themes/", "editions/")) and path.count("/") == 1 \
+                    and not path.endswith("/index.md"):
+                assert meta["feed"].startswith("feeds/"), path
             # listings, commitment pages and review pages repeat the article pages: kept out
             # of the search index, which then holds the article text once
             assert meta.get("search", {"exclude": False}) == {"exclude": (
