@@ -170,6 +170,25 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return _status(corpus, args.strict)
 
 
+def cmd_edition(args: argparse.Namespace) -> int:
+    """One edition as a self-contained HTML file for e-mail (no script, static charts)."""
+    from .edition_mail import EditionNotFound, edition_email
+    from .reference import load_gazetteer, load_taxonomy
+
+    gaz, tax = load_gazetteer(args.gazetteer), load_taxonomy(args.taxonomy)
+    corpus = _run(args)
+    _report(corpus)
+    try:
+        text = edition_email(corpus.records, gaz, tax, args.edition_id, period=args.edition,
+                             site_url=args.site_url)
+    except (EditionNotFound, ValueError) as exc:
+        print(f"briefing: {exc}", file=sys.stderr)
+        return 1
+    _write_atomic(Path(args.out), text)
+    print(f"edition {args.edition_id} written to {args.out}", file=sys.stderr)
+    return _status(corpus, args.strict)
+
+
 def _mkdocs(argv: list[str]) -> int:
     from mkdocs.__main__ import cli
 
@@ -238,6 +257,16 @@ def parser() -> argparse.ArgumentParser:
     common(sp)
     sp.add_argument("--out", required=True, help="output folder for the records")
     sp.set_defaults(func=cmd_extract)
+
+    sp = sub.add_parser("edition", help="one edition as a self-contained HTML file for e-mail")
+    sp.add_argument("edition_id", help="the edition, e.g. 2025-W03 (weekly) or 2025-01 (monthly)")
+    common(sp)
+    sp.add_argument("--out", required=True, help="the HTML file to write")
+    sp.add_argument("--edition", choices=("weekly", "monthly"), default="weekly",
+                    help="how editions group articles (default: %(default)s)")
+    sp.add_argument("--site-url", default="http://127.0.0.1:8000/",
+                    help="the published site, for citation links (default: %(default)s)")
+    sp.set_defaults(func=cmd_edition)
 
     sp = sub.add_parser("check", help="validate articles, overrides and records; write nothing")
     common(sp)

@@ -184,3 +184,41 @@ def test_built_site_has_editions_and_announces_its_feeds(seeds_site):
         assert not feed.bozo and feed.entries, page
     guangdong = (site / "regions" / "guangdong" / "index.html").read_text("utf-8")
     assert 'type="application/rss+xml">RSS feed</a>' in guangdong
+
+
+def test_email_edition_is_self_contained_and_works_without_javascript(tmp_path):
+    """`briefing edition 2025-W02 --out x.html` on the seeds: one file, no script, the chart
+    as static SVG with its bars, every citation an absolute link to an article sentence; the
+    headless browser with JavaScript disabled shows the chart and the links."""
+    from browser import CHROMIUM_ARGS, require_chromium
+    from playwright.sync_api import sync_playwright
+
+    from generator.cli import main
+
+    out = tmp_path / "edition.html"
+    seeds = str(Path(__file__).parent.parent / "seeds")
+    assert main(["edition", "2025-W02", seeds, "--out", str(out), "--site-url", SITE_URL]) == 0
+    text = out.read_text("utf-8")
+    soup = BeautifulSoup(text, "lxml")
+    assert soup.find("script") is None and "<script" not in text.lower()
+    assert not soup.find_all("link") and not soup.find_all("img")  # nothing to fetch
+    cites = [a["href"] for a in soup.select("a.citation")]
+    assert len(cites) >= 6 and all(h.startswith(SITE_URL + "articles/") and "#s" in h
+                                   for h in cites), cites
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=require_chromium(), headless=True,
+                                     args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(java_script_enabled=False)
+            requests: list[str] = []
+            context.on("request", lambda r: requests.append(r.url))
+            page = context.new_page()
+            page.goto(out.as_uri(), wait_until="load")
+            bars = page.locator("svg path, svg rect").count()
+            box = page.locator("svg").first.bounding_box()
+            shown = page.locator("a.citation").count()
+        finally:
+            browser.close()
+    assert bars >= 6 and box is not None and box["width"] > 100
+    assert shown == len(cites)
+    assert requests == [out.as_uri()], requests  # the file alone: no fetch of anything

@@ -1,0 +1,109 @@
+"""One edition as a self-contained HTML file for e-mail (``briefing edition 2025-W03``).
+
+A mail client runs no script and fetches nothing it is not told to, so the file carries
+everything: styles inline, the chart of new growth targets as static SVG (vl-convert, the
+renderer Altair uses), and every citation as an absolute link to its sentence on the
+published site (``site_url``). Values come from generator.editions, exactly as the edition
+page shows them; the template (templates/edition_email.html.j2) only renders them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import charts
+from . import digest as dg
+from .editions import Edition, editions
+from .fmt import figure_value, indicator_label, safe_url
+
+__all__ = ["EditionNotFound", "edition_email"]
+
+
+class EditionNotFound(LookupError):
+    """No edition of that id: the message lists the ones there are."""
+
+
+def _env() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.PackageLoader("generator", "templates"),
+                              autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                              undefined=jinja2.StrictUndefined)
+
+
+def _svg(spec: Mapping[str, Any]) -> str:
+    import vl_convert
+
+    return vl_convert.vegalite_to_svg(dict(spec))
+
+
+def edition_email(records: Iterable[Mapping[str, Any]], gazetteer: Any, taxonomy: Any,
+                  edition_id: str, *, period: str = "weekly",
+                  site_url: str = "http://127.0.0.1:8000/") -> str:
+    """The HTML text of edition *edition_id* (raises EditionNotFound)."""
+    d = dg.build(list(records), gazetteer, taxonomy)
+    issues = editions(d, period)
+    e = next((x for x in issues if x.id == edition_id), None)
+    if e is None:
+        known = ", ".join(x.id for x in issues) or "none (no dated articles)"
+        raise EditionNotFound(f"no edition {edition_id!r}; editions: {known}")
+    base = site_url.rstrip("/") + "/"
+
+    def cites(mentions: Iterable[dg.Entry], limit: int = 4) -> list[dict[str, str]]:
+        first: dict[str, dg.Entry] = {}
+        for m in mentions:  # one link per article, the most recent first
+            first.setdefault(m.article, m)
+        out = []
+        for m in list(first.values())[:limit]:
+            art = d.article(m.article)
+            label = ", ".join(x for x in (art.record.get("source"), art.date) if x) or "source"
+            out.append({"url": f"{base}articles/{m.article}/#s{m.sentence}", "label": label})
+        return out
+
+    return _env().get_template("edition_email.html.j2").render(
+        e=e, counts_line=_counts(e), edition_url=f"{base}editions/{e.id}/",
+        chart_svg=Markup(_svg(_targets_chart(d, e))) if e.new_targets else None,
+        chart_label=f"GDP growth targets first stated in {e.title}",
+        targets=[{"region": d.region_name(t.fact.item.get("region")),
+                  "year": t.fact.item.get("year"), "value": figure_value(t.fact.item),
+                  "previous_target": figure_value(t.previous_target.item)
+                  if t.previous_target else "",
+                  "previous_outcome": figure_value(t.previous_outcome.item)
+                  if t.previous_outcome else "",
+                  "met": {True: "met", False: "missed", None: ""}[t.met_last_year],
+                  "cites": cites(t.fact.mentions)} for t in e.new_targets],
+        revised=[{"region": d.region_name(r.now.item.get("region")),
+                  "indicator": indicator_label(r.now.item), "year": r.now.item.get("year"),
+                  "now": figure_value(r.now.item), "before": figure_value(r.before.item),
+                  "before_edition": r.before_edition, "now_cites": cites(r.now.mentions),
+                  "before_cites": cites(r.before.mentions, 1)} for r in e.revised],
+        commitments=[(d.region_name(rid) if rid else "No region named",
+                      [{"text": p.item.get("text"), "cites": cites(p.mentions)}
+                       for p in plans]) for rid, plans in e.new_commitments.items()],
+        new_regions=[d.region_name(r) for r in e.new_regions],
+        new_themes=[d.theme_name(t) for t in e.new_themes],
+        articles=[{"date": d.article(a).date, "title": d.article(a).title,
+                   "source": d.article(a).record.get("source"),
+                   "url": safe_url(f"{base}articles/{a}/") or ""} for a in e.articles])
+
+
+def _counts(e: Edition) -> str:
+    n = sum(len(p) for p in e.new_commitments.values())
+
+    def plural(k: int, word: str) -> str:
+        return f"{k} {word}{'' if k == 1 else 's'}"
+
+    return (f"{plural(len(e.articles), 'article')}, "
+            f"{plural(len(e.new_targets), 'new growth target')}, "
+            f"{plural(len(e.revised), 'revised figure')}, {plural(n, 'new commitment')}")
+
+
+def _targets_chart(d: dg.Digest, e: Edition) -> dict[str, Any]:
+    rows = [{"region_id": t.fact.item.get("region"),
+             "region": d.region_label(t.fact.item.get("region")),
+             "value": t.fact.item.get("value"), "value_max": t.fact.item.get("value_max"),
+             "qualifier": t.fact.item.get("qualifier"), "year": t.fact.item.get("year"),
+             "url": None} for t in e.new_targets]
+    return charts.growth_targets(rows)
