@@ -13,8 +13,10 @@ with feedgen (it escapes once, and writes RFC 822 dates). Reproducible by constr
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 from feedgen.feed import FeedGenerator
 
@@ -60,38 +62,61 @@ def _feed(title: str, link: str, description: str, self_url: str,
     return fg.rss_str(pretty=True)
 
 
-def _region_news(e: Edition, d: Digest, rid: str) -> str:
+class _Index:
+    """One edition's news, by region and by theme (built once per edition: a feed per
+    region over every edition would otherwise scan every edition once per region)."""
+
+    def __init__(self, e: Edition, d: Digest) -> None:
+        self.targets: dict[str, list[Any]] = defaultdict(list)
+        self.revised: dict[str, list[Any]] = defaultdict(list)
+        self.region_articles: dict[str, list[str]] = defaultdict(list)
+        self.theme_articles: dict[str, list[str]] = defaultdict(list)
+        self.theme_plans: dict[str, list[Any]] = defaultdict(list)
+        for t in e.new_targets:
+            self.targets[t.fact.item.get("region")].append(t)
+        for r in e.revised:
+            self.revised[r.now.item.get("region")].append(r)
+        for a in e.articles:
+            art = d.article(a)
+            for rid in art.subject_regions:
+                self.region_articles[rid].append(a)
+            for tid in art.themes:
+                self.theme_articles[tid].append(a)
+        for ps in e.new_commitments.values():
+            for p in ps:
+                for tid in p.item.get("themes", []):
+                    self.theme_plans[tid].append(p)
+
+
+def _articles_line(d: Digest, arts: list[str]) -> list[str]:
+    if not arts:
+        return []
+    return [f"{len(arts)} article{'s' if len(arts) != 1 else ''}: "
+            + "; ".join(d.article(a).title for a in arts[:3]) + "."]
+
+
+def _plans_line(plans: list[Any]) -> list[str]:
+    if not plans:
+        return []
+    return [f"{len(plans)} new commitment{'s' if len(plans) != 1 else ''}, "
+            f"e.g. {plans[0].item.get('text')}"]
+
+
+def _region_news(e: Edition, ix: _Index, d: Digest, rid: str) -> str:
     """What the edition says about one region, as one line of text ('' when nothing)."""
-    parts = []
-    targets = [t for t in e.new_targets if t.fact.item.get("region") == rid]
-    parts += [f"New GDP growth target for {t.fact.item.get('year')}: "
-              f"{figure_value(t.fact.item)}." for t in targets]
+    parts = [f"New GDP growth target for {t.fact.item.get('year')}: "
+             f"{figure_value(t.fact.item)}." for t in ix.targets.get(rid, [])]
     parts += [f"Revised: {indicator_label(r.now.item)} "
               f"{r.now.item.get('year')} is now {figure_value(r.now.item)} (was "
-              f"{figure_value(r.before.item)})." for r in e.revised
-              if r.now.item.get("region") == rid]
-    plans = e.new_commitments.get(rid, [])
-    if plans:
-        parts.append(f"{len(plans)} new commitment{'s' if len(plans) != 1 else ''}, "
-                     f"e.g. {plans[0].item.get('text')}")
-    arts = [a for a in e.articles if rid in d.article(a).subject_regions]
-    if arts:
-        parts.append(f"{len(arts)} article{'s' if len(arts) != 1 else ''}: "
-                     + "; ".join(d.article(a).title for a in arts[:3]) + ".")
+              f"{figure_value(r.before.item)})." for r in ix.revised.get(rid, [])]
+    parts += _plans_line(e.new_commitments.get(rid, []))
+    parts += _articles_line(d, ix.region_articles.get(rid, []))
     return " ".join(parts)
 
 
-def _theme_news(e: Edition, d: Digest, tid: str) -> str:
-    plans = [p for ps in e.new_commitments.values() for p in ps
-             if tid in p.item.get("themes", [])]
-    parts = []
-    if plans:
-        parts.append(f"{len(plans)} new commitment{'s' if len(plans) != 1 else ''}, "
-                     f"e.g. {plans[0].item.get('text')}")
-    arts = [a for a in e.articles if tid in d.article(a).themes]
-    if arts:
-        parts.append(f"{len(arts)} article{'s' if len(arts) != 1 else ''}: "
-                     + "; ".join(d.article(a).title for a in arts[:3]) + ".")
+def _theme_news(ix: _Index, d: Digest, tid: str) -> str:
+    parts = _plans_line(ix.theme_plans.get(tid, []))
+    parts += _articles_line(d, ix.theme_articles.get(tid, []))
     return " ".join(parts)
 
 
@@ -111,10 +136,11 @@ def edition_feeds(editions: list[Edition], d: Digest, site_url: str,
         "commitments.", base + EDITIONS_FEED,
         [(e, e.title, " ".join(e.lede), f"briefing:edition:{e.id}", edition_url(e))
          for e in editions])
+    indexes = [(e, _Index(e, d)) for e in editions]
     for info in sorted(d.region_pages, key=lambda r: r.id):
         rid, name = info.id, info.name
         items = [(e, f"{name} - {e.title}", text, f"briefing:edition:{e.id}:region:{rid}",
-                  edition_url(e)) for e in editions if (text := _region_news(e, d, rid))]
+                  edition_url(e)) for e, ix in indexes if (text := _region_news(e, ix, d, rid))]
         out[region_feed_path(rid)] = _feed(
             f"Regional policy briefing - {name}", page_url(f"regions/{rid}.md"),
             f"New facts and articles about {name}, edition by edition.",
@@ -122,7 +148,7 @@ def edition_feeds(editions: list[Edition], d: Digest, site_url: str,
     for tid in sorted(d.themes):
         name = d.theme_name(tid)
         items = [(e, f"{name} - {e.title}", text, f"briefing:edition:{e.id}:theme:{tid}",
-                  edition_url(e)) for e in editions if (text := _theme_news(e, d, tid))]
+                  edition_url(e)) for e, ix in indexes if (text := _theme_news(ix, d, tid))]
         out[theme_feed_path(tid)] = _feed(
             f"Regional policy briefing - {name}", page_url(f"themes/{tid}.md"),
             f"New commitments and articles on {name}, edition by edition.",
