@@ -153,4 +153,13 @@ def edition_feeds(editions: list[Edition], d: Digest, site_url: str,
             f"Regional policy briefing - {name}", page_url(f"themes/{tid}.md"),
             f"New commitments and articles on {name}, edition by edition.",
             base + theme_feed_path(tid), items)
+    # Material's language selector fetches `sitemap.xml` beside every <link rel="alternate">
+    # of a page (to map its languages), so a feed announced from a page makes the browser ask
+    # for feeds/regions/sitemap.xml: an empty one in each feed folder answers instead of a 404
+    for folder in ("feeds", "feeds/regions", "feeds/themes"):
+        out[f"{folder}/sitemap.xml"] = _EMPTY_SITEMAP
     return out
+
+
+_EMPTY_SITEMAP = (b'<?xml version="1.0" encoding="UTF-8"?>\n'
+                  b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')

@@ -1078,8 +1078,8 @@ class _Site:
             f"{self.cites(src, r.before.mentions, 1)}") for r in e.revised]
         commitments = [
             (Markup(self.region_link(src, rid)) if rid else "No region named",
-             [Markup(escape(p.item.get("text")) + " " + self.cites(src, p.mentions))
-              for p in plans])
+             [Markup(escape(p.item.get("text")) + self._theme_tags(src, p) + " "
+                     + self.cites(src, p.mentions)) for p in plans])
             for rid, plans in e.new_commitments.items()]
         n_plans = sum(len(p) for p in e.new_commitments.values())
         return _render(
@@ -1099,6 +1099,14 @@ class _Site:
             new_regions=[Markup(self.region_link(src, r)) for r in e.new_regions],
             new_themes=[Markup(self.theme_link(src, t)) for t in e.new_themes],
             articles=Markup(self.article_list(src, e.articles)), h=_Helpers(self, src))
+
+    def _theme_tags(self, src: str, plan: dg.Plan) -> str:
+        """' (Robotics, AI)': the themes a commitment is filed under, linked."""
+        tids = [t for t in plan.item.get("themes", []) if t in self.d.themes]
+        if not tids:
+            return ""
+        return (" <small>(" + ", ".join(self.theme_link(src, t, html=True) for t in tids)
+                + ")</small>")
 
     def editions_index(self, editions: list[Edition], period: str) -> str:
         src = EDITIONS_INDEX

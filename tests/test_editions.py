@@ -131,7 +131,7 @@ def pages_html(markdown_text: str) -> str:
 def test_feeds_validate_and_their_guids_are_stable(records, site):
     ref = (load_gazetteer(), load_taxonomy())
     again = pages.render_site(list(reversed(records)), *ref, site_url=SITE_URL)
-    feeds = sorted(p for p in site if p.startswith("feeds/"))
+    feeds = sorted(p for p in site if p.startswith("feeds/") and not p.endswith("sitemap.xml"))
     assert {"feeds/editions.xml", "feeds/regions/guangdong.xml",
             "feeds/themes/robotics.xml"} <= set(feeds)
     for path in feeds:

@@ -173,6 +173,7 @@ def test_page_set(site):
     expected |= {f"feeds/regions/{rid}.xml" for rid in
                  ("china", "guangdong", "shenzhen", "ningbo", "zhejiang", "hostile-land")}
     expected |= {f"feeds/themes/{tid}.xml" for tid in themes}
+    expected |= {"feeds/sitemap.xml", "feeds/regions/sitemap.xml", "feeds/themes/sitemap.xml"}
     # chart specs are files: exactly the ones the pages' charts load
     specs = set()
     for path, content in site.items():
@@ -421,7 +422,8 @@ def test_empty_corpus(reference):
         "index.md", "regions/index.md", "themes/index.md", "articles/index.md",
         "figures.md", "review.md", "data/briefing.json", "data/figures.csv",
         "data/figures.json", "data/article.schema.json", "editions/index.md",
-        "feeds/editions.xml"}
+        "feeds/editions.xml", "feeds/sitemap.xml", "feeds/regions/sitemap.xml",
+        "feeds/themes/sitemap.xml"}
     assert "No articles yet." in to_html(out["index.md"]).get_text()
     assert "No dated articles yet." in to_html(out["editions/index.md"]).get_text()
     assert json.loads(out["data/briefing.json"])["articles"] == []
