@@ -185,9 +185,9 @@ def test_every_link_and_citation_resolves(built, records):
 def test_nav_stays_small(built, records):
     soup = _soup(built / "index.html")
     tabs = [_text(a) for a in soup.select(".md-tabs__item > a")]
-    assert tabs == ["Home", "Regions", "Themes", "Articles", "Figures", "About"]
+    assert tabs == ["Home", "Regions", "Themes", "Editions", "Articles", "Figures", "About"]
     primary = soup.select(".md-nav--primary > .md-nav__list > .md-nav__item")
-    assert len(primary) == 6
+    assert len(primary) == 7
     # no article page in the nav of an article page either
     art = _soup(page(built, f"articles/{records[0]['id']}"))
     nav_links = {a.get("href") for a in art.select(".md-nav--primary a")}
