@@ -308,6 +308,8 @@ ARTICLES_SHOWN = 6  # articles listed on a region or theme page (all: paginated 
 LISTING_PAGE = 200  # articles per page of a paginated listing
 INDEX_PAGE = 100  # rows per page of the articles index (each lists regions too)
 REVIEW_PAGE_FIGURES = 60  # figures per Needs review page
+EDITION_PLANS = 2  # new commitments per region on an edition page (the most cited first)
+EDITION_REGIONS = 25  # regions with their new commitments on an edition page (then one line)
 PLANS_PAGE = 200  # commitments per page of a region's list of every commitment
 
 
@@ -1082,11 +1084,24 @@ class _Site:
             f"{self.cites(src, r.now.mentions)} — was {escape(figure_value(r.before.item))} "
             f"in {was(r)} "
             f"{self.cites(src, r.before.mentions, 1)}") for r in e.revised]
-        commitments = [
-            (Markup(self.region_link(src, rid)) if rid else "No region named",
-             [Markup(escape(p.item.get("text")) + self._theme_tags(src, p) + " "
-                     + self.cites(src, p.mentions)) for p in plans])
-            for rid, plans in e.new_commitments.items()]
+        # a busy week stays one readable page: the regions with the most new commitments
+        # first, each with its most cited ones; the rest named in one line with their count
+        ranked = sorted(e.new_commitments.items(),
+                        key=lambda kv: (kv[0] == "", -len(kv[1]),
+                                        self.d.region_name(kv[0]).lower()))
+        commitments = []
+        for rid, plans in ranked[:EDITION_REGIONS]:
+            items = [Markup(escape(p.item.get("text")) + self._theme_tags(src, p) + " "
+                            + self.cites(src, p.mentions)) for p in plans[:EDITION_PLANS]]
+            if len(plans) > EDITION_PLANS:
+                where = (f"on the page of {self.region_link(src, rid, html=True)}" if rid
+                         else "in the articles below")
+                items.append(Markup(f"<small>and {len(plans) - EDITION_PLANS:,} more new "
+                                    f"commitments, {where}</small>"))
+            commitments.append(
+                (Markup(self.region_link(src, rid)) if rid else "No region named", items))
+        more_regions = [Markup(f"{self.region_link(src, rid)} ({len(plans)})")
+                        for rid, plans in ranked[EDITION_REGIONS:] if rid]
         n_plans = sum(len(p) for p in e.new_commitments.values())
         return _render(
             "edition.md.j2",
@@ -1102,6 +1117,7 @@ class _Site:
             index_url=Markup(md_link(src, EDITIONS_INDEX)),
             feed_url=Markup(_html_attr(self.url(src, EDITIONS_FEED))),
             new_targets=Markup(table) if rows else "", revised=revised, commitments=commitments,
+            more_regions=more_regions,
             new_regions=[Markup(self.region_link(src, r)) for r in e.new_regions],
             new_themes=[Markup(self.theme_link(src, t)) for t in e.new_themes],
             articles=Markup(self.article_list(src, e.articles)), h=_Helpers(self, src))
