@@ -33,7 +33,6 @@ from . import fmt
 
 __all__ = [
     "QUALIFIERS",
-    "TILE_GRID",
     "articles_over_time",
     "chart_block",
     "describe_value",
@@ -47,7 +46,6 @@ __all__ = [
     "theme_regions",
     "themes_ranked",
     "tile_map",
-    "tile_position",
 ]
 
 # --------------------------------------------------------------------------- constants
@@ -74,60 +72,6 @@ _TILE = 48  # px per tile-map cell at most
 _INK = ("contrast('#ffffff', scale('color', datum.count)) > "
         "contrast('#1a1a1a', scale('color', datum.count)) ? '#ffffff' : '#1a1a1a'")
 _COUNT_TITLE = "Articles"
-
-#: Schematic tile-grid layout of China's 34 provincial-level divisions:
-#: normalised English name -> (row, col, short label). Rows run north to south,
-#: columns west to east; short labels are the ISO 3166-2:CN subdivision codes.
-TILE_GRID: dict[str, tuple[int, int, str]] = {
-    "heilongjiang": (0, 7, "HL"),
-    "innermongolia": (1, 4, "NM"),
-    "liaoning": (1, 6, "LN"),
-    "jilin": (1, 7, "JL"),
-    "xinjiang": (2, 0, "XJ"),
-    "ningxia": (2, 2, "NX"),
-    "shanxi": (2, 3, "SX"),
-    "hebei": (2, 4, "HE"),
-    "beijing": (2, 5, "BJ"),
-    "tianjin": (2, 6, "TJ"),
-    "qinghai": (3, 1, "QH"),
-    "gansu": (3, 2, "GS"),
-    "shaanxi": (3, 3, "SN"),
-    "henan": (3, 4, "HA"),
-    "shandong": (3, 5, "SD"),
-    "tibet": (4, 1, "XZ"),
-    "sichuan": (4, 2, "SC"),
-    "chongqing": (4, 3, "CQ"),
-    "hubei": (4, 4, "HB"),
-    "anhui": (4, 5, "AH"),
-    "jiangsu": (4, 6, "JS"),
-    "shanghai": (4, 7, "SH"),
-    "yunnan": (5, 2, "YN"),
-    "guizhou": (5, 3, "GZ"),
-    "hunan": (5, 4, "HN"),
-    "jiangxi": (5, 5, "JX"),
-    "zhejiang": (5, 6, "ZJ"),
-    "guangxi": (6, 3, "GX"),
-    "guangdong": (6, 4, "GD"),
-    "fujian": (6, 5, "FJ"),
-    "taiwan": (6, 6, "TW"),
-    "hainan": (7, 3, "HI"),
-    "macao": (7, 4, "MO"),
-    "hongkong": (7, 5, "HK"),
-}
-_TILE_ALIASES = {
-    "xizang": "tibet",
-    "macau": "macao",
-    "neimenggu": "innermongolia",
-    "neimongol": "innermongolia",
-    "nei-mongol": "innermongolia",
-    "xianggang": "hongkong",
-    "aomen": "macao",
-}
-# Administrative suffixes stripped before looking a name up in TILE_GRID.
-_ADMIN_SUFFIX = re.compile(
-    r"(province|municipality|city|specialadministrativeregion|sar|autonomousregion"
-    r"|zhuang|hui|uygur|uyghur|uighur)+$"
-)
 
 # ------------------------------------------------------------------------ small utils
 
@@ -669,44 +613,22 @@ def theme_regions(rows: Sequence[Mapping[str, Any]], *,
                         description="Bar chart of regions pursuing this theme")
 
 
-def _tile_key(name: Any) -> str:
-    key = re.sub(r"[^a-z]", "", _text(name).lower())
-    key = _TILE_ALIASES.get(key, key)
-    if key not in TILE_GRID:
-        key = _ADMIN_SUFFIX.sub("", key)
-        key = _TILE_ALIASES.get(key, key)
-    return key
-
-
-def tile_position(*names: Any) -> tuple[int, int, str] | None:
-    """(row, col, short label) in :data:`TILE_GRID` for the first name/id that matches."""
-    for name in names:
-        for candidate in (name, str(name or "").replace("-", " ")):
-            key = _tile_key(candidate)
-            if key in TILE_GRID:
-                return TILE_GRID[key]
-    return None
-
-
 def tile_map(rows: Sequence[Mapping[str, Any]], *,
              count_title: str = _COUNT_TITLE) -> dict[str, Any]:
     """Tile-grid map: one square per provincial-level division, coloured by count.
 
     rows: ``{region_id, region, row, col, count, url}`` (optional ``label``, the short
-    text on the tile). ``row``/``col``/``label`` default to :data:`TILE_GRID` when the
-    name or id is a known division; rows without a position are left out. Tiles stay
-    square at any container width (size is an expression of the band step).
+    text on the tile). The grid (row, col, label) comes from the gazetteer, its only copy;
+    rows without a position are left out. Tiles stay square at any container width (size
+    is an expression of the band step).
     """
     data = []
     for row in rows:
-        known = tile_position(row.get("region_id"), row.get("region"))
         r, c = _num(row.get("row")), _num(row.get("col"))
-        if (r is None or c is None) and known:
-            r, c = known[0], known[1]
         if r is None or c is None:
             continue
         name = _text(row.get("region")) or _text(row.get("region_id"))
-        short = _text(row.get("label")) or (known[2] if known else name[:3])
+        short = _text(row.get("label")) or name[:3]
         data.append({
             "region_id": _text(row.get("region_id")),
             "region": name,

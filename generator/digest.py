@@ -122,6 +122,7 @@ class RegionInfo:
     children: list[str] = field(default_factory=list)
     row: int | None = None
     col: int | None = None
+    tile: str | None = None  # the tile map's label (gazetteer)
     has_page: bool = False
     #: article id -> sorted roles ("subject", "dateline", "affiliation", "city")
     articles: dict[str, list[str]] = field(default_factory=dict)
@@ -269,6 +270,7 @@ def _region_from_gazetteer(gazetteer: Any, region_id: str) -> RegionInfo | None:
         parent=getattr(region, "parent", None),
         row=getattr(region, "row", None),
         col=getattr(region, "col", None),
+        tile=getattr(region, "tile", None),
     )
 
 

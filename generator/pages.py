@@ -1285,7 +1285,8 @@ class _Site:
             if info.row is None or info.col is None:
                 continue
             rows.append({"region_id": info.id, "region": info.name, "row": info.row,
-                         "col": info.col, "count": dg.coverage(self.d, info.id),
+                         "col": info.col, "label": info.tile or info.name[:3],
+                         "count": dg.coverage(self.d, info.id),
                          "url": self.region_url(src, info.id)})
         return rows
 

@@ -83,6 +83,8 @@ class Region:
     lon: float | None
     row: int | None = None
     col: int | None = None
+    #: its tile's label on the tile map ("GD"); the grid lives here and only here
+    tile: str | None = None
     members: tuple[str, ...] = ()
     #: True on the preferred reading of a name several entries share (Suzhou -> Jiangsu's).
     preferred: bool = False
@@ -440,6 +442,7 @@ def _region_from_entry(chk: _EntryChecker) -> Region:
         lon=chk.number("lon", -180, 180),
         row=chk.integer("row"),
         col=chk.integer("col"),
+        tile=chk.str_("tile", optional=True),
         members=chk.strings("members"),
         preferred=preferred,
         adcode=str(adcode) if adcode is not None else None,

@@ -155,7 +155,8 @@ ETHNIC_EN: dict[str, str] = {
     "傈僳族": "Lisu", "蒙古族": "Mongol", "柯尔克孜族": "Kirgiz", "哈萨克族": "Kazak",
 }
 
-#: Tile-grid position (row, col) of each provincial-level division: 8 rows x 7 columns,
+#: Tile-grid position (row, col) and tile label of each provincial-level division (the only
+#: copy of the grid: the gazetteer carries it to the tile map): 8 rows x 7 columns,
 #: north at the top, laid out so neighbours on the grid are (mostly) neighbours on the map.
 #:
 #:        0    1    2    3    4    5    6
@@ -167,18 +168,23 @@ ETHNIC_EN: dict[str, str] = {
 #:   r5        YN   GZ   HN   JX   ZJ
 #:   r6             GX   GD   FJ   TW
 #:   r7             HI   MO   HK
-TILE_GRID: dict[str, tuple[int, int]] = {
-    "heilongjiang": (0, 6),
-    "inner-mongolia": (1, 3), "jilin": (1, 6),
-    "xinjiang": (2, 0), "ningxia": (2, 2), "shanxi": (2, 3), "beijing": (2, 4),
-    "tianjin": (2, 5), "liaoning": (2, 6),
-    "qinghai": (3, 0), "gansu": (3, 1), "shaanxi": (3, 2), "henan": (3, 3), "hebei": (3, 4),
-    "shandong": (3, 5),
-    "tibet": (4, 0), "sichuan": (4, 1), "chongqing": (4, 2), "hubei": (4, 3), "anhui": (4, 4),
-    "jiangsu": (4, 5), "shanghai": (4, 6),
-    "yunnan": (5, 1), "guizhou": (5, 2), "hunan": (5, 3), "jiangxi": (5, 4), "zhejiang": (5, 5),
-    "guangxi": (6, 2), "guangdong": (6, 3), "fujian": (6, 4), "taiwan": (6, 5),
-    "hainan": (7, 2), "macao": (7, 3), "hong-kong": (7, 4),
+TILE_GRID: dict[str, tuple[int, int, str]] = {
+    "heilongjiang": (0, 6, "HL"),
+    "inner-mongolia": (1, 3, "NM"), "jilin": (1, 6, "JL"),
+    "xinjiang": (2, 0, "XJ"), "ningxia": (2, 2, "NX"), "shanxi": (2, 3, "SX"),
+    "beijing": (2, 4, "BJ"),
+    "tianjin": (2, 5, "TJ"), "liaoning": (2, 6, "LN"),
+    "qinghai": (3, 0, "QH"), "gansu": (3, 1, "GS"), "shaanxi": (3, 2, "SN"),
+    "henan": (3, 3, "HA"), "hebei": (3, 4, "HE"),
+    "shandong": (3, 5, "SD"),
+    "tibet": (4, 0, "XZ"), "sichuan": (4, 1, "SC"), "chongqing": (4, 2, "CQ"),
+    "hubei": (4, 3, "HB"), "anhui": (4, 4, "AH"),
+    "jiangsu": (4, 5, "JS"), "shanghai": (4, 6, "SH"),
+    "yunnan": (5, 1, "YN"), "guizhou": (5, 2, "GZ"), "hunan": (5, 3, "HN"),
+    "jiangxi": (5, 4, "JX"), "zhejiang": (5, 5, "ZJ"),
+    "guangxi": (6, 2, "GX"), "guangdong": (6, 3, "GD"), "fujian": (6, 4, "FJ"),
+    "taiwan": (6, 5, "TW"),
+    "hainan": (7, 2, "HI"), "macao": (7, 3, "MO"), "hong-kong": (7, 4, "HK"),
 }
 
 COUNTRY = {
@@ -283,6 +289,7 @@ class Entry:
     adcode: str | None = None
     row: int | None = None
     col: int | None = None
+    tile: str | None = None
     members: list[str] | None = None
     preferred: bool = False
 
@@ -505,10 +512,10 @@ def build() -> dict:
     if set(TILE_GRID) != {p.id for p in provinces}:
         diff = set(TILE_GRID) ^ {p.id for p in provinces}
         raise SystemExit(f"TILE_GRID and provinces differ: {sorted(diff)}")
-    if len(set(TILE_GRID.values())) != len(TILE_GRID):
+    if len({(r, c) for r, c, _ in TILE_GRID.values()}) != len(TILE_GRID):
         raise SystemExit("TILE_GRID puts two provinces on one cell")
     for p in provinces:
-        p.row, p.col = TILE_GRID[p.id]
+        p.row, p.col, p.tile = TILE_GRID[p.id]
 
     coords = {r.name_zh: (r.lat, r.lon) for r in rows if r.lat is not None}
     economic = []
@@ -571,7 +578,7 @@ def to_dict(e: Entry) -> dict:
         "lon": round(e.lon, 4),
     }
     if e.row is not None:
-        d["row"], d["col"] = e.row, e.col
+        d["row"], d["col"], d["tile"] = e.row, e.col, e.tile
     if e.members is not None:
         d["members"] = e.members
     if e.adcode:

@@ -19,6 +19,7 @@ from altair.vegalite.v6.schema.core import load_schema
 from bs4 import BeautifulSoup
 
 from generator import charts
+from generator.reference import load_gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "generator" / "assets"
@@ -57,10 +58,10 @@ def sample_rows() -> dict[str, list[dict]]:
             {"theme_id": "robotics", "theme": "Robotics", "regions": 2, "url": "robotics/"},
             {"theme_id": "bci", "theme": HOSTILE, "regions": 2, "url": None},
         ],
-        "tile_map": [
-            {"region_id": key, "region": key.title(), "count": (i * 7) % 5,
-             "url": f"../regions/{key}/"}
-            for i, key in enumerate(charts.TILE_GRID)
+        "tile_map": [  # the grid comes from the gazetteer, its only copy
+            {"region_id": r.id, "region": r.name, "row": r.row, "col": r.col, "label": r.tile,
+             "count": (i * 7) % 5, "url": f"../regions/{r.id}/"}
+            for i, r in enumerate(load_gazetteer().provinces())
         ],
         "region_themes": [
             {"theme_id": "ai", "theme": "AI", "count": 3, "url": "../../themes/ai/"},
@@ -206,12 +207,12 @@ def test_tile_map_positions_and_labels(specs) -> None:
     cells = {(d["row"], d["col"]) for d in data}
     assert len(cells) == 34  # no two divisions share a tile
     assert {d["label"] for d in data} >= {"GD", "BJ", "XZ", "NM", "HK", "MO", "TW"}
-    assert charts.tile_position("xizang") == charts.TILE_GRID["tibet"]
-    assert charts.tile_position("inner-mongolia") == charts.TILE_GRID["innermongolia"]
-    assert charts.tile_position(None, "Guangxi Zhuang Autonomous Region")[2] == "GX"
-    assert charts.tile_position("Macau SAR")[2] == "MO"
-    assert charts.tile_position("Shaanxi Province")[2] == "SN"
-    assert charts.tile_position("Shenzhen") is None
+    by_id = {d["region_id"]: d["label"] for d in data}
+    assert (by_id["tibet"], by_id["inner-mongolia"], by_id["shaanxi"], by_id["shanxi"]) == (
+        "XZ", "NM", "SN", "SX")
+    # a row without a gazetteer position has no tile (a city, say)
+    no_tile = charts.tile_map([{"region_id": "shenzhen", "region": "Shenzhen", "count": 1}])
+    assert values(no_tile) == []
     explicit = charts.tile_map([{"region_id": "x", "region": "X", "row": 9, "col": 2,
                                  "count": 1, "label": "XX", "url": None}])
     assert values(explicit)[0]["label"] == "XX"
