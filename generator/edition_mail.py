@@ -19,6 +19,7 @@ from . import charts
 from . import digest as dg
 from .editions import Edition, editions
 from .fmt import figure_value, indicator_label, safe_url
+from .paths import article_path, dest_url, edition_path
 
 __all__ = ["EditionNotFound", "edition_email"]
 
@@ -41,8 +42,10 @@ def _svg(spec: Mapping[str, Any]) -> str:
 
 def edition_email(records: Iterable[Mapping[str, Any]], gazetteer: Any, taxonomy: Any,
                   edition_id: str, *, period: str = "weekly",
-                  site_url: str = "http://127.0.0.1:8000/") -> str:
-    """The HTML text of edition *edition_id* (raises EditionNotFound)."""
+                  site_url: str = "http://127.0.0.1:8000/",
+                  use_directory_urls: bool = True) -> str:
+    """The HTML text of edition *edition_id* (raises EditionNotFound); links point at the
+    pages of the site published at *site_url* (its MkDocs `use_directory_urls`)."""
     d = dg.build(list(records), gazetteer, taxonomy)
     issues = editions(d, period)
     e = next((x for x in issues if x.id == edition_id), None)
@@ -50,6 +53,11 @@ def edition_email(records: Iterable[Mapping[str, Any]], gazetteer: Any, taxonomy
         known = ", ".join(x.id for x in issues) or "none (no dated articles)"
         raise EditionNotFound(f"no edition {edition_id!r}; editions: {known}")
     base = site_url.rstrip("/") + "/"
+    if safe_url(base) is None:  # every link of the file starts with it
+        raise ValueError(f"--site-url: expected an http(s) address, got {site_url!r}")
+
+    def url(path: str) -> str:
+        return base + dest_url(path, use_directory_urls)
 
     def cites(mentions: Iterable[dg.Entry], limit: int = 4) -> list[dict[str, str]]:
         first: dict[str, dg.Entry] = {}
@@ -59,11 +67,12 @@ def edition_email(records: Iterable[Mapping[str, Any]], gazetteer: Any, taxonomy
         for m in list(first.values())[:limit]:
             art = d.article(m.article)
             label = ", ".join(x for x in (art.record.get("source"), art.date) if x) or "source"
-            out.append({"url": f"{base}articles/{m.article}/#s{m.sentence}", "label": label})
+            out.append({"url": f"{url(article_path(m.article))}#s{m.sentence}",
+                        "label": label})
         return out
 
     return _env().get_template("edition_email.html.j2").render(
-        e=e, counts_line=_counts(e), edition_url=f"{base}editions/{e.id}/",
+        e=e, counts_line=_counts(e), edition_url=url(edition_path(e.id)),
         chart_svg=Markup(_svg(_targets_chart(d, e))) if e.new_targets else None,
         chart_label=f"GDP growth targets first stated in {e.title}",
         targets=[{"region": d.region_name(t.fact.item.get("region")),
@@ -86,7 +95,7 @@ def edition_email(records: Iterable[Mapping[str, Any]], gazetteer: Any, taxonomy
         new_themes=[d.theme_name(t) for t in e.new_themes],
         articles=[{"date": d.article(a).date, "title": d.article(a).title,
                    "source": d.article(a).record.get("source"),
-                   "url": safe_url(f"{base}articles/{a}/") or ""} for a in e.articles])
+                   "url": url(article_path(a))} for a in e.articles])
 
 
 def _counts(e: Edition) -> str:

@@ -23,18 +23,17 @@ from feedgen.feed import FeedGenerator
 from .digest import Digest
 from .editions import Edition
 from .fmt import figure_value, indicator_label
+from .paths import (
+    EDITIONS_FEED,
+    EDITIONS_INDEX,
+    edition_path,
+    region_feed_path,
+    region_path,
+    theme_feed_path,
+    theme_path,
+)
 
-__all__ = ["EDITIONS_FEED", "edition_feeds", "region_feed_path", "theme_feed_path"]
-
-EDITIONS_FEED = "feeds/editions.xml"
-
-
-def region_feed_path(region_id: str) -> str:
-    return f"feeds/regions/{region_id}.xml"
-
-
-def theme_feed_path(theme_id: str) -> str:
-    return f"feeds/themes/{theme_id}.xml"
+__all__ = ["edition_feeds"]
 
 
 def _when(e: Edition) -> datetime:
@@ -128,10 +127,10 @@ def edition_feeds(editions: list[Edition], d: Digest, site_url: str,
     out: dict[str, bytes] = {}
 
     def edition_url(e: Edition) -> str:
-        return page_url(f"editions/{e.id}.md")
+        return page_url(edition_path(e.id))
 
     out[EDITIONS_FEED] = _feed(
-        "Regional policy briefing - editions", page_url("editions/index.md"),
+        "Regional policy briefing - editions", page_url(EDITIONS_INDEX),
         "What changed, edition by edition: new growth targets, revised figures, new "
         "commitments.", base + EDITIONS_FEED,
         [(e, e.title, " ".join(e.lede), f"briefing:edition:{e.id}", edition_url(e))
@@ -142,7 +141,7 @@ def edition_feeds(editions: list[Edition], d: Digest, site_url: str,
         items = [(e, f"{name} - {e.title}", text, f"briefing:edition:{e.id}:region:{rid}",
                   edition_url(e)) for e, ix in indexes if (text := _region_news(e, ix, d, rid))]
         out[region_feed_path(rid)] = _feed(
-            f"Regional policy briefing - {name}", page_url(f"regions/{rid}.md"),
+            f"Regional policy briefing - {name}", page_url(region_path(rid)),
             f"New facts and articles about {name}, edition by edition.",
             base + region_feed_path(rid), items)
     for tid in sorted(d.themes):
@@ -150,7 +149,7 @@ def edition_feeds(editions: list[Edition], d: Digest, site_url: str,
         items = [(e, f"{name} - {e.title}", text, f"briefing:edition:{e.id}:theme:{tid}",
                   edition_url(e)) for e, ix in indexes if (text := _theme_news(ix, d, tid))]
         out[theme_feed_path(tid)] = _feed(
-            f"Regional policy briefing - {name}", page_url(f"themes/{tid}.md"),
+            f"Regional policy briefing - {name}", page_url(theme_path(tid)),
             f"New commitments and articles on {name}, edition by edition.",
             base + theme_feed_path(tid), items)
     # Material's language selector fetches `sitemap.xml` beside every <link rel="alternate">

@@ -43,7 +43,7 @@ from markupsafe import Markup
 from . import digest as dg
 from .digest import Digest, Entry, RegionInfo
 from .editions import Edition, editions
-from .feeds import EDITIONS_FEED, edition_feeds, region_feed_path, theme_feed_path
+from .feeds import edition_feeds
 from .fmt import (  # noqa: F401 - re-exported: pages.escape & co. are used by tests and CLI
     INDICATOR_LABELS,
     QUALIFIER_WORDS,
@@ -57,6 +57,17 @@ from .fmt import html_attr as _html_attr
 from .fmt import indicator_label as _indicator
 from .fmt import safe_url as _safe_url
 from .fmt import whitespace_re as _WHITESPACE_RE
+from .paths import (  # noqa: F401 - re-exported: pages.article_path & co. are public
+    EDITIONS_FEED,
+    EDITIONS_INDEX,
+    article_path,
+    dest_url,
+    edition_path,
+    region_feed_path,
+    region_path,
+    theme_feed_path,
+    theme_path,
+)
 
 # ---------------------------------------------------------------------------------------------
 # Escaping: one function, used for every piece of data that reaches a page.
@@ -80,28 +91,9 @@ SCHEMA_FILE = "data/article.schema.json"
 FEED_FILE = "feed_rss_created.xml"  # mkdocs-rss-plugin's default file name
 
 
-def article_path(article_id: str) -> str:
-    return f"articles/{article_id}.md"
-
-
-def region_path(region_id: str) -> str:
-    return f"regions/{region_id}.md"
-
-
-def theme_path(theme_id: str) -> str:
-    return f"themes/{theme_id}.md"
-
-
 def chart_spec_path(src: str, chart_id: str) -> str:
     """Where the Vega-Lite spec of chart *chart_id* on page *src* is published."""
     return f"assets/charts/{src[:-3] if src.endswith('.md') else src}/{chart_id}.json"
-
-
-EDITIONS_INDEX = "editions/index.md"
-
-
-def edition_path(edition_id: str) -> str:
-    return f"editions/{edition_id}.md"
 
 
 def region_plans_path(region_id: str) -> str:
@@ -155,20 +147,6 @@ def override_snippets(item: Mapping[str, Any]) -> tuple[str, str]:
                               default_flow_style=None, allow_unicode=True, width=1000)
 
     return dump("confirm"), dump("remove")
-
-
-def dest_url(src: str, use_directory_urls: bool = True) -> str:
-    """The URL (relative to the site root) MkDocs gives the file at `src`."""
-    if not src.endswith(".md"):
-        return src
-    stem = src[:-3]
-    if not use_directory_urls:
-        return stem + ".html"
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
 
 
 def _relpath(target: str, start: str) -> str:
