@@ -108,6 +108,12 @@ class ArticleInfo:
     def date(self) -> str | None:
         return self.record.get("date")
 
+    @property
+    def cite_label(self) -> str:
+        """What a citation of it says: "Global Times, 2025-01-10" (source and date, what a
+        reader weighs a fact by), or "source" when the record has neither."""
+        return ", ".join(x for x in (self.record.get("source"), self.date) if x) or "source"
+
 
 @dataclass
 class RegionInfo:
@@ -655,6 +661,13 @@ def _bounds(item: Mapping[str, Any]) -> float:
     return float(item.get("value") or 0)
 
 
+def target_met(target: Mapping[str, Any], outcome: Mapping[str, Any]) -> bool:
+    """Whether growth *outcome* met *target*: it reaches the lower end of the target
+    ("around 5 %" is met by 4.95 % and more: the tolerance a one-decimal statistic needs)."""
+    slack = 0.05 if target.get("qualifier") == "around" else 0.0
+    return _bounds(outcome) + slack >= _bounds(target)
+
+
 def targets_and_outcomes(info: RegionInfo) -> list[YearOutcome]:
     """Per year, newest first: the region's own confident full-year growth targets and
     outcomes (not its cities'). Met when the best-sourced outcome reaches the lower end of
@@ -669,10 +682,7 @@ def targets_and_outcomes(info: RegionInfo) -> list[YearOutcome]:
     for y in years:
         ts = [f for f in targets if f.item["year"] == y]
         os_ = [f for f in outcomes if f.item["year"] == y]
-        met = None
-        if ts and os_:
-            slack = 0.05 if ts[0].item.get("qualifier") == "around" else 0.0
-            met = _bounds(os_[0].item) + slack >= _bounds(ts[0].item)
+        met = target_met(ts[0].item, os_[0].item) if ts and os_ else None
         rows.append(YearOutcome(y, ts, os_, met))
     return rows
 

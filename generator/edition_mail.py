@@ -65,14 +65,12 @@ def edition_email(records: Iterable[Mapping[str, Any]], gazetteer: Any, taxonomy
             first.setdefault(m.article, m)
         out = []
         for m in list(first.values())[:limit]:
-            art = d.article(m.article)
-            label = ", ".join(x for x in (art.record.get("source"), art.date) if x) or "source"
             out.append({"url": f"{url(article_path(m.article))}#s{m.sentence}",
-                        "label": label})
+                        "label": d.article(m.article).cite_label})
         return out
 
     return _env().get_template("edition_email.html.j2").render(
-        e=e, counts_line=_counts(e), edition_url=url(edition_path(e.id)),
+        e=e, counts_line=e.counts, edition_url=url(edition_path(e.id)),
         chart_svg=Markup(_svg(_targets_chart(d, e))) if e.new_targets else None,
         chart_label=f"GDP growth targets first stated in {e.title}",
         targets=[{"region": d.region_name(t.fact.item.get("region")),
@@ -81,7 +79,7 @@ def edition_email(records: Iterable[Mapping[str, Any]], gazetteer: Any, taxonomy
                   if t.previous_target else "",
                   "previous_outcome": figure_value(t.previous_outcome.item)
                   if t.previous_outcome else "",
-                  "met": {True: "met", False: "missed", None: ""}[t.met_last_year],
+                  "met": t.last_year,
                   "cites": cites(t.fact.mentions)} for t in e.new_targets],
         revised=[{"region": d.region_name(r.now.item.get("region")),
                   "indicator": indicator_label(r.now.item), "year": r.now.item.get("year"),
@@ -96,17 +94,6 @@ def edition_email(records: Iterable[Mapping[str, Any]], gazetteer: Any, taxonomy
         articles=[{"date": d.article(a).date, "title": d.article(a).title,
                    "source": d.article(a).record.get("source"),
                    "url": url(article_path(a))} for a in e.articles])
-
-
-def _counts(e: Edition) -> str:
-    n = sum(len(p) for p in e.new_commitments.values())
-
-    def plural(k: int, word: str) -> str:
-        return f"{k} {word}{'' if k == 1 else 's'}"
-
-    return (f"{plural(len(e.articles), 'article')}, "
-            f"{plural(len(e.new_targets), 'new growth target')}, "
-            f"{plural(len(e.revised), 'revised figure')}, {plural(n, 'new commitment')}")
 
 
 def _targets_chart(d: dg.Digest, e: Edition) -> dict[str, Any]:

@@ -19,12 +19,13 @@ Editions are a pure function of the digest (same records, same editions) and of 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
 from . import digest as dg
 from .digest import Digest, Entry
+from .fmt import figure_value, indicator_label, pluralise
 
 __all__ = ["PERIODS", "Edition", "NewTarget", "Revision", "edition_id", "editions"]
 
@@ -46,9 +47,12 @@ class NewTarget:
     def met_last_year(self) -> bool | None:
         if self.previous_target is None or self.previous_outcome is None:
             return None
-        slack = 0.05 if self.previous_target.item.get("qualifier") == "around" else 0.0
-        return (float(self.previous_outcome.item.get("value") or 0) + slack
-                >= float(self.previous_target.item.get("value") or 0))
+        return dg.target_met(self.previous_target.item, self.previous_outcome.item)
+
+    @property
+    def last_year(self) -> str:
+        """'met', 'missed' or '' (unknown): how the region did on last year's target."""
+        return {True: "met", False: "missed", None: ""}[self.met_last_year]
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,15 @@ class Edition:
     new_regions: list[str] = field(default_factory=list)
     new_themes: list[str] = field(default_factory=list)
     lede: list[str] = field(default_factory=list)
+
+    @property
+    def counts(self) -> str:
+        """'3 articles, 1 new growth target, 0 revised figures, 12 new commitments'."""
+        plans = sum(len(p) for p in self.new_commitments.values())
+        return (f"{pluralise(len(self.articles), 'article')}, "
+                f"{pluralise(len(self.new_targets), 'new growth target')}, "
+                f"{pluralise(len(self.revised), 'revised figure')}, "
+                f"{pluralise(plans, 'new commitment')}")
 
 
 def edition_id(day: date, period: str = "weekly") -> str:
@@ -199,8 +212,6 @@ def _first_seen(ids: Iterable[str], seen: set[str]) -> list[str]:
 def _with_lede(d: Digest, e: Edition) -> Edition:
     """Two or three lines saying what changed most: the best-sourced new targets, the
     revisions, the busiest region. Plain text (the page escapes it)."""
-    from .fmt import figure_value, indicator_label
-
     lede: list[str] = []
     if e.new_targets:
         shown = [f"{d.region_name(t.fact.item.get('region'))} "
@@ -224,7 +235,6 @@ def _with_lede(d: Digest, e: Edition) -> Edition:
         rid, n = busiest[0]
         lede.append(f"Most new commitments: {d.region_name(rid)} ({n}).")
     if not lede:
-        n = len(e.articles)
-        lede.append(f"{n} article{'s' if n != 1 else ''}; nothing new on targets or "
+        lede.append(f"{pluralise(len(e.articles), 'article')}; nothing new on targets or "
                     "commitments.")
-    return Edition(**{**e.__dict__, "lede": lede})
+    return replace(e, lede=lede)

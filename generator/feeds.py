@@ -22,7 +22,7 @@ from feedgen.feed import FeedGenerator
 
 from .digest import Digest
 from .editions import Edition
-from .fmt import figure_value, indicator_label
+from .fmt import figure_value, indicator_label, pluralise
 from .paths import (
     EDITIONS_FEED,
     EDITIONS_INDEX,
@@ -90,14 +90,14 @@ class _Index:
 def _articles_line(d: Digest, arts: list[str]) -> list[str]:
     if not arts:
         return []
-    return [f"{len(arts)} article{'s' if len(arts) != 1 else ''}: "
+    return [f"{pluralise(len(arts), 'article')}: "
             + "; ".join(d.article(a).title for a in arts[:3]) + "."]
 
 
 def _plans_line(plans: list[Any]) -> list[str]:
     if not plans:
         return []
-    return [f"{len(plans)} new commitment{'s' if len(plans) != 1 else ''}, "
+    return [f"{pluralise(len(plans), 'new commitment')}, "
             f"e.g. {plans[0].item.get('text')}"]
 
 

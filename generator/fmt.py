@@ -131,6 +131,11 @@ def html_attr(text: str) -> str:
             .replace("<", "&lt;").replace(">", "&gt;"))
 
 
+def pluralise(n: int, word: str, plural: str | None = None) -> str:
+    """'1 article', '3 articles' (or the *plural* given)."""
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 

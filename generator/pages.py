@@ -55,6 +55,7 @@ from .fmt import (  # noqa: F401 - re-exported: pages.escape & co. are used by t
 )
 from .fmt import html_attr as _html_attr
 from .fmt import indicator_label as _indicator
+from .fmt import pluralise as _pluralise
 from .fmt import safe_url as _safe_url
 from .fmt import whitespace_re as _WHITESPACE_RE
 from .paths import (  # noqa: F401 - re-exported: pages.article_path & co. are public
@@ -303,10 +304,6 @@ def _date_label(date: str | None) -> str:
     return date or "undated"
 
 
-def _pluralise(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (plural or word + 's')}"
-
-
 # ---------------------------------------------------------------------------------------------
 # Templates: generator/templates/<kind>.md.j2, one per page kind
 
@@ -441,8 +438,7 @@ class _Site:
             if html:
                 return f'<a class="citation" href="#s{sentence}">{text}</a>'
             return f"[{text}](#s{sentence}){{: .citation }}"
-        art = self.d.article(article_id)
-        label = ", ".join(x for x in (art.record.get("source"), art.date) if x) or "source"
+        label = self.d.article(article_id).cite_label
         return self._link(src, article_path(article_id), f"↗ {escape(label)}", html=html,
                           anchor=f"s{sentence}", cls="citation")
 
@@ -639,8 +635,7 @@ class _Site:
             return ""
         out = [self.cite(src, entries[0].article, entries[0].sentence, html=True)]
         for e in entries[1:limit]:
-            art = self.d.article(e.article)
-            label = ", ".join(x for x in (art.record.get("source"), art.date) if x) or "source"
+            label = self.d.article(e.article).cite_label
             href = _html_attr(self.url(src, article_path(e.article), f"s{e.sentence}"))
             out.append(f'<a class="citation" href="{href}" title="{escape(label)}" '
                        f'aria-label="{escape(label)}">↗</a>')
@@ -1045,10 +1040,9 @@ class _Site:
             prev_o = (escape(figure_value(t.previous_outcome.item)) + " "
                       + self.cites(src, t.previous_outcome.mentions, 1)
                       if t.previous_outcome else "")
-            met = {True: "met", False: "missed", None: ""}[t.met_last_year]
             rows.append([self.region_link(src, t.fact.item.get("region"), html=True),
                          escape(t.fact.item.get("year")), escape(figure_value(t.fact.item)),
-                         prev_t, prev_o, met, self.cites(src, t.fact.mentions)])
+                         prev_t, prev_o, t.last_year, self.cites(src, t.fact.mentions)])
         table = html_table(["Region", "Year", "Target", "Last year's target",
                             "Last year's outcome", "Last year", "Sources"], rows)
         def was(r: Any) -> str:
@@ -1080,16 +1074,12 @@ class _Site:
                 (Markup(self.region_link(src, rid)) if rid else "No region named", items))
         more_regions = [Markup(f"{self.region_link(src, rid)} ({len(plans)})")
                         for rid, plans in ranked[EDITION_REGIONS:] if rid]
-        n_plans = sum(len(p) for p in e.new_commitments.values())
         return _render(
             "edition.md.j2",
             front_matter=Markup(front_matter(
                 e.title, date=e.end.isoformat(), description=" ".join(e.lede),
                 extra=_feed_meta(EDITIONS_FEED, "Editions")).rstrip("\n")),
-            e=e, counts_line=f"{_pluralise(len(e.articles), 'article')}, "
-            f"{_pluralise(len(e.new_targets), 'new growth target')}, "
-            f"{_pluralise(len(e.revised), 'revised figure')}, "
-            f"{_pluralise(n_plans, 'new commitment')}",
+            e=e, counts_line=e.counts,
             older_url=Markup(md_link(src, edition_path(older.id))) if older else None,
             newer_url=Markup(md_link(src, edition_path(newer.id))) if newer else None,
             index_url=Markup(md_link(src, EDITIONS_INDEX)),
@@ -1418,7 +1408,7 @@ class _Site:
                 "n": value if isinstance(value, int | float) else 0,
                 "i": measure, "t": d.theme_name(tid) if tid else "",
                 "x": item.get("text") or "", "k": len(f.articles),
-                "c": ", ".join(x for x in (art.record.get("source"), art.date) if x) or "source",
+                "c": art.cite_label,
                 "cu": self.cite_url(src, e)})
         self.files[FIGURES_JSON] = json.dumps(data, ensure_ascii=False,
                                               separators=(",", ":")) + "\n"
