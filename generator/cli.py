@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .editions import PERIODS
 from .limits import Limits
 from .pipeline import Corpus, progress_printer, run
 from .record import SCHEMA_ID, dump, load, validate
@@ -262,7 +263,7 @@ def parser() -> argparse.ArgumentParser:
     sp.add_argument("edition_id", help="the edition, e.g. 2025-W03 (weekly) or 2025-01 (monthly)")
     common(sp)
     sp.add_argument("--out", required=True, help="the HTML file to write")
-    sp.add_argument("--edition", choices=("weekly", "monthly"), default="weekly",
+    sp.add_argument("--edition", choices=PERIODS, default="weekly",
                     help="how editions group articles (default: %(default)s)")
     sp.add_argument("--site-url", default="http://127.0.0.1:8000/",
                     help="the published site, for citation links (default: %(default)s)")

@@ -72,19 +72,13 @@ def link_title(text: object) -> str:
 
 
 def safe_url(url: object) -> str | None:
-    """An http(s) URL from a record, or None: other schemes (javascript:, data:) are dropped."""
-    if not isinstance(url, str):
+    """An http(s) URL from a record, or None: other schemes (javascript:, data:) and
+    relative links are dropped (a record's URL points at another site, never at this one)."""
+    link = link_url(url) if isinstance(url, str) else None
+    if link is None:
         return None
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    if any(ch.isspace() for ch in url):
-        return None
-    return url
+    parts = urlsplit(link)  # link_url has parsed it once already: no ValueError here
+    return link if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
 def link_url(url: object) -> str | None:

@@ -380,8 +380,6 @@ class _Site:
         self._layouts: dict[str, Any] = {}
         self._review: list[tuple[str, list[str]]] | None = None
         self._review_of: dict[str, str] = {}
-        #: the newest edition, whose lede the home page shows (set by render_site)
-        self.latest_edition: Edition | None = None
 
     def take_files(self) -> dict[str, str]:
         """The data files written by the pages rendered since the last call (a page and its
@@ -1122,8 +1120,9 @@ class _Site:
         province (their items are rolled up into the province)."""
         return [r for r in self.d.region_pages if not (r.province and r.province != r.id)]
 
-    def home_page(self) -> str:
-        """The home page, rendered by templates/home.md.j2."""
+    def home_page(self, latest_edition: Edition | None = None) -> str:
+        """The home page, rendered by templates/home.md.j2 (with the lede of
+        *latest_edition*, the newest)."""
         src = "index.md"
         d = self.d
         dated = [a.date for a in d.articles if a.date]
@@ -1195,9 +1194,9 @@ class _Site:
                    "commitments": _pluralise(len(d.commitments), "commitment"),
                    "figures": _pluralise(len(d.figures), "figure")},
             latest=latest,
-            edition=self.latest_edition,
-            edition_url=Markup(md_link(src, edition_path(self.latest_edition.id)))
-            if self.latest_edition else None,
+            edition=latest_edition,
+            edition_url=Markup(md_link(src, edition_path(latest_edition.id)))
+            if latest_edition else None,
             key_figures=Markup(self.figures_table(src, key, show_theme=False, show_text=False))
             if key else "",
             review_note=Markup(self.review_note(src, len(d.review))) if d.review else "",
@@ -1715,8 +1714,7 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
             put(file_path, data)
 
     issues = editions(digest, edition)  # newest first
-    site.latest_edition = issues[0] if issues else None
-    page("index.md", site.home_page())
+    page("index.md", site.home_page(issues[0] if issues else None))
     page("regions/index.md", site.regions_index())
     page("themes/index.md", site.themes_index())
     for path, content in site.articles_index().items():

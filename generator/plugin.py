@@ -39,6 +39,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import pages
+from .editions import PERIODS
 from .limits import Limits
 
 log = get_plugin_logger("briefing")
@@ -69,7 +70,7 @@ class BriefingConfig(base.Config):
     cache = c.Type(bool, default=True)
     limits = c.SubConfig(LimitsConfig)
     #: editions group the articles by publication date: ISO weeks or calendar months
-    edition = c.Choice(("weekly", "monthly"), default="weekly")
+    edition = c.Choice(PERIODS, default="weekly")
 
 
 def limits_from(options: LimitsConfig) -> Limits:
