@@ -27,6 +27,7 @@ from generator.ingest import (
 from generator.ingest import boilerplate as bp
 from generator.ingest import metadata as md
 from generator.ingest.decode import decode_bytes, normalize_text, sniff_binary
+from generator.limits import Limits
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -212,9 +213,9 @@ def test_file_larger_than_limit_is_refused_without_reading_it(tmp_path: Path) ->
     assert err.value.reason == "file too large (20.0 MB > 10 MB limit)"
     tiny = rf"file too large \({len(BODY)} bytes > 10 bytes limit\)"
     with pytest.raises(IngestError, match=tiny):
-        parse_text(BODY.encode(), file="x.txt", max_bytes=10)
+        parse_text(BODY.encode(), file="x.txt", limits=Limits(file_bytes=10))
     with pytest.raises(IngestError, match=r"binary file \(contains NUL bytes\)"):
-        read_document(big, max_bytes=30 * 1024 * 1024)  # a higher limit lets it through
+        read_document(big, limits=Limits(file_bytes=30 * 1024 * 1024))  # a higher limit
 
 
 def test_invalid_yaml_front_matter_names_the_line() -> None:

@@ -200,7 +200,6 @@ def read_document(
     path: str | Path,
     *,
     display_path: str | None = None,
-    max_bytes: int | None = None,
     limits: Limits | None = None,
 ) -> Document:
     """Read and parse one article file; raise IngestError if it must be skipped.
@@ -212,7 +211,7 @@ def read_document(
     path = Path(path)
     shown = display_path if display_path is not None else str(path)
     limits = limits or Limits()
-    max_bytes = limits.file_bytes if max_bytes is None else max_bytes
+    max_bytes = limits.file_bytes
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -229,7 +228,7 @@ def read_document(
             raw = fh.read(max_bytes + 1)
     except OSError as exc:
         raise IngestError(shown, f"cannot read file ({exc.strerror or exc})") from None
-    return parse_text(raw, file=shown, suffix=path.suffix, max_bytes=max_bytes, limits=limits)
+    return parse_text(raw, file=shown, suffix=path.suffix, limits=limits)
 
 
 # --- parsing ------------------------------------------------------------------------------
@@ -246,7 +245,6 @@ def parse_text(
     *,
     file: str,
     suffix: str = ".txt",
-    max_bytes: int | None = None,
     limits: Limits | None = None,
 ) -> Document:
     """Turn the raw bytes of one article into a Document (pure: no I/O).
@@ -257,9 +255,8 @@ def parse_text(
     the work (line length, sentences); each cut is one of the Document's warnings.
     """
     limits = limits or Limits()
-    max_bytes = limits.file_bytes if max_bytes is None else max_bytes
-    if len(raw) > max_bytes:
-        raise IngestError(file, _size_reason(len(raw), max_bytes))
+    if len(raw) > limits.file_bytes:
+        raise IngestError(file, _size_reason(len(raw), limits.file_bytes))
     if not raw:
         raise IngestError(file, "empty file")
     digest = hashlib.sha256(raw).hexdigest()
