@@ -58,6 +58,7 @@ from .fmt import indicator_label as _indicator
 from .fmt import pluralise as _pluralise
 from .fmt import safe_url as _safe_url
 from .fmt import whitespace_re as _WHITESPACE_RE
+from .htmlblocks import block
 from .paths import (  # noqa: F401 - re-exported: pages.article_path & co. are public
     EDITIONS_FEED,
     EDITIONS_INDEX,
@@ -258,8 +259,8 @@ def html_table(headers: list[str], rows: list[list[str]]) -> str:
     head = "".join(f"<th>{h}</th>" for h in headers)
     body = "\n".join("<tr>" + "".join(f"<td>{c or ''}</td>" for c in row) + "</tr>"
                      for row in rows)
-    return (f"<table data-search-exclude>\n<thead>\n<tr>{head}</tr>\n</thead>\n"
-            f"<tbody>\n{body}\n</tbody>\n</table>\n")
+    return block(f"<table data-search-exclude>\n<thead>\n<tr>{head}</tr>\n</thead>\n"
+                 f"<tbody>\n{body}\n</tbody>\n</table>\n")
 
 
 def html_list(items: Iterable[str]) -> str:
@@ -270,7 +271,7 @@ def html_list(items: Iterable[str]) -> str:
     once already, in the full text of the article pages and in page titles and headings;
     the repeats made the index of a 1,000-article site 40 MB, too much for a browser."""
     lines = [f"<li>{item}</li>" for item in items]
-    return "<ul data-search-exclude>\n" + "\n".join(lines) + "\n</ul>\n" if lines else ""
+    return block("<ul data-search-exclude>\n" + "\n".join(lines) + "\n</ul>\n") if lines else ""
 
 
 CITED = "Cited sentences"
@@ -464,10 +465,10 @@ class _Site:
         if path in self.files:
             raise ValueError(f"two charts {chart_id!r} on {src}")
         self.files[path] = charts.spec_json(spec) + "\n"
-        block = charts.chart_block(spec, caption=caption, columns=columns, rows=rows,
+        html = charts.chart_block(spec, caption=caption, columns=columns, rows=rows,
                                    chart_id=chart_id, spec_url=self.url(src, path),
                                    max_rows=table_rows)
-        return "\n" + block.strip() + "\n\n"
+        return "\n" + block(html)
 
     def growth_chart(self, src: str, entries: list[Entry], national: Entry | None,
                      chart_id: str, caption: str, limit: int | None = None) -> str:
@@ -618,7 +619,8 @@ class _Site:
                 paras.append("<p>" + " ".join(spans) + "</p>")
         if not paras:
             return "*No text.*\n"
-        return '<div class="briefing-text">\n' + "\n".join(paras) + "\n</div>\n"
+        return block('<div class="briefing-text">\n' + "\n".join(paras) + "\n</div>\n",
+                     searchable=True)
 
     # aggregated facts and plans -------------------------------------------------------------
     def cites(self, src: str, mentions: Iterable[Entry], limit: int = CITES_SHOWN) -> str:
@@ -701,7 +703,7 @@ class _Site:
             items = "".join(f"<li>{x}</li>" for x in self.plan_items(src, t["plans"], 1))
             out.append(f'<dt>{t["heading"]}{more}</dt><dd><ul>{items}</ul></dd>')
         out.append("</dl>")
-        return "\n".join(out) + "\n"
+        return block("\n".join(out) + "\n")
 
     def outcomes_table(self, src: str, rows: list[dg.YearOutcome]) -> str:
         """Year × GDP growth target, realised growth, met or missed: the answer first."""
@@ -1420,14 +1422,14 @@ class _Site:
                    {"key": "k", "title": "Articles"},
                    {"key": "c", "title": "Latest source", "link": "cu"}]
         out.append("## All figures\n\n")
-        out.append(
+        out.append(block(
             f'<div class="briefing-table" id="figures-table" data-search-exclude '
             f'data-src="{_html_attr(self.url(src, FIGURES_JSON))}" '
             f'data-filters="r i y" data-columns="{_html_attr(json.dumps(columns))}">\n'
             f"<p>The table of all {len(facts):,} facts is drawn here by JavaScript (sort by a "
             "column, filter by text, region, measure or year). Without JavaScript, download the "
             f'<a href="{_html_attr(self.url(src, FIGURES_CSV))}">CSV</a> of every figure.</p>\n'
-            "</div>\n\n")
+            "</div>\n"))
         out.append("## Downloads\n\n")
         out.append(f"- [All figures (CSV)]({md_link(src, FIGURES_CSV)}): one row per mention, "
                    "with its article, date, source and sentence\n")
@@ -1535,7 +1537,7 @@ class _Site:
                     "<p>To drop it:</p>\n"
                     f'<pre class="briefing-override"><code>{escape_block(drop)}</code></pre>\n'
                     "</div>\n")
-            out.append("\n".join(blocks) + "\n")
+            out.append(block("\n".join(blocks)))
         return "".join(out)
 
 

@@ -38,7 +38,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import pages
+from . import htmlblocks, pages
 from .editions import PERIODS
 from .limits import Limits
 
@@ -124,6 +124,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         super().__init__()
         self.base_dir: Path = Path.cwd()
         self.generated: list[str] = []
+        self._stashes: dict[str, htmlblocks.Stash] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.base_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -226,6 +227,33 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         log.info(f"{len(corpus.records)} articles -> {len(rendered)} generated files "
                  f"({len(corpus.problems)} input problems)")
         return files
+
+    # Pre-rendered HTML blocks (generator.htmlblocks): cut out before Markdown, put back
+    # after it (searchable ones) and after the search plugin has indexed the page (the rest).
+    def on_page_markdown(self, markdown: str, *, page: Any, config: MkDocsConfig,
+                         files: Files) -> str:
+        markdown, found = htmlblocks.stash(markdown)
+        if found.blocks:
+            self._stashes[page.file.src_uri] = found
+        return markdown
+
+    @event_priority(100)  # before other plugins read the page's HTML (mkdocs-rss-plugin)
+    def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig,
+                        files: Files) -> str:
+        found = self._stashes.get(page.file.src_uri)
+        if found is None:
+            return html
+        if page.present_anchor_ids is not None:  # MkDocs validates links to them
+            page.present_anchor_ids |= found.anchor_ids()
+        return htmlblocks.restore(html, found, searchable=True)
+
+    @event_priority(-100)  # after the search plugin has indexed the page
+    def on_page_context(self, context: Any, *, page: Any, config: MkDocsConfig,
+                        nav: Any) -> Any:
+        found = self._stashes.pop(page.file.src_uri, None)
+        if found is not None:
+            page.content = htmlblocks.restore(page.content, found, searchable=False)
+        return context
 
     @event_priority(-100)  # after mkdocs-rss-plugin's on_post_build has written the feeds
     def on_post_build(self, config: MkDocsConfig) -> None:

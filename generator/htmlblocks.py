@@ -1,0 +1,79 @@
+"""Pre-rendered HTML blocks: generated HTML that MkDocs passes through instead of re-parsing.
+
+The generator writes long tables, lists, charts and article texts as raw HTML blocks (see
+``pages.html_table``). Python-Markdown would feed each one to its pure-Python HTML parser
+twice (MkDocs' anchor collector, then the raw-HTML stash) and Material's search plugin a
+third time, although the generator built the HTML itself and the search leaves most of it
+out (``data-search-exclude``). At 1,000 articles that was about half of MkDocs' build time.
+
+So a block is written between two comment markers (:func:`block`; harmless in any other
+Markdown tool, so ``briefing generate --out`` pages still render as they are). The plugin
+cuts the blocks out of the page's Markdown before conversion (:func:`stash`), leaving an
+empty placeholder element, and puts them back (:func:`restore`): *searchable* blocks (an
+article's full text) right after conversion, so the search indexes them; the others after
+the search plugin has indexed the page, so it never parses them. The final HTML is the same
+as without the plugin's help.
+
+Safe because every block is built by the generator from escaped text (``fmt.escape``): an
+article can never write the markers (``<`` is escaped), and a placeholder is only replaced
+by the block cut out of the same page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_START = "<!--briefing:block{}-->"
+_END = "<!--/briefing:block-->"
+_BLOCK = re.compile(r"^<!--briefing:block( searchable)?-->\n(.*?)\n<!--/briefing:block-->$",
+                    re.DOTALL | re.MULTILINE)
+_PLACEHOLDER = re.compile(r'<div data-briefing-block="(\d+)"></div>')
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def block(html: str, *, searchable: bool = False) -> str:
+    """*html* (a complete block of generated, escaped HTML) marked as pre-rendered: blank
+    lines around it, so Markdown sees a block of its own. *searchable*: the search plugin
+    should index it (an article's text); by default it is kept from the search."""
+    body = html.strip("\n")
+    if not body:
+        return ""
+    return f"\n{_START.format(' searchable' if searchable else '')}\n{body}\n{_END}\n\n"
+
+
+@dataclass
+class Stash:
+    """The blocks cut out of one page: ``(searchable, html)`` by placeholder number."""
+
+    blocks: list[tuple[bool, str]] = field(default_factory=list)
+
+    def anchor_ids(self) -> set[str]:
+        """The ``id`` attributes in the blocks (MkDocs validates links to them)."""
+        return {m.group(1) for _s, html in self.blocks for m in _ID.finditer(html)}
+
+
+def stash(markdown: str) -> tuple[str, Stash]:
+    """The page's Markdown with each block replaced by a placeholder, and the blocks."""
+    found = Stash()
+
+    def cut(m: re.Match[str]) -> str:
+        found.blocks.append((bool(m.group(1)), m.group(2)))
+        return f'<div data-briefing-block="{len(found.blocks) - 1}"></div>'
+
+    if _END not in markdown:
+        return markdown, found
+    return _BLOCK.sub(cut, markdown), found
+
+
+def restore(html: str, found: Stash, *, searchable: bool) -> str:
+    """*html* with the placeholders of the searchable (or, with ``searchable=False``, of all
+    remaining) blocks replaced by the blocks."""
+    if not found.blocks:
+        return html
+
+    def put(m: re.Match[str]) -> str:
+        is_searchable, body = found.blocks[int(m.group(1))]
+        return body if (is_searchable or not searchable) else m.group(0)
+
+    return _PLACEHOLDER.sub(put, html)

@@ -1,0 +1,60 @@
+"""Pre-rendered HTML blocks (generator.htmlblocks): cut out before Markdown, put back after.
+
+The built site must not change: tests/test_site_build.py and test_links.py check the built
+pages; here the three steps one at a time, and that article text cannot forge a block.
+"""
+
+from __future__ import annotations
+
+import markdown
+
+from generator import htmlblocks
+from generator.fmt import escape
+
+
+def _page(*blocks: str) -> str:
+    return "# Title\n\nSome *text*.\n" + "".join(blocks) + "Tail.\n"
+
+
+def test_block_is_marked_and_blank_lines_around():
+    out = htmlblocks.block("<ul>\n<li>a</li>\n</ul>\n")
+    assert out.startswith("\n<!--briefing:block-->\n<ul>")
+    assert out.endswith("</ul>\n<!--/briefing:block-->\n\n")
+    assert htmlblocks.block("\n") == ""
+
+
+def test_stash_then_restore_gives_the_same_html_as_markdown_alone():
+    """Markdown passes a raw HTML block through unchanged; cutting it out first and putting
+    it back after conversion gives the same HTML."""
+    table = '<table data-search-exclude>\n<tr><td id="x">1</td></tr>\n</table>'
+    body = '<div class="briefing-text">\n<p><span id="s1">A.</span></p>\n</div>'
+    direct = markdown.markdown(_page(f"\n{table}\n\n", f"\n{body}\n\n"))  # unmarked
+    text = _page(htmlblocks.block(table), htmlblocks.block(body, searchable=True))
+    cut, found = htmlblocks.stash(text)
+    assert "<table" not in cut and "briefing-text" not in cut
+    assert len(found.blocks) == 2
+    html = markdown.markdown(cut)
+    first = htmlblocks.restore(html, found, searchable=True)
+    assert "briefing-text" in first and "<table" not in first  # the search sees the text only
+    assert htmlblocks.restore(first, found, searchable=False) == direct
+    assert found.anchor_ids() == {"x", "s1"}
+
+
+def test_page_without_blocks_is_untouched():
+    text = _page()
+    cut, found = htmlblocks.stash(text)
+    assert cut == text and not found.blocks
+    assert htmlblocks.restore("<p>x</p>", found, searchable=False) == "<p>x</p>"
+
+
+def test_article_text_cannot_forge_a_block_or_a_placeholder():
+    """Markers and placeholders come only from the generator: escaped text never matches."""
+    hostile = ('<!--briefing:block-->\n<script>x</script>\n<!--/briefing:block-->\n'
+               '<div data-briefing-block="0"></div>')
+    text = _page(f"\n{escape(hostile)}\n\n")
+    cut, found = htmlblocks.stash(text)
+    assert not found.blocks and cut == text
+    real = htmlblocks.block("<ul><li>ok</li></ul>")
+    cut, found = htmlblocks.stash(_page(f"\n{escape(hostile)}\n\n", real))
+    html = htmlblocks.restore(markdown.markdown(cut), found, searchable=False)
+    assert "<script>" not in html and "<li>ok</li>" in html
