@@ -24,6 +24,7 @@ Decisions (see also docs/about.md):
 
 from __future__ import annotations
 
+import hashlib
 import html
 import os
 import re
@@ -103,6 +104,32 @@ def asset_files(directory: Path = ASSETS_DIR) -> list[str]:
                   if p.is_file() and not p.name.startswith("."))
 
 
+class GeneratedFile(File):
+    """A generated file that knows whether its content is the same as in the last build.
+
+    Only a dirty build (``mkdocs serve --dirty``) asks (``is_modified``): MkDocs then reads,
+    converts and writes just the pages whose file changed, and for a generated page that is
+    whether its Markdown changed since the build that wrote the page now in the site folder.
+    """
+
+    unchanged: bool = False
+
+    def is_modified(self) -> bool:
+        if self.unchanged and os.path.isfile(self.abs_dest_path):
+            return False
+        return super().is_modified()
+
+
+def _digest(content: str | bytes) -> str:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return hashlib.sha1(data).hexdigest()
+
+
+def _same_page(location: str, urls: set[str]) -> bool:
+    """Whether a search entry's location ("regions/x/#targets") is on one of the pages."""
+    return location.split("#", 1)[0] in urls
+
+
 def _nav_paths(nav: Any) -> set[str]:
     """Every page path named in the `nav` config (any nesting)."""
     found: set[str] = set()
@@ -125,6 +152,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.base_dir: Path = Path.cwd()
         self.generated: list[str] = []
         self._stashes: dict[str, htmlblocks.Stash] = {}
+        self.dirty = False
+        # dirty rebuilds: what the last build wrote (path -> digest of its content, under a
+        # digest of mkdocs.yml) and this build's
+        self._built: tuple[str, dict[str, str]] = ("", {})
+        self._building: tuple[str, dict[str, str]] = ("", {})
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Having this hook makes MkDocs keep the plugin between the rebuilds of `mkdocs
+        serve`, so that with `--dirty` it knows which generated pages changed."""
+        self.dirty = dirty
+        self._built = self._building = ("", {})
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.base_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -203,6 +241,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                    for rec in corpus.records}
         in_nav = _nav_paths(config.nav) if config.nav else set(pages.INDEX_PAGES)
         generated: list[str] = []
+        config_key = _digest(Path(config.config_file_path).read_bytes()
+                             if config.config_file_path else b"")
+        last = self._built[1] if self.dirty and self._built[0] == config_key else {}
+        digests: dict[str, str] = {}
         for path, content in rendered.items():
             self._check_collision(files, path, self.base_dir)
             if path.endswith(".md"):
@@ -210,7 +252,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                              else InclusionLevel.NOT_IN_NAV)
             else:
                 inclusion = InclusionLevel.UNDEFINED
-            file = File.generated(config, path, content=content, inclusion=inclusion)
+            file = GeneratedFile.generated(config, path, content=content, inclusion=inclusion)
+            if self.dirty:
+                digests[path] = _digest(content)
+                file.unchanged = last.get(path) == digests[path]
             if path in sources:
                 # In-memory content still wins (File reads `_content` first); the path only
                 # tells plugins that need one (mkdocs-rss-plugin calls Path() on it) where
@@ -224,6 +269,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             files.append(File.generated(config, path, abs_src_path=str(ASSETS_DIR / rel)))
             generated.append(path)
         self.generated = generated
+        self._building = (config_key, digests)
         log.info(f"{len(corpus.records)} articles -> {len(rendered)} generated files "
                  f"({len(corpus.problems)} input problems)")
         return files
@@ -255,15 +301,31 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             page.content = htmlblocks.restore(page.content, found, searchable=False)
         return context
 
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """On a dirty rebuild, drop the previous build's search entries of every page this
+        build will convert again. Material's search keeps the previous index and replaces the
+        entries of only the first page rebuilt; an edited article rebuilds its region and
+        theme pages too, which then showed twice in the results."""
+        if not self.dirty:
+            return env
+        rebuilt = {f.url for f in files.documentation_pages() if f.is_modified()}
+        for plugin in config.plugins.values():
+            prev = getattr(getattr(plugin, "search_index_prev", None), "entries", None)
+            if isinstance(prev, list) and rebuilt:
+                prev[:] = [e for e in prev if not _same_page(e.get("location", ""), rebuilt)]
+        return env
+
     @event_priority(-100)  # after mkdocs-rss-plugin's on_post_build has written the feeds
-    def on_post_build(self, config: MkDocsConfig) -> None:
-        """Undo the second escaping of item titles in the RSS feeds.
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Undo the second escaping of item titles in the RSS feeds (and remember what this build
+        wrote, for the next dirty rebuild).
 
         Page titles reach MkDocs already HTML-escaped (themes print ``page.meta.title``
         raw, see :func:`pages.escape`) and mkdocs-rss-plugin's template escapes item
         titles again, so ``<script>`` arrived as ``&amp;lt;script&amp;gt;``. Each title is
         decoded back to its text and escaped once for XML.
         """
+        self._built = self._building  # what a dirty rebuild compares with
         for feed in sorted(Path(config.site_dir).glob("feed_*.xml")):
             try:
                 text = feed.read_text("utf-8")

@@ -64,9 +64,11 @@ def _wait_for(predicate, timeout: float, what: str, server: subprocess.Popen) ->
     raise AssertionError(f"timed out after {timeout:.0f} s {what}")
 
 
-@pytest.fixture
-def served_copy(tmp_path: Path) -> Iterator[tuple[Path, str, subprocess.Popen]]:
-    """`mkdocs serve` on a scratch copy of the project; yield (project, base URL, process)."""
+@pytest.fixture(params=[[], ["--dirty"]], ids=["full", "dirty"])
+def served_copy(tmp_path: Path, request: pytest.FixtureRequest
+                ) -> Iterator[tuple[Path, str, subprocess.Popen]]:
+    """`mkdocs serve` (and `mkdocs serve --dirty`: only changed pages rebuilt) on a scratch
+    copy of the project; yield (project, base URL, process)."""
     project = copy_project(tmp_path / "project")
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}/"
@@ -76,7 +78,7 @@ def served_copy(tmp_path: Path) -> Iterator[tuple[Path, str, subprocess.Popen]]:
     with log_path.open("wb") as log:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}",
-             "-f", str(project / "mkdocs.yml")],
+             "-f", str(project / "mkdocs.yml"), *request.param],
             cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
             start_new_session=True,  # its own process group, so the whole group can be ended
         )
@@ -139,3 +141,65 @@ def test_serve_rebuilds_an_edited_article(served_copy) -> None:
 
     assert _tree_hash(project / "docs") == docs_before, "mkdocs serve wrote into docs/"
     assert server.poll() is None, "mkdocs serve died"
+
+    # the search finds the new word, and every page once (a dirty rebuild keeps the index
+    # of the pages it did not rebuild and must replace, not add, those it did)
+    def indexed() -> bool:
+        index = _get(base_url + "search/search_index.json")
+        return index is not None and MARKER in index
+
+    _wait_for(indexed, CHANGE_TIMEOUT, "waiting for the search index", server)
+    docs = json.loads(_get(base_url + "search/search_index.json"))["docs"]
+    locations = [d["location"] for d in docs]
+    assert len(locations) == len(set(locations)), "a page is in the search index twice"
+    assert any(d["location"].startswith(f"articles/{record['id']}/") and MARKER in d["text"]
+               for d in docs)
+    # pages the edit does not touch are still served whole
+    other = next(r for r in records if r["id"] != record["id"])
+    assert 'id="s1"' in (_get(f"{base_url}articles/{other['id']}/") or "")
+
+
+def test_dirty_rebuild_converts_only_the_pages_that_changed(tmp_path, monkeypatch) -> None:
+    """What `--dirty` relies on: after one seed is edited, the generated files whose content
+    changed say so (`is_modified`), and the others do not (their HTML is kept)."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    from generator.plugin import GeneratedFile
+
+    project = copy_project(tmp_path / "project")
+    monkeypatch.setenv("BRIEFING_CACHE", "false")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+
+    def generate() -> dict[str, GeneratedFile]:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+        plugin = config.plugins["briefing"]
+        config = plugin.on_config(config)
+        # through the plugin collection, as MkDocs calls it (it names the generating plugin)
+        files = config.plugins.on_files(get_files(config), config=config)
+        made = {f.src_uri: f for f in files if isinstance(f, GeneratedFile)}
+        for f in made.values():  # as the build writes them
+            Path(f.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
+            Path(f.abs_dest_path).write_text("x", "utf-8")
+        plugin.on_post_build(config=config)
+        return made
+
+    config = load_config(str(project / "mkdocs.yml"))
+    plugin = config.plugins["briefing"]
+    plugin.on_startup(command="serve", dirty=True)
+    try:
+        first = generate()
+        assert first and all(f.is_modified() for f in first.values())
+        again = generate()
+        assert not any(f.is_modified() for f in again.values()), "nothing changed"
+        seed = sorted((project / "seeds").glob("*.txt"))[0]
+        seed.write_text(seed.read_text("utf-8").replace(" the ", f" the {MARKER} ", 1), "utf-8")
+        edited = generate()
+        changed = {p for p, f in edited.items() if f.is_modified()}
+        article = next(p for p in changed if p.startswith("articles/") and p.count("/") == 1
+                       and MARKER in str(edited[p].content_string))
+        assert article in changed and "data/briefing.json" in changed
+        unchanged = set(edited) - changed
+        assert any(p.startswith("articles/") for p in unchanged), "every article rebuilt"
+    finally:
+        plugin.on_startup(command="build", dirty=False)  # MkDocs keeps the instance
