@@ -133,6 +133,9 @@ def sidecar_name(file: str) -> str:
     return f"{stem}/{base}{OVERRIDE_SUFFIX}" if stem else f"{base}{OVERRIDE_SUFFIX}"
 
 
+#: libyaml's emitter where PyYAML has it (the same text, faster)
+_SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
 #: the figure keys that pick out one figure in an override entry (figures.confirm/remove)
 SNIPPET_KEYS = ("sentence", "text", "indicator", "region")
 
@@ -144,11 +147,15 @@ def override_snippets(item: Mapping[str, Any]) -> tuple[str, str]:
     if item.get("year") is not None:
         pattern["year"] = item["year"]
 
-    def dump(op: str) -> str:
-        return yaml.safe_dump({"figures": {op: [pattern]}}, sort_keys=False,
-                              default_flow_style=None, allow_unicode=True, width=1000)
-
-    return dump("confirm"), dump("remove")
+    confirm = yaml.dump({"figures": {"confirm": [pattern]}}, Dumper=_SAFE_DUMPER,
+                        sort_keys=False, default_flow_style=None, allow_unicode=True, width=1000)
+    # the same entry under the other key: only the second line differs
+    lines = confirm.split("\n", 2)
+    if lines[:2] == ["figures:", "  confirm:"] and len(lines) == 3:
+        return confirm, "figures:\n  remove:\n" + lines[2]
+    return confirm, yaml.dump({"figures": {"remove": [pattern]}}, Dumper=_SAFE_DUMPER,
+                              sort_keys=False, default_flow_style=None, allow_unicode=True,
+                              width=1000)
 
 
 def _relpath(target: str, start: str) -> str:
@@ -1468,9 +1475,6 @@ class _Site:
         self.review_layout()
         return self._review_of.get(article_id, REVIEW_PAGE)
 
-    def review_pages(self) -> dict[str, str]:
-        return {path: self.review_page(path, aids) for path, aids in self.review_layout()}
-
     def review_page(self, src: str = REVIEW_PAGE, only: list[str] | None = None) -> str:
         """Low-confidence figures, by article: what was read, the rule that guessed, the
         cited sentence, and the override entries that confirm or drop it. One page of the
@@ -1627,9 +1631,11 @@ def _dump_record(record: Mapping[str, Any]) -> str:
 # A rebuild after one article was edited regenerates every page, although most depend only on
 # articles that did not change. Pages are cached by what they are made of: the article pages
 # and YAML records by their record, region and theme pages by the records of every article
-# they cite or count, and all of them by the site-wide facts any page may show (which regions
-# and themes have pages, every article's title, date and source, the national target, the
-# reference data, the URL style, the intro). Overview pages are always rebuilt. Only the last
+# they cite or count (with the Needs review page each of those is listed on), and all of them
+# by the site-wide facts any page may show (which regions and themes have pages, the national
+# target, the reference data, the URL style, the intro). So a new article, or an edited one,
+# re-renders its own page and the pages that show it, not the whole site. Overview pages
+# (home, indexes, Figures, Needs review, editions, feeds) are always rebuilt. Only the last
 # build's pages are kept. `render_site(..., reuse=False)` bypasses it; tests check that a
 # reused page is byte-identical to a fresh one.
 
@@ -1645,7 +1651,6 @@ def _site_key(digest: Digest, gazetteer: Any, taxonomy: Any, intro: str | None,
               use_directory_urls: bool) -> str:
     nat = digest.national_target
     return _digest_key(
-        [(a.id, a.title, a.date, a.record.get("source")) for a in digest.articles],
         sorted(r.id for r in digest.region_pages), sorted(digest.themes),
         None if nat is None else (nat.article, dict(nat.item)),
         getattr(gazetteer, "sha256", None), getattr(taxonomy, "sha256", None),
@@ -1701,8 +1706,14 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
         for file_path, data in site.take_files().items():
             put(file_path, data)
 
+    def page_key(article_ids: Iterable[str], extra: Any = None) -> str:
+        # what a page shows of an article is in its record; where its low-confidence figures
+        # are listed (the Needs review page) moves when other articles come or go
+        return _digest_key(site_key, extra, sorted((a, fingerprints[a], site.review_path(a))
+                                                   for a in set(article_ids)))
+
     def cached(path: str, article_ids: Iterable[str], make: Any) -> None:
-        key = _digest_key(site_key, sorted((a, fingerprints[a]) for a in set(article_ids)))
+        key = page_key(article_ids)
         hit = previous.get(path)
         if hit is not None and hit[0] == key:
             content, files = hit[1], hit[2]
@@ -1715,6 +1726,20 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
         for file_path, data in files.items():
             put(file_path, data)
 
+    def cached_pages(name: str, article_ids: Iterable[str], make: Any, extra: Any = None
+                     ) -> None:
+        """Like `cached`, for a function that makes several pages (path -> content)."""
+        key = page_key(article_ids, extra)
+        hit = previous.get(name)
+        if hit is not None and hit[0] == key:
+            files = hit[2]
+        else:
+            site.take_files()
+            files = {**make(), **site.take_files()}
+        _PAGE_CACHE[name] = (key, "", files)
+        for file_path, data in files.items():
+            put(file_path, data)
+
     issues = editions(digest, edition)  # newest first
     page("index.md", site.home_page(issues[0] if issues else None))
     page("regions/index.md", site.regions_index())
@@ -1722,8 +1747,11 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
     for path, content in site.articles_index().items():
         page(path, content)
     page("figures.md", site.figures_page())
-    for path, content in site.review_pages().items():
-        page(path, content)
+    layout = site.review_layout()
+    review_extra = ([p for p, _ in layout], len(digest.review))
+    for path, aids in layout:
+        cached_pages(f"review:{path}", aids, lambda path=path, aids=aids: {
+            path: site.review_page(path, aids)}, extra=review_extra)
     for art in digest.articles:
         cached(article_path(art.id), [art.id], lambda art=art: site.article_page(art))
         cached(record_path(art.id), [art.id], lambda art=art: _dump_record(art.record))
@@ -1732,8 +1760,7 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
         deps = _articles_of(info.commitments + info.figures, info.articles,
                             (a for links in info.theme_links.values() for a, _ in links))
         cached(region_path(info.id), deps, lambda info=info: site.region_page(info))
-        for path, content in site.region_plans_pages(info).items():
-            put(path, content)
+        cached_pages(f"plans:{info.id}", deps, lambda info=info: site.region_plans_pages(info))
         ids = sorted(info.articles, key=lambda a: order[a])
         if len(ids) > ARTICLES_SHOWN:
             for path, content in site.listing_pages(
