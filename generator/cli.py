@@ -106,7 +106,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         if target.exists() and not _is_ours(target):
             print(f"{target}: not overwritten: not a briefing record", file=sys.stderr)
             continue
-        text = dump(record)
+        text = corpus.texts.get(record["id"]) or dump(record)
         if not target.exists() or target.read_text("utf-8") != text:
             _write_atomic(target, text)
         written.add(target.name)
@@ -164,7 +164,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     out = Path(args.out)
     intro_file = Path(args.docs_dir) / "_intro.md"
     intro = intro_file.read_text("utf-8") if intro_file.is_file() else None
-    files = render_site(corpus.records, gaz, tax, intro=intro)
+    files = render_site(corpus.records, gaz, tax, intro=intro, record_texts=corpus.texts)
     for rel, content in sorted(files.items()):
         _write_atomic(out / rel, content)
     print(f"{len(files)} files written to {out}", file=sys.stderr)

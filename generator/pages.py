@@ -1671,7 +1671,8 @@ def _articles_of(entries: Iterable[Entry], *more: Iterable[str]) -> set[str]:
 def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
                 taxonomy: Any = None, *, intro: str | None = None,
                 use_directory_urls: bool = True, reuse: bool = True, edition: str = "weekly",
-                site_url: str | None = None) -> dict[str, str | bytes]:
+                site_url: str | None = None, record_texts: Mapping[str, str] | None = None
+                ) -> dict[str, str | bytes]:
     """Every generated page and data file: relative path -> content, sorted by path.
 
     `records` are schema-valid record dicts; `gazetteer`/`taxonomy` the reference data (names,
@@ -1680,7 +1681,9 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
     setting (chart URLs are computed here); `reuse` lets pages whose inputs did not change
     since the previous call in this process be taken from it (see _PAGE_CACHE); `edition`
     the period of editions (weekly | monthly); `site_url` the published site's address, which
-    the feeds need for absolute links (default: a placeholder origin).
+    the feeds need for absolute links (default: a placeholder origin); `record_texts` the
+    records' YAML text by id where the pipeline already made it (`Corpus.texts`; the rest
+    are dumped here).
     """
     records = list(records)
     ids = [r["id"] for r in records]
@@ -1754,7 +1757,8 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
             path: site.review_page(path, aids)}, extra=review_extra)
     for art in digest.articles:
         cached(article_path(art.id), [art.id], lambda art=art: site.article_page(art))
-        cached(record_path(art.id), [art.id], lambda art=art: _dump_record(art.record))
+        cached(record_path(art.id), [art.id], lambda art=art: (record_texts or {}).get(art.id)
+               or _dump_record(art.record))
     order = {a.id: i for i, a in enumerate(digest.articles)}
     for info in digest.region_pages:
         deps = _articles_of(info.commitments + info.figures, info.articles,

@@ -32,7 +32,7 @@ from .cache import ExtractionCache, entry_key, pipeline_version
 from .extract import extract
 from .ingest import Document, IngestError, discover_all, read_document
 from .limits import Limits
-from .record import assign_ids, build, id_errors, validate
+from .record import assign_ids, build, dump, id_errors, validate, with_id
 from .reference import Gazetteer, Taxonomy, data_version, load_gazetteer, load_taxonomy
 
 #: Below this many articles to extract, a process pool costs more than it saves.
@@ -71,6 +71,8 @@ class Corpus:
     extracted: int = 0  # articles extracted in this run (the rest came from the cache)
     cached: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
+    #: record id -> the record's YAML text (record.dump), made where it was extracted
+    texts: dict[str, str] = field(default_factory=dict)
 
 
 def display_path(path: Path, base_dir: Path | None) -> str:
@@ -151,10 +153,13 @@ def _extract_one(
             [task.shown, "skipped", f"internal error ({type(exc).__name__}: {exc})"]]}
     # Validated here, in the worker, so that a parallel run also validates in parallel; the
     # id assigned later is checked on its own (record.id_errors): nothing else changes.
+    # Dumped here too: a parallel run dumps in parallel, and the text is cached with the
+    # record (the id line is set once ids are assigned: record.with_id).
     return {
         "record": record,
         "problems": [[p.file, p.kind, p.message] for p in problems],
         "errors": validate(record),
+        "yaml": dump(record),
     }
 
 
@@ -343,6 +348,7 @@ def run(
     t_extract = time.perf_counter()
 
     records: list[dict] = []
+    texts: dict[str, str] = {}  # file -> YAML text with the pending id
     invalid: dict[str, list[str]] = {}
     seen: dict[str, str] = {}
     for task, res in zip(tasks, results, strict=True):
@@ -360,6 +366,8 @@ def run(
             continue
         seen[text_key] = task.shown
         invalid[record["file"]] = res.get("errors", [])
+        if isinstance(res.get("yaml"), str):
+            texts[record["file"]] = res["yaml"]
         records.append(record)
     ids = assign_ids(records)
     for record in records:
@@ -369,6 +377,9 @@ def run(
             corpus.problems.append(Problem(record["file"], "invalid", "; ".join(errors[:3])))
             continue
         corpus.records.append(record)
+        text = with_id(texts.get(record["file"], ""), record["id"])
+        if text is not None:
+            corpus.texts[record["id"]] = text
     corpus.records.sort(key=lambda r: r["id"])
     t_end = time.perf_counter()
     corpus.seconds = {

@@ -234,7 +234,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         started = time.perf_counter()
         rendered = pages.render_site(corpus.records, gazetteer, taxonomy, intro=intro,
                                      use_directory_urls=config.use_directory_urls,
-                                     edition=self.config.edition, site_url=config.site_url)
+                                     edition=self.config.edition, site_url=config.site_url,
+                                     record_texts=corpus.texts)
         for line in summary(corpus, {"pages": time.perf_counter() - started}).splitlines():
             log.info(line)
         sources = {pages.article_path(rec["id"]): str((self.base_dir / rec["file"]).resolve())

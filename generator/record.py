@@ -204,6 +204,23 @@ def dump(record: dict) -> str:
     )
 
 
+#: the id line of a record dumped before ids are assigned (`build(..., "pending")`)
+PENDING_ID_LINE = "id: pending\n"
+
+
+def with_id(text: str, record_id: str) -> str | None:
+    """*text*, a record's YAML dumped with the pending id, with its id line set to
+    *record_id*: the text `dump` gives once the id is in the record. Records are dumped
+    where they are extracted (in the worker processes, and kept in the extraction cache),
+    while ids are assigned afterwards over the whole corpus; the id line is the second line
+    (KEY_ORDER), and an id is one word, so it never wraps. None if *text* has no
+    pending id line there."""
+    head, sep, rest = text.partition("\n")
+    if not sep or not rest.startswith(PENDING_ID_LINE):
+        return None
+    return head + sep + dump({"id": record_id}) + rest[len(PENDING_ID_LINE):]
+
+
 def load(text: str) -> dict:
     """Parse a record's YAML text."""
     return yaml.safe_load(text)

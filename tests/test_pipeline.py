@@ -262,3 +262,30 @@ def test_generate_writes_the_site_pages_and_data(tmp_path: Path) -> None:
     assert len(list((out / "data" / "articles").glob("*.yaml"))) == 5
     intro = (ROOT / "docs" / "_intro.md").read_text("utf-8").strip().splitlines()[0]
     assert intro in (out / "index.md").read_text("utf-8")
+
+
+# --- records dumped where they are extracted ------------------------------------------------
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_yaml_made_in_the_workers_is_the_records_own_dump(jobs):
+    """The pipeline dumps each record before its id is known (in the worker) and sets the
+    id line afterwards; the text must be what `record.dump` gives for the final record."""
+    from generator.pipeline import run
+    from generator.record import dump
+
+    corpus = run([str(SEEDS), str(ROOT / "tests" / "real")], jobs=jobs)
+    assert len(corpus.records) > 50
+    assert corpus.texts.keys() == {r["id"] for r in corpus.records}
+    for record in corpus.records:
+        assert corpus.texts[record["id"]] == dump(record), record["id"]
+
+
+@pytest.mark.parametrize("record_id", ["2024-01-01", "null", "yes", "123", "x" * 150,
+                                       "undated-a--1a2b3c"])
+def test_setting_the_id_line_gives_the_dump_of_the_record_with_that_id(record_id):
+    from generator.record import dump, with_id
+
+    record = {"schema": "briefing/article@1", "id": "pending", "title": "A title: with colon",
+              "figures": [{"value": 5.5}]}
+    assert with_id(dump(record), record_id) == dump({**record, "id": record_id})
+    assert with_id("schema: x\ntitle: no id line\n", record_id) is None
