@@ -22,6 +22,8 @@ def kind_of(rel: str) -> str:
         return "home"
     if parts[0] == "review":
         return "review"
+    if parts[0] == "editions":
+        return "editions index" if len(parts) == 1 else "edition"
     if parts[0] == "articles":
         return "articles index" if len(parts) == 1 else (
             "listing" if parts[1].startswith("all") else "article")

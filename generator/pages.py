@@ -28,6 +28,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import itertools
 import json
 import posixpath
 import re
@@ -297,6 +298,8 @@ INDEX_PAGE = 100  # rows per page of the articles index (each lists regions too)
 REVIEW_PAGE_FIGURES = 60  # figures per Needs review page
 EDITION_PLANS = 2  # new commitments per region on an edition page (the most cited first)
 EDITION_REGIONS = 25  # regions with their new commitments on an edition page (then one line)
+EDITIONS_WITH_LEDE = 12  # the newest editions shown with their lede on the editions index
+UNDATED_SHOWN = 20  # undated articles named on the editions index (all: the articles index)
 PLANS_PAGE = 200  # commitments per page of a region's list of every commitment
 
 
@@ -1120,8 +1123,15 @@ class _Site:
                        "lede": e.lede,
                        "counts": f"{_pluralise(len(e.articles), 'article')} · "
                                  f"{e.start.isoformat()} to {e.end.isoformat()}"}
-                      for e in editions],
-            undated=Markup(self.article_list(src, undated)) if undated else "")
+                      for e in editions[:EDITIONS_WITH_LEDE]],
+            # older editions: one link each, by year (the page stays small over the years)
+            older=[(year, [{"title": e.title, "url": Markup(md_link(src, edition_path(e.id)))}
+                           for e in group])
+                   for year, group in itertools.groupby(editions[EDITIONS_WITH_LEDE:],
+                                                        key=lambda e: e.end.year)],
+            undated=Markup(self.article_list(src, undated[:UNDATED_SHOWN])) if undated else "",
+            undated_more=max(0, len(undated) - UNDATED_SHOWN),
+            articles_url=Markup(md_link(src, "articles/index.md")))
 
     # index pages ---------------------------------------------------------------------------
     def top_regions(self) -> list[RegionInfo]:

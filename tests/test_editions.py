@@ -222,3 +222,32 @@ def test_email_edition_is_self_contained_and_works_without_javascript(tmp_path):
     assert bars >= 6 and box is not None and box["width"] > 100
     assert shown == len(cites)
     assert requests == [out.as_uri()], requests  # the file alone: no fetch of anything
+
+
+def test_the_editions_index_stays_small_as_editions_accumulate(records):
+    """Two years of weekly editions: the newest EDITIONS_WITH_LEDE with their lede, every
+    older one still one click away (a link, by year), so the page does not grow a lede a
+    week."""
+    import copy
+    from datetime import timedelta
+
+    dated = [r for r in records if r.get("date")]
+    many = []
+    for k in range(30):
+        for r in dated:
+            twin = copy.deepcopy(r)
+            day = date.fromisoformat(r["date"]) - timedelta(weeks=2 * k)
+            twin["id"] = f"{day.isoformat()}-{k}-{r['id']}"
+            twin["date"] = day.isoformat()
+            many.append(twin)
+    issues = editions(dg.build(many, load_gazetteer(), load_taxonomy()))
+    assert len(issues) > pages.EDITIONS_WITH_LEDE + 20
+    page = pages.render_site(many, load_gazetteer(), load_taxonomy(),
+                             reuse=False)["editions/index.md"]
+    html = BeautifulSoup(pages_html(page), "html.parser")
+    linked = {a["href"] for a in html.find_all("a")}
+    for e in issues:  # every edition is linked from the index
+        assert any(e.id in href for href in linked), e.id
+    assert len(html.find_all("h3")) == pages.EDITIONS_WITH_LEDE
+    assert html.find("h2", string="Earlier editions") is not None
+    assert len(page.encode()) < 40_000
