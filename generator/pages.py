@@ -338,6 +338,9 @@ def _render(template: str, **context: Any) -> str:
             loader=jinja2.PackageLoader("generator", "templates"), autoescape=True,
             finalize=_finalize, trim_blocks=True, lstrip_blocks=True,
             keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+        # {% filter htmlblock %}<p>...</p>{% endfilter %}: HTML the template writes, passed
+        # through MkDocs as it is (generator.htmlblocks)
+        _ENV.filters["htmlblock"] = lambda html: Markup(block(str(html)))
     text = _ENV.get_template(template).render(**context)
     return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
 
@@ -591,7 +594,8 @@ class _Site:
         groups = dg.group_by(commitments, lambda e: list(e.item.get("regions", [])))
         keys = sorted(groups, key=lambda k: (k == "", self.d.region_name(k).lower(), k))
         people = [{"name": p.get("name"), "role": p.get("role"),
-                   "cites": [Markup(self.cite(src, art.id, n)) for n in p.get("sentences", [])]}
+                   "cites": [Markup(self.cite(src, art.id, n, html=True))
+                             for n in p.get("sentences", [])]}
                   for p in rec.get("people", [])]
         return _render(
             "article.md.j2",
@@ -600,8 +604,8 @@ class _Site:
                                 .rstrip("\n")),
             art=art, rec=rec, date_label=_date_label(art.date),
             url=Markup(_html_attr(url)) if (url := _safe_url(rec.get("url"))) else None,
-            regions=[Markup(self.region_link(src, r)) for r in art.subject_regions],
-            themes=[Markup(self.theme_link(src, t)) for t in art.themes],
+            regions=[Markup(self.region_link(src, r, html=True)) for r in art.subject_regions],
+            themes=[Markup(self.theme_link(src, t, html=True)) for t in art.themes],
             figures_table=Markup(self.figures_table(src, figures)) if figures else "",
             commitment_groups=[
                 (Markup(self.region_link(src, k)) if k else "No region named",
