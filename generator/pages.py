@@ -1781,19 +1781,20 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
         cached_pages(f"plans:{info.id}", deps, lambda info=info: site.region_plans_pages(info))
         ids = sorted(info.articles, key=lambda a: order[a])
         if len(ids) > ARTICLES_SHOWN:
-            for path, content in site.listing_pages(
-                    region_articles_path(info.id), f"Articles about {info.name}",
-                    (region_path(info.id), info.name), ids, info.articles).items():
-                put(path, content)
+            cached_pages(f"listing:{info.id}", ids, lambda info=info, ids=ids: site.listing_pages(
+                region_articles_path(info.id), f"Articles about {info.name}",
+                (region_path(info.id), info.name), ids, info.articles),
+                extra=[ids, info.articles])
     for tinfo in digest.themes.values():
         deps = _articles_of(tinfo.commitments + tinfo.figures, tinfo.articles,
                             (a for links in tinfo.region_links.values() for a, _ in links))
         cached(theme_path(tinfo.id), deps, lambda tinfo=tinfo: site.theme_page(tinfo))
         if len(tinfo.articles) > ARTICLES_SHOWN:
-            for path, content in site.listing_pages(
-                    theme_articles_path(tinfo.id), f"Articles on {tinfo.name}",
-                    (theme_path(tinfo.id), tinfo.name), tinfo.articles).items():
-                put(path, content)
+            cached_pages(f"listing:theme:{tinfo.id}", tinfo.articles,
+                         lambda tinfo=tinfo: site.listing_pages(
+                             theme_articles_path(tinfo.id), f"Articles on {tinfo.name}",
+                             (theme_path(tinfo.id), tinfo.name), tinfo.articles),
+                         extra=list(tinfo.articles))
     page(EDITIONS_INDEX, site.editions_index(issues, edition))
     for k, e in enumerate(issues):  # newest first
         page(edition_path(e.id), site.edition_page(
