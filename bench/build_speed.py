@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import json
 import os
 import re
@@ -246,6 +247,9 @@ def build(project: Path, label: str, cache: bool) -> dict:
         "from_cache": res["counts"].get("cached"),
         "site_mb": size / 1e6,
         "search_index_mb": index.stat().st_size / 1e6 if index.exists() else None,
+        # what a reader's browser downloads from a server that compresses (GitHub Pages does)
+        "search_index_gzip_mb": (len(gzip.compress(index.read_bytes(), 6)) / 1e6
+                                 if index.exists() else None),
         "html_pages": html,
         "article_pages": sum(1 for _ in (site / "articles").glob("*/index.html"))
         if (site / "articles").is_dir() else None,
@@ -404,11 +408,12 @@ def report(rows: list[dict], meta: dict) -> str:
         table_rows.append([
             f"{r['n']:,}", r["build"], bl.fmt(r["total_s"]), bl.fmt(r["generator_s"]), split,
             bl.fmt(r["mkdocs_s"]), bl.fmt(r["rss_mb"], 0), f"{r['html_pages']:,}",
-            bl.fmt(r["search_index_mb"]), bl.fmt(r["site_mb"]), r["warnings"],
+            bl.fmt(r["search_index_mb"]), bl.fmt(r.get("search_index_gzip_mb")),
+            bl.fmt(r["site_mb"]), r["warnings"],
         ])
     lines = [head, "", bl.table(
         ["N", "build", "total s", "generator s", "run / render s", "mkdocs s", "peak RSS MB",
-         "pages", "search index MB", "site MB", "warnings"], table_rows), ""]
+         "pages", "search index MB", "gzip MB", "site MB", "warnings"], table_rows), ""]
     lines.append("generator s = time inside the briefing plugin's hooks (run() = extraction, "
                  "render = page generation); mkdocs s = the rest, start-up included.")
     for r in rows:
