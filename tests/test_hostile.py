@@ -312,7 +312,7 @@ def test_9_csv_cells_cannot_be_formulas(tmp_path):
                           " subject: '@SUM(A1)'}]}\n"})
     assert c.problems == []
     files = render_site(c.records, load_gazetteer(), load_taxonomy())
-    rows = list(csv.reader(io.StringIO(files["data/figures.csv"])))
+    rows = list(csv.reader(io.StringIO(files["data/figures.csv"].decode("utf-8"))))
     cells = [cell for row in rows[1:] for cell in row]
     assert "'" + evil in cells and "'@SUM(A1)" in cells
     assert not any(cell[:1] in ("=", "+", "@", "\t", "\r") for cell in cells), cells

@@ -379,7 +379,7 @@ def test_data_files(site):
     records = load_records()
     doc = json.loads(site["data/briefing.json"])
     assert doc["articles"] == sorted(records, key=lambda r: r["id"])
-    rows = list(csv.DictReader(io.StringIO(site["data/figures.csv"])))
+    rows = list(csv.DictReader(io.StringIO(site["data/figures.csv"].decode("utf-8"))))
     assert len(rows) == sum(len(r["figures"]) for r in records)
     hostile = [r for r in rows if r["article"] == HOSTILE]
     assert hostile[0]["text"] == "5 | 6 <b>bold</b> `tick`"
