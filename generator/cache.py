@@ -142,3 +142,90 @@ class ExtractionCache:
 def _digest(payload: Any) -> str:
     text = json.dumps(payload, ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# --- the pages of the last build ---------------------------------------------------------------
+
+@cache
+def site_version() -> str:
+    """Digest of the whole package: what a generated page looks like depends on all of it
+    (digest, templates, formatting, assets), so any change to the code drops every page."""
+    h = hashlib.sha256(f"{__version__}:{FORMAT}:site".encode())
+    for rel, data in sorted(_walk(resources.files("generator")), key=lambda t: t[0]):
+        h.update(f"{rel}\0".encode())
+        h.update(data)
+    return h.hexdigest()
+
+
+#: name -> (key, content, {path: data}): one entry of `generator.pages`' page cache
+PageEntries = dict[str, tuple[str, "str | bytes", dict[str, "str | bytes"]]]
+
+
+class PageCache:
+    """The last build's generated pages, in one JSON file (``pages.json``), so that a new
+    `mkdocs build` after one article changed renders only the pages that article is on.
+
+    Which pages may be reused is decided by `generator.pages` (each entry's key hashes
+    what the page is made of); this file only stores the entries, under the digest of the
+    package code (:func:`site_version`). A file that is torn, corrupt or from other code
+    is ignored, never trusted; it is written atomically.
+    """
+
+    def __init__(self, root: str | os.PathLike[str]) -> None:
+        self.path = Path(root) / "pages.json"
+        #: beside it, what it holds (a digest of the code and of every entry's key), so that
+        #: a rebuild that changed nothing does not write it again
+        self.state_path = Path(root) / "pages.state"
+
+    def state(self, entries: PageEntries) -> str:
+        return entry_key(site_version(), *sorted(f"{n}\0{k}" for n, (k, _, _) in entries.items()))
+
+    def holds(self, entries: PageEntries) -> bool:
+        """Whether the file on disk holds *entries* already (by their keys)."""
+        try:
+            size = self.path.stat().st_size
+            return self.state_path.read_text("ascii").split() == [self.state(entries), str(size)]
+        except (OSError, ValueError):
+            return False
+
+    def load(self) -> PageEntries:
+        try:
+            doc = json.loads(self.path.read_bytes())
+            if doc.get("format") != FORMAT or doc.get("version") != site_version():
+                return {}
+            return {name: (key, _decoded(content), {p: _decoded(d) for p, d in files.items()})
+                    for name, (key, content, files) in doc["entries"].items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return {}
+
+    def save(self, entries: PageEntries) -> None:
+        doc = {"format": FORMAT, "version": site_version(), "entries": {
+            name: [key, _encoded(content), {p: _encoded(d) for p, d in files.items()}]
+            for name, (key, content, files) in entries.items()}}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-", suffix=".json")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+            os.replace(tmp, self.path)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+        # the size too: a file replaced or damaged since is written again
+        self.state_path.write_text(f"{self.state(entries)} {self.path.stat().st_size}\n",
+                                   "ascii")
+
+
+def _encoded(data: str | bytes) -> list[str]:
+    """A file's content as JSON: ["t", text] or ["b", the UTF-8 bytes decoded]."""
+    return ["b", data.decode("utf-8")] if isinstance(data, bytes) else ["t", data]
+
+
+def _decoded(value: list[str]) -> str | bytes:
+    kind, text = value
+    if kind == "b":
+        return text.encode("utf-8")
+    if kind != "t" or not isinstance(text, str):
+        raise ValueError("not a page cache value")
+    return text

@@ -30,6 +30,7 @@ import hashlib
 import io
 import itertools
 import json
+import os
 import posixpath
 import re
 from collections.abc import Iterable, Mapping
@@ -42,6 +43,7 @@ import yaml
 from markupsafe import Markup
 
 from . import digest as dg
+from .cache import PageCache
 from .digest import Digest, Entry, RegionInfo
 from .editions import Edition, editions
 from .feeds import edition_feeds
@@ -1696,8 +1698,8 @@ def _articles_of(entries: Iterable[Entry], *more: Iterable[str]) -> set[str]:
 def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
                 taxonomy: Any = None, *, intro: str | None = None,
                 use_directory_urls: bool = True, reuse: bool = True, edition: str = "weekly",
-                site_url: str | None = None, record_texts: Mapping[str, str] | None = None
-                ) -> dict[str, str | bytes]:
+                site_url: str | None = None, record_texts: Mapping[str, str] | None = None,
+                cache_dir: str | os.PathLike[str] | None = None) -> dict[str, str | bytes]:
     """Every generated page and data file: relative path -> content (pages as text, other
     files as UTF-8 bytes), sorted by path.
 
@@ -1709,7 +1711,8 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
     the period of editions (weekly | monthly); `site_url` the published site's address, which
     the feeds need for absolute links (default: a placeholder origin); `record_texts` the
     records' YAML text by id where the pipeline already made it (`Corpus.texts`; the rest
-    are dumped here).
+    are dumped here); `cache_dir` keeps the pages on disk between processes too
+    (`generator.cache.PageCache`: a new `mkdocs build` after one edit reuses the rest).
     """
     records = list(records)
     ids = [r["id"] for r in records]
@@ -1720,6 +1723,9 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
     site = _Site(digest, use_directory_urls=use_directory_urls, intro=intro)
     out: dict[str, str | bytes] = {}
     previous = dict(_PAGE_CACHE) if reuse else {}
+    disk = PageCache(cache_dir) if cache_dir is not None else None
+    if reuse and not previous and disk is not None:
+        previous = disk.load()
     _PAGE_CACHE.clear()
     site_key = _site_key(digest, gazetteer, taxonomy, intro, use_directory_urls)
     fingerprints = {r["id"]: _digest_key(r) for r in records}
@@ -1818,4 +1824,6 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
     put(FIGURES_CSV, figures_csv(digest))
     put(BRIEFING_JSON, briefing_json(records))
     put(SCHEMA_FILE, _schema_text())
+    if disk is not None and not disk.holds(_PAGE_CACHE):
+        disk.save(_PAGE_CACHE)
     return dict(sorted(out.items()))

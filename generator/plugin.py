@@ -235,7 +235,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         rendered = pages.render_site(corpus.records, gazetteer, taxonomy, intro=intro,
                                      use_directory_urls=config.use_directory_urls,
                                      edition=self.config.edition, site_url=config.site_url,
-                                     record_texts=corpus.texts)
+                                     record_texts=corpus.texts,
+                                     cache_dir=(self.base_dir / ".briefing-cache" / "pages"
+                                                if self.config.cache else None))
         for line in summary(corpus, {"pages": time.perf_counter() - started}).splitlines():
             log.info(line)
         sources = {pages.article_path(rec["id"]): str((self.base_dir / rec["file"]).resolve())

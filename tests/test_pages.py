@@ -523,3 +523,57 @@ def test_a_new_article_renders_its_own_page_not_every_article_page(reference, mo
     monkeypatch.setattr(pages._Site, "article_page", counting)
     pages.render_site(after, *reference)
     assert rendered == ["2099-01-01-a-new-article"]
+
+
+# --- reuse between processes (a new `mkdocs build` after an edit) ---------------------------
+
+def test_pages_kept_on_disk_are_reused_by_a_new_process_and_equal_a_fresh_build(
+        reference, tmp_path, monkeypatch):
+    records = load_records()
+    after = _variants(records)["new article, all confident"]
+    pages.render_site(records, *reference, cache_dir=tmp_path)
+    assert (tmp_path / "pages.json").is_file()
+    pages._PAGE_CACHE.clear()  # as a new process starts
+    rendered: list[str] = []
+    original = pages._Site.article_page
+    monkeypatch.setattr(pages._Site, "article_page",
+                        lambda self, art: rendered.append(art.id) or original(self, art))
+    reused = pages.render_site(after, *reference, cache_dir=tmp_path)
+    assert rendered == ["2099-01-01-a-new-article"]
+    monkeypatch.undo()
+    assert reused == pages.render_site(after, *reference, reuse=False)
+
+
+@pytest.mark.parametrize("damage", ["torn", "other code", "not json"])
+def test_a_damaged_page_cache_is_ignored(reference, tmp_path, damage):
+    records = load_records()
+    fresh = pages.render_site(records, *reference, reuse=False)
+    pages.render_site(records, *reference, cache_dir=tmp_path)
+    path = tmp_path / "pages.json"
+    raw = path.read_bytes()
+    if damage == "torn":
+        path.write_bytes(raw[: len(raw) // 2])
+    elif damage == "other code":
+        doc = json.loads(raw)
+        doc["version"] = "0" * 64
+        for entry in doc["entries"].values():  # pages another version would make
+            entry[1] = ["t", "stale"]
+        path.write_text(json.dumps(doc), "utf-8")
+    else:
+        doc = json.loads(raw)
+        first = next(iter(doc["entries"]))
+        doc["entries"][first][1] = ["x", 5]
+        path.write_text(json.dumps(doc), "utf-8")
+    pages._PAGE_CACHE.clear()
+    assert pages.render_site(records, *reference, cache_dir=tmp_path) == fresh
+
+
+def test_the_page_cache_file_is_written_again_only_when_it_changes(reference, tmp_path):
+    records = load_records()
+    pages.render_site(records, *reference, cache_dir=tmp_path)
+    stamp = (tmp_path / "pages.json").stat().st_mtime_ns
+    pages.render_site(records, *reference, cache_dir=tmp_path)  # nothing changed
+    assert (tmp_path / "pages.json").stat().st_mtime_ns == stamp
+    (tmp_path / "pages.json").write_text("{}", "utf-8")  # damaged: written again
+    pages.render_site(records, *reference, cache_dir=tmp_path)
+    assert len((tmp_path / "pages.json").read_bytes()) > 1000
