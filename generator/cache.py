@@ -162,7 +162,7 @@ PageEntries = dict[str, tuple[str, "str | bytes", dict[str, "str | bytes"]]]
 
 
 class PageCache:
-    """The last build's generated pages, in one JSON file (``pages.json``), so that a new
+    """The last build's generated pages, in one file (``pages.json``, JSON lines), so that a new
     `mkdocs build` after one article changed renders only the pages that article is on.
 
     Which pages may be reused is decided by `generator.pages` (each entry's key hashes
@@ -189,24 +189,35 @@ class PageCache:
             return False
 
     def load(self) -> PageEntries:
+        entries: PageEntries = {}
         try:
-            doc = json.loads(self.path.read_bytes())
-            if doc.get("format") != FORMAT or doc.get("version") != site_version():
-                return {}
-            return {name: (key, _decoded(content), {p: _decoded(d) for p, d in files.items()})
-                    for name, (key, content, files) in doc["entries"].items()}
+            with self.path.open("rb") as fh:
+                head = json.loads(fh.readline())
+                if head.get("format") != FORMAT or head.get("version") != site_version():
+                    return {}
+                for line in fh:
+                    name, key, content, files = json.loads(line)
+                    entries[name] = (key, _decoded(content),
+                                     {p: _decoded(d) for p, d in files.items()})
+                if head.get("entries") != len(entries):  # torn
+                    return {}
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return {}
+        return entries
 
     def save(self, entries: PageEntries) -> None:
-        doc = {"format": FORMAT, "version": site_version(), "entries": {
-            name: [key, _encoded(content), {p: _encoded(d) for p, d in files.items()}]
-            for name, (key, content, files) in entries.items()}}
+        """One JSON line per entry after a header line: written (and read) an entry at a
+        time, so the file never has to be one string in memory."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-", suffix=".json")
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+                head = {"format": FORMAT, "version": site_version(), "entries": len(entries)}
+                fh.write(json.dumps(head).encode("utf-8") + b"\n")
+                for name, (key, content, files) in entries.items():
+                    line = [name, key, _encoded(content),
+                            {p: _encoded(d) for p, d in files.items()}]
+                    fh.write(json.dumps(line, ensure_ascii=False).encode("utf-8") + b"\n")
             os.replace(tmp, self.path)
         except BaseException:
             if os.path.exists(tmp):

@@ -551,19 +551,20 @@ def test_a_damaged_page_cache_is_ignored(reference, tmp_path, damage):
     pages.render_site(records, *reference, cache_dir=tmp_path)
     path = tmp_path / "pages.json"
     raw = path.read_bytes()
+    lines = raw.splitlines()
     if damage == "torn":
-        path.write_bytes(raw[: len(raw) // 2])
+        path.write_bytes(b"\n".join(lines[: len(lines) // 2]) + b"\n")
     elif damage == "other code":
-        doc = json.loads(raw)
-        doc["version"] = "0" * 64
-        for entry in doc["entries"].values():  # pages another version would make
-            entry[1] = ["t", "stale"]
-        path.write_text(json.dumps(doc), "utf-8")
+        head = json.loads(lines[0])
+        head["version"] = "0" * 64
+        stale = [json.loads(line) for line in lines[1:]]
+        for entry in stale:  # pages another version would make
+            entry[2] = ["t", "stale"]
+        path.write_text("\n".join(json.dumps(x) for x in [head, *stale]) + "\n", "utf-8")
     else:
-        doc = json.loads(raw)
-        first = next(iter(doc["entries"]))
-        doc["entries"][first][1] = ["x", 5]
-        path.write_text(json.dumps(doc), "utf-8")
+        first = json.loads(lines[1])
+        first[2] = ["x", 5]
+        path.write_bytes(b"\n".join([lines[0], json.dumps(first).encode(), *lines[2:]]) + b"\n")
     pages._PAGE_CACHE.clear()
     assert pages.render_site(records, *reference, cache_dir=tmp_path) == fresh
 
