@@ -578,3 +578,22 @@ def test_the_page_cache_file_is_written_again_only_when_it_changes(reference, tm
     (tmp_path / "pages.json").write_text("{}", "utf-8")  # damaged: written again
     pages.render_site(records, *reference, cache_dir=tmp_path)
     assert len((tmp_path / "pages.json").read_bytes()) > 1000
+
+
+def test_pages_reused_by_the_records_yaml_fingerprint_equal_a_fresh_build(reference):
+    """With the pipeline's YAML texts, a record's fingerprint is the hash of its text."""
+    import copy
+
+    from generator.record import dump
+
+    records = load_records()
+    texts = {r["id"]: dump(r) for r in records}
+    pages.render_site(records, *reference, record_texts=texts)
+    edited = copy.deepcopy(records)
+    target = next(r for r in edited if r["commitments"])
+    target["commitments"][0]["text"] = "Zhejiang will build a new edited hub."
+    texts[target["id"]] = dump(target)
+    reused = pages.render_site(edited, *reference, record_texts=texts)
+    fresh = pages.render_site(edited, *reference, reuse=False)
+    assert [p for p in fresh if reused.get(p) != fresh[p]] == []
+    assert "Zhejiang will build a new edited hub." in reused[f"articles/{target['id']}.md"]
