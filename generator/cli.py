@@ -291,7 +291,8 @@ def parser() -> argparse.ArgumentParser:
     sp.add_argument("-f", "--config-file", default="mkdocs.yml")
     sp.add_argument("-d", "--site-dir", default=None)
     sp.add_argument("--strict", action="store_true")
-    sp.add_argument("--no-cache", action="store_true", help="re-extract every article")
+    sp.add_argument("--no-cache", action="store_true",
+                    help="re-extract every article and render every page (no caches)")
     sp.set_defaults(func=cmd_build)
 
     sp = sub.add_parser("serve", help="preview the site with mkdocs serve")
