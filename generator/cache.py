@@ -173,6 +173,8 @@ class PageCache:
 
     def __init__(self, root: str | os.PathLike[str]) -> None:
         self.path = Path(root) / "pages.json"
+        #: why the last `save` could not write the file (the build goes on without it)
+        self.problem: str | None = None
         #: beside it, what it holds (a digest of the code and of every entry's key), so that
         #: a rebuild that changed nothing does not write it again
         self.state_path = Path(root) / "pages.state"
@@ -207,7 +209,15 @@ class PageCache:
 
     def save(self, entries: PageEntries) -> None:
         """One JSON line per entry after a header line: written (and read) an entry at a
-        time, so the file never has to be one string in memory."""
+        time, so the file never has to be one string in memory. A folder that cannot be
+        written is said in `problem`, not raised: the cache only saves time."""
+        try:
+            self._save(entries)
+        except OSError as exc:
+            self.problem = (f"page cache {self.path.parent} cannot be written "
+                            f"({exc.strerror or exc}); continuing without it")
+
+    def _save(self, entries: PageEntries) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-", suffix=".json")
         try:

@@ -30,7 +30,6 @@ import hashlib
 import io
 import itertools
 import json
-import os
 import posixpath
 import re
 from collections.abc import Iterable, Mapping
@@ -1699,7 +1698,7 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
                 taxonomy: Any = None, *, intro: str | None = None,
                 use_directory_urls: bool = True, reuse: bool = True, edition: str = "weekly",
                 site_url: str | None = None, record_texts: Mapping[str, str] | None = None,
-                cache_dir: str | os.PathLike[str] | None = None) -> dict[str, str | bytes]:
+                page_cache: PageCache | None = None) -> dict[str, str | bytes]:
     """Every generated page and data file: relative path -> content (pages as text, other
     files as UTF-8 bytes), sorted by path.
 
@@ -1711,7 +1710,7 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
     the period of editions (weekly | monthly); `site_url` the published site's address, which
     the feeds need for absolute links (default: a placeholder origin); `record_texts` the
     records' YAML text by id where the pipeline already made it (`Corpus.texts`; the rest
-    are dumped here); `cache_dir` keeps the pages on disk between processes too
+    are dumped here); `page_cache` keeps the pages on disk between processes too
     (`generator.cache.PageCache`: a new `mkdocs build` after one edit reuses the rest).
     """
     records = list(records)
@@ -1723,7 +1722,7 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
     site = _Site(digest, use_directory_urls=use_directory_urls, intro=intro)
     out: dict[str, str | bytes] = {}
     previous = dict(_PAGE_CACHE) if reuse else {}
-    disk = PageCache(cache_dir) if cache_dir is not None else None
+    disk = page_cache
     if reuse and not previous and disk is not None:
         previous = disk.load()
     _PAGE_CACHE.clear()

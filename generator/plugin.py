@@ -40,6 +40,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import htmlblocks, pages
+from .cache import PageCache
 from .editions import PERIODS
 from .limits import Limits
 
@@ -231,13 +232,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             intro = intro_file.content_string
             files.remove(intro_file)
 
+        page_cache = (PageCache(self.base_dir / ".briefing-cache" / "pages")
+                      if self.config.cache else None)
         started = time.perf_counter()
         rendered = pages.render_site(corpus.records, gazetteer, taxonomy, intro=intro,
                                      use_directory_urls=config.use_directory_urls,
                                      edition=self.config.edition, site_url=config.site_url,
                                      record_texts=corpus.texts,
-                                     cache_dir=(self.base_dir / ".briefing-cache" / "pages"
-                                                if self.config.cache else None))
+                                     page_cache=page_cache)
+        if page_cache is not None and page_cache.problem:
+            log.warning(page_cache.problem)
         for line in summary(corpus, {"pages": time.perf_counter() - started}).splitlines():
             log.info(line)
         sources = {pages.article_path(rec["id"]): str((self.base_dir / rec["file"]).resolve())

@@ -551,11 +551,13 @@ def test_5_6_killed_swap_is_repaired_and_environment_faults_are_one_line(tmp_pat
     # an unwritable cache (here: a file where its folder should be) is one warning
     import shutil
 
-    shutil.rmtree(project / ".briefing-cache" / "extract")
-    (project / ".briefing-cache" / "extract").write_text("not a folder", "utf-8")
+    for name in ("extract", "pages"):
+        shutil.rmtree(project / ".briefing-cache" / name)
+        (project / ".briefing-cache" / name).write_text("not a folder", "utf-8")
     second = _build(project)
     assert second.returncode == 0, second.stderr[-3000:]
     assert second.stderr.count("extraction cache") == 1, second.stderr
+    assert second.stderr.count("page cache") == 1, second.stderr
     assert "Traceback" not in second.stderr
     # an output folder that cannot be made is one line, no traceback
     (project / "blocked").write_text("a file", "utf-8")

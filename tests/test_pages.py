@@ -25,6 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import pages
+from generator.cache import PageCache
 from generator.reference import load_gazetteer, load_taxonomy
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -531,14 +532,14 @@ def test_pages_kept_on_disk_are_reused_by_a_new_process_and_equal_a_fresh_build(
         reference, tmp_path, monkeypatch):
     records = load_records()
     after = _variants(records)["new article, all confident"]
-    pages.render_site(records, *reference, cache_dir=tmp_path)
+    pages.render_site(records, *reference, page_cache=PageCache(tmp_path))
     assert (tmp_path / "pages.json").is_file()
     pages._PAGE_CACHE.clear()  # as a new process starts
     rendered: list[str] = []
     original = pages._Site.article_page
     monkeypatch.setattr(pages._Site, "article_page",
                         lambda self, art: rendered.append(art.id) or original(self, art))
-    reused = pages.render_site(after, *reference, cache_dir=tmp_path)
+    reused = pages.render_site(after, *reference, page_cache=PageCache(tmp_path))
     assert rendered == ["2099-01-01-a-new-article"]
     monkeypatch.undo()
     assert reused == pages.render_site(after, *reference, reuse=False)
@@ -548,7 +549,7 @@ def test_pages_kept_on_disk_are_reused_by_a_new_process_and_equal_a_fresh_build(
 def test_a_damaged_page_cache_is_ignored(reference, tmp_path, damage):
     records = load_records()
     fresh = pages.render_site(records, *reference, reuse=False)
-    pages.render_site(records, *reference, cache_dir=tmp_path)
+    pages.render_site(records, *reference, page_cache=PageCache(tmp_path))
     path = tmp_path / "pages.json"
     raw = path.read_bytes()
     lines = raw.splitlines()
@@ -566,17 +567,17 @@ def test_a_damaged_page_cache_is_ignored(reference, tmp_path, damage):
         first[2] = ["x", 5]
         path.write_bytes(b"\n".join([lines[0], json.dumps(first).encode(), *lines[2:]]) + b"\n")
     pages._PAGE_CACHE.clear()
-    assert pages.render_site(records, *reference, cache_dir=tmp_path) == fresh
+    assert pages.render_site(records, *reference, page_cache=PageCache(tmp_path)) == fresh
 
 
 def test_the_page_cache_file_is_written_again_only_when_it_changes(reference, tmp_path):
     records = load_records()
-    pages.render_site(records, *reference, cache_dir=tmp_path)
+    pages.render_site(records, *reference, page_cache=PageCache(tmp_path))
     stamp = (tmp_path / "pages.json").stat().st_mtime_ns
-    pages.render_site(records, *reference, cache_dir=tmp_path)  # nothing changed
+    pages.render_site(records, *reference, page_cache=PageCache(tmp_path))  # nothing changed
     assert (tmp_path / "pages.json").stat().st_mtime_ns == stamp
     (tmp_path / "pages.json").write_text("{}", "utf-8")  # damaged: written again
-    pages.render_site(records, *reference, cache_dir=tmp_path)
+    pages.render_site(records, *reference, page_cache=PageCache(tmp_path))
     assert len((tmp_path / "pages.json").read_bytes()) > 1000
 
 
@@ -597,3 +598,13 @@ def test_pages_reused_by_the_records_yaml_fingerprint_equal_a_fresh_build(refere
     fresh = pages.render_site(edited, *reference, reuse=False)
     assert [p for p in fresh if reused.get(p) != fresh[p]] == []
     assert "Zhejiang will build a new edited hub." in reused[f"articles/{target['id']}.md"]
+
+
+def test_a_page_cache_that_cannot_be_written_is_said_not_fatal(reference, tmp_path):
+    records = load_records()
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", "utf-8")
+    cache = PageCache(blocker / "pages")  # its folder cannot be made
+    assert pages.render_site(records, *reference, page_cache=cache) == pages.render_site(
+        records, *reference, reuse=False)
+    assert cache.problem and "cannot be written" in cache.problem
