@@ -203,3 +203,14 @@ def test_dirty_rebuild_converts_only_the_pages_that_changed(tmp_path, monkeypatc
         assert any(p.startswith("articles/") for p in unchanged), "every article rebuilt"
     finally:
         plugin.on_startup(command="build", dirty=False)  # MkDocs keeps the instance
+
+
+@pytest.mark.parametrize(("flags", "dirty"), [([], True), (["--full"], False)])
+def test_briefing_serve_is_mkdocs_serve_dirty_unless_full(monkeypatch, flags, dirty) -> None:
+    from generator import cli
+
+    calls: list[list[str]] = []
+    monkeypatch.setattr(cli, "_mkdocs", lambda argv: calls.append(argv) or 0)
+    assert cli.main(["serve", *flags]) == 0
+    (argv,) = calls
+    assert argv[0] == "serve" and ("--dirty" in argv) is dirty
