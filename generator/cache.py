@@ -24,7 +24,7 @@ from typing import Any
 
 from . import __version__
 
-FORMAT = 1
+FORMAT = 2  # 2: a header line, then the payload (its digest is of its bytes)
 #: Package files whose contents change what an article's record looks like.
 PIPELINE_FILES = ("ingest", "extract", "record.py", "overrides.py", "pipeline.py", "safeyaml.py",
                   "data")
@@ -61,7 +61,8 @@ def entry_key(*parts: str) -> str:
 
 
 class ExtractionCache:
-    """A folder of JSON entries ``<key[:2]>/<key>.json``."""
+    """A folder of entries ``<key[:2]>/<key>.json``: a JSON header line (format, key, digest
+    of the payload) and the payload's JSON."""
 
     def __init__(self, root: str | os.PathLike[str]) -> None:
         self.root = Path(root)
@@ -80,15 +81,18 @@ class ExtractionCache:
         except OSError:
             self.misses += 1
             return None
+        # a header line, then the payload's JSON; the digest is of the payload's bytes, so
+        # checking it does not serialise the payload again
+        head, _, body = raw.partition(b"\n")
         try:
-            entry = json.loads(raw)
-            payload = entry["payload"]
+            entry = json.loads(head)
             ok = (
                 entry.get("format") == FORMAT
                 and entry.get("key") == key
-                and entry.get("digest") == _digest(payload)
+                and entry.get("digest") == hashlib.sha256(body).hexdigest()
             )
-        except (ValueError, KeyError, TypeError):
+            payload = json.loads(body) if ok else None
+        except (ValueError, KeyError, TypeError, AttributeError):
             ok = False
         if not ok:
             self.rejected += 1
@@ -105,14 +109,14 @@ class ExtractionCache:
         """Store *payload* under *key* atomically (a killed process leaves no torn entry)."""
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = json.dumps(
-            {"format": FORMAT, "key": key, "digest": _digest(payload), "payload": payload},
-            ensure_ascii=False,  # key order kept: records are dumped in insertion order
-        ).encode("utf-8")
+        # key order kept: records are dumped in insertion order
+        body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        head = json.dumps({"format": FORMAT, "key": key,
+                           "digest": hashlib.sha256(body).hexdigest()}).encode("utf-8")
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
+                fh.write(head + b"\n" + body)
             os.replace(tmp, path)
         except BaseException:
             if os.path.exists(tmp):
@@ -137,11 +141,6 @@ class ExtractionCache:
             except OSError:
                 pass
         return removed
-
-
-def _digest(payload: Any) -> str:
-    text = json.dumps(payload, ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 # --- the pages of the last build ---------------------------------------------------------------
