@@ -1817,9 +1817,21 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
                              (theme_path(tinfo.id), tinfo.name), tinfo.articles),
                          extra=list(tinfo.articles))
     page(EDITIONS_INDEX, site.editions_index(issues, edition))
+    # An edition reads only its own and earlier editions' articles (generator.editions): its
+    # page is keyed by their records (one running digest, oldest edition first) and by its
+    # neighbours, so a new article re-renders its own edition, not the years before it.
+    running = hashlib.sha1()
+    edition_keys: dict[str, str] = {}
+    for e in reversed(issues):
+        for a in sorted(e.articles):
+            running.update(f"{a}\0{fingerprints[a]}\0".encode())
+        edition_keys[e.id] = running.hexdigest()
     for k, e in enumerate(issues):  # newest first
-        page(edition_path(e.id), site.edition_page(
-            e, issues[k + 1] if k + 1 < len(issues) else None, issues[k - 1] if k else None))
+        older, newer = (issues[k + 1] if k + 1 < len(issues) else None,
+                        issues[k - 1] if k else None)
+        cached_pages(f"edition:{e.id}", [], lambda e=e, older=older, newer=newer: {
+            edition_path(e.id): site.edition_page(e, older, newer)},
+            extra=[edition_keys[e.id], older and older.id, newer and newer.id])
     base = (site_url or "http://localhost/").rstrip("/") + "/"
     for path, xml in edition_feeds(issues, digest, base, lambda p: base + dest_url(
             p, use_directory_urls)).items():

@@ -251,3 +251,24 @@ def test_the_editions_index_stays_small_as_editions_accumulate(records):
     assert len(html.find_all("h3")) == pages.EDITIONS_WITH_LEDE
     assert html.find("h2", string="Earlier editions") is not None
     assert len(page.encode()) < 40_000
+
+
+def test_an_edit_re_renders_its_edition_and_the_later_ones_only(records, monkeypatch):
+    """An edition reads only its own and earlier articles, so its page is reused after an
+    edit to a later article, and rendered again after an edit to its own."""
+    import copy
+
+    gaz, tax = load_gazetteer(), load_taxonomy()
+    pages.render_site(records, gaz, tax)
+    rendered: list[str] = []
+    original = pages._Site.edition_page
+    monkeypatch.setattr(pages._Site, "edition_page",
+                        lambda self, e, older, newer: rendered.append(e.id)
+                        or original(self, e, older, newer))
+    edited = copy.deepcopy(records)
+    newest = max((r for r in edited if r.get("date")), key=lambda r: r["date"])
+    newest["commitments"][0]["text"] += " Edited."
+    reused = pages.render_site(edited, gaz, tax)
+    assert rendered == ["2025-W05"]
+    monkeypatch.undo()
+    assert reused == pages.render_site(edited, gaz, tax, reuse=False)
