@@ -32,6 +32,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -309,10 +310,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return context
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        """On a dirty rebuild, drop the previous build's search entries of every page this
+        """The theme's compiled templates are kept with the other caches (Jinja's bytecode
+        cache): MkDocs makes a new template environment, and compiled the theme's templates
+        again, on every build and every rebuild of `mkdocs serve`.
+
+        On a dirty rebuild, drop the previous build's search entries of every page this
         build will convert again. Material's search keeps the previous index and replaces the
         entries of only the first page rebuilt; an edited article rebuilds its region and
         theme pages too, which then showed twice in the results."""
+        if self.config.cache and env.bytecode_cache is None:
+            folder = self.base_dir / ".briefing-cache" / "jinja"
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+            except OSError:
+                pass  # it only saves time; the page cache has said so if the folder is bad
         if not self.dirty:
             return env
         rebuilt = {f.url for f in files.documentation_pages() if f.is_modified()}
