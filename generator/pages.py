@@ -1657,6 +1657,13 @@ def _dump_record(record: Mapping[str, Any]) -> str:
 _PAGE_CACHE: dict[str, tuple[str, str | bytes, dict[str, str]]] = {}
 
 
+def keep_pages(page_cache: PageCache) -> None:
+    """Write this process's last rendered pages to *page_cache* (unless it holds them):
+    what `mkdocs serve` does when it stops, having rendered without writing it."""
+    if _PAGE_CACHE and not page_cache.holds(_PAGE_CACHE):
+        page_cache.save(_PAGE_CACHE)
+
+
 def _digest_key(*parts: Any) -> str:
     text = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha1(text.encode("utf-8")).hexdigest()

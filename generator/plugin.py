@@ -151,6 +151,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def __init__(self) -> None:
         super().__init__()
+        self.serving = False
+        self._page_cache: PageCache | None = None
         self.base_dir: Path = Path.cwd()
         self.generated: list[str] = []
         self._stashes: dict[str, htmlblocks.Stash] = {}
@@ -165,6 +167,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         serve`, so that with `--dirty` it knows which generated pages changed."""
         self.dirty = dirty
         self._built = self._building = ("", {})
+        self.serving = command == "serve"
+        self._page_cache = None  # the one `mkdocs serve` keeps on disk
+
+    def on_shutdown(self) -> None:
+        """`mkdocs serve` keeps its pages in memory between rebuilds (writing 100 MB of
+        them after every edit cost half a second); they are written once, when it stops."""
+        if self._page_cache is not None:
+            pages.keep_pages(self._page_cache)
+            if self._page_cache.problem:
+                log.warning(self._page_cache.problem)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.base_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -235,6 +247,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
         page_cache = (PageCache(self.base_dir / ".briefing-cache" / "pages")
                       if self.config.cache else None)
+        if self.serving and page_cache is not None:
+            # the first build reads (and writes) the file; rebuilds reuse pages in memory
+            first, self._page_cache = self._page_cache is None, page_cache
+            page_cache = page_cache if first else None
         started = time.perf_counter()
         rendered = pages.render_site(corpus.records, gazetteer, taxonomy, intro=intro,
                                      use_directory_urls=config.use_directory_urls,

@@ -608,3 +608,16 @@ def test_a_page_cache_that_cannot_be_written_is_said_not_fatal(reference, tmp_pa
     assert pages.render_site(records, *reference, page_cache=cache) == pages.render_site(
         records, *reference, reuse=False)
     assert cache.problem and "cannot be written" in cache.problem
+
+
+def test_keep_pages_writes_what_this_process_rendered(reference, tmp_path):
+    """`mkdocs serve` renders without writing the page cache and keeps it when it stops."""
+    records = load_records()
+    pages.render_site(records, *reference)
+    cache = PageCache(tmp_path)
+    pages.keep_pages(cache)
+    entries = cache.load()
+    assert entries and entries.keys() == pages._PAGE_CACHE.keys()
+    stamp = cache.path.stat().st_mtime_ns
+    pages.keep_pages(cache)  # it holds them already: not written again
+    assert cache.path.stat().st_mtime_ns == stamp
