@@ -81,7 +81,9 @@ def main(argv: list[str] | None = None) -> int:
                             cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT,
                             stdin=subprocess.DEVNULL, start_new_session=True)
     try:
-        articles = sorted(p for p in (project / "corpus").iterdir() if p.suffix in (".txt", ".md"))
+        # plain-text articles only: in a .md file the first blank line can be inside the
+        # front matter, and an edit there is not shown (the wait then ran into its timeout)
+        articles = sorted(p for p in (project / "corpus").iterdir() if p.suffix == ".txt")
         if _wait_for(base, None, started + args.timeout) is None:
             log.seek(0)
             print(bl.tail(log.read().decode("utf-8", "replace")), file=sys.stderr)
