@@ -32,6 +32,16 @@ import benchlib as bl
 import build_speed
 
 
+def _is_utf8(path: Path) -> bool:
+    """Whether the article is UTF-8 without a BOM (the corpus has GB18030 ones too)."""
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return not data.startswith(b"\xef\xbb\xbf")
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -83,7 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         # plain-text articles only: in a .md file the first blank line can be inside the
         # front matter, and an edit there is not shown (the wait then ran into its timeout)
-        articles = sorted(p for p in (project / "corpus").iterdir() if p.suffix == ".txt")
+        articles = sorted(p for p in (project / "corpus").iterdir()
+                          if p.suffix == ".txt" and _is_utf8(p))
         if _wait_for(base, None, started + args.timeout) is None:
             log.seek(0)
             print(bl.tail(log.read().decode("utf-8", "replace")), file=sys.stderr)
