@@ -156,8 +156,8 @@ def site_version() -> str:
     return h.hexdigest()
 
 
-#: name -> (key, content, {path: data}): one entry of `generator.pages`' page cache
-PageEntries = dict[str, tuple[str, "str | bytes", dict[str, "str | bytes"]]]
+#: name -> (key, {path: data}): one entry of `generator.pages`' page cache
+PageEntries = dict[str, tuple[str, dict[str, "str | bytes"]]]
 
 
 class PageCache:
@@ -179,7 +179,7 @@ class PageCache:
         self.state_path = Path(root) / "pages.state"
 
     def state(self, entries: PageEntries) -> str:
-        return entry_key(site_version(), *sorted(f"{n}\0{k}" for n, (k, _, _) in entries.items()))
+        return entry_key(site_version(), *sorted(f"{n}\0{k}" for n, (k, _) in entries.items()))
 
     def holds(self, entries: PageEntries) -> bool:
         """Whether the file on disk holds *entries* already (by their keys)."""
@@ -197,9 +197,8 @@ class PageCache:
                 if head.get("format") != FORMAT or head.get("version") != site_version():
                     return {}
                 for line in fh:
-                    name, key, content, files = json.loads(line)
-                    entries[name] = (key, _decoded(content),
-                                     {p: _decoded(d) for p, d in files.items()})
+                    name, key, files = json.loads(line)
+                    entries[name] = (key, {p: _decoded(d) for p, d in files.items()})
                 if head.get("entries") != len(entries):  # torn
                     return {}
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -223,9 +222,8 @@ class PageCache:
             with os.fdopen(fd, "wb") as fh:
                 head = {"format": FORMAT, "version": site_version(), "entries": len(entries)}
                 fh.write(json.dumps(head).encode("utf-8") + b"\n")
-                for name, (key, content, files) in entries.items():
-                    line = [name, key, _encoded(content),
-                            {p: _encoded(d) for p, d in files.items()}]
+                for name, (key, files) in entries.items():
+                    line = [name, key, {p: _encoded(d) for p, d in files.items()}]
                     fh.write(json.dumps(line, ensure_ascii=False).encode("utf-8") + b"\n")
             os.replace(tmp, self.path)
         except BaseException:

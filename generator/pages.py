@@ -149,15 +149,16 @@ def override_snippets(item: Mapping[str, Any]) -> tuple[str, str]:
     if item.get("year") is not None:
         pattern["year"] = item["year"]
 
-    confirm = yaml.dump({"figures": {"confirm": [pattern]}}, Dumper=_SAFE_DUMPER,
-                        sort_keys=False, default_flow_style=None, allow_unicode=True, width=1000)
+    def dump(op: str) -> str:
+        return yaml.dump({"figures": {op: [pattern]}}, Dumper=_SAFE_DUMPER, sort_keys=False,
+                         default_flow_style=None, allow_unicode=True, width=1000)
+
+    confirm = dump("confirm")
     # the same entry under the other key: only the second line differs
     lines = confirm.split("\n", 2)
     if lines[:2] == ["figures:", "  confirm:"] and len(lines) == 3:
         return confirm, "figures:\n  remove:\n" + lines[2]
-    return confirm, yaml.dump({"figures": {"remove": [pattern]}}, Dumper=_SAFE_DUMPER,
-                              sort_keys=False, default_flow_style=None, allow_unicode=True,
-                              width=1000)
+    return confirm, dump("remove")
 
 
 def _relpath(target: str, start: str) -> str:
@@ -1649,12 +1650,14 @@ def _dump_record(record: Mapping[str, Any]) -> str:
 # they cite or count (with the Needs review page each of those is listed on), and all of them
 # by the site-wide facts any page may show (which regions and themes have pages, the national
 # target, the reference data, the URL style, the intro). So a new article, or an edited one,
-# re-renders its own page and the pages that show it, not the whole site. Overview pages
-# (home, indexes, Figures, Needs review, editions, feeds) are always rebuilt. Only the last
+# re-renders its own page and the pages that show it, not the whole site; an edition page is
+# keyed by its own and earlier editions' records, a Needs review page by its articles and the
+# pages' layout. Overview pages (home, indexes, Figures, feeds) are always rebuilt. Only the last
 # build's pages are kept. `render_site(..., reuse=False)` bypasses it; tests check that a
 # reused page is byte-identical to a fresh one.
 
-_PAGE_CACHE: dict[str, tuple[str, str | bytes, dict[str, str]]] = {}
+#: name -> (key, {path: content}): the files one page function made, under its inputs' key
+_PAGE_CACHE: dict[str, tuple[str, dict[str, str | bytes]]] = {}
 
 
 def keep_pages(page_cache: PageCache) -> None:
@@ -1729,9 +1732,8 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
     site = _Site(digest, use_directory_urls=use_directory_urls, intro=intro)
     out: dict[str, str | bytes] = {}
     previous = dict(_PAGE_CACHE) if reuse else {}
-    disk = page_cache
-    if reuse and not previous and disk is not None:
-        previous = disk.load()
+    if reuse and not previous and page_cache is not None:
+        previous = page_cache.load()
     _PAGE_CACHE.clear()
     site_key = _site_key(digest, gazetteer, taxonomy, intro, use_directory_urls)
     # a record's YAML text (where the pipeline made it) is the whole record: hashing it is
@@ -1757,33 +1759,24 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
         return _digest_key(site_key, extra, sorted((a, fingerprints[a], site.review_path(a))
                                                    for a in set(article_ids)))
 
-    def cached(path: str, article_ids: Iterable[str], make: Any) -> None:
-        key = page_key(article_ids)
-        hit = previous.get(path)
-        if hit is not None and hit[0] == key:
-            content, files = hit[1], hit[2]
-        else:
-            site.take_files()
-            content = _stored(path, make())
-            files = {p: _stored(p, data) for p, data in site.take_files().items()}
-        _PAGE_CACHE[path] = (key, content, files)
-        put(path, content)
-        for file_path, data in files.items():
-            put(file_path, data)
-
     def cached_pages(name: str, article_ids: Iterable[str], make: Any, extra: Any = None
                      ) -> None:
-        """Like `cached`, for a function that makes several pages (path -> content)."""
+        """The files *make* returns (path -> content) and the data files it wrote, taken
+        from the previous build when the articles they show (and *extra*) are the same."""
         key = page_key(article_ids, extra)
         hit = previous.get(name)
         if hit is not None and hit[0] == key:
-            files = hit[2]
+            files = hit[1]
         else:
             site.take_files()
             files = {p: _stored(p, data) for p, data in {**make(), **site.take_files()}.items()}
-        _PAGE_CACHE[name] = (key, "", files)
+        _PAGE_CACHE[name] = (key, files)
         for file_path, data in files.items():
             put(file_path, data)
+
+    def cached(path: str, article_ids: Iterable[str], make: Any) -> None:
+        """One page (or data file) made by *make*, cached as `cached_pages` does."""
+        cached_pages(path, article_ids, lambda: {path: make()})
 
     issues = editions(digest, edition)  # newest first
     page("index.md", site.home_page(issues[0] if issues else None))
@@ -1846,6 +1839,6 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
     put(FIGURES_CSV, figures_csv(digest))
     put(BRIEFING_JSON, briefing_json(records))
     put(SCHEMA_FILE, _schema_text())
-    if disk is not None and not disk.holds(_PAGE_CACHE):
-        disk.save(_PAGE_CACHE)
+    if page_cache is not None and not page_cache.holds(_PAGE_CACHE):
+        page_cache.save(_PAGE_CACHE)
     return dict(sorted(out.items()))

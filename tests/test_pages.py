@@ -559,12 +559,14 @@ def test_a_damaged_page_cache_is_ignored(reference, tmp_path, damage):
         head = json.loads(lines[0])
         head["version"] = "0" * 64
         stale = [json.loads(line) for line in lines[1:]]
-        for entry in stale:  # pages another version would make
-            entry[2] = ["t", "stale"]
+        for _name, _key, files in stale:  # pages another version would make
+            for path_ in files:
+                files[path_] = ["t", "stale"]
         path.write_text("\n".join(json.dumps(x) for x in [head, *stale]) + "\n", "utf-8")
     else:
         first = json.loads(lines[1])
-        first[2] = ["x", 5]
+        files = first[2]
+        files[next(iter(files))] = ["x", 5]  # a value of no known kind
         path.write_bytes(b"\n".join([lines[0], json.dumps(first).encode(), *lines[2:]]) + b"\n")
     pages._PAGE_CACHE.clear()
     assert pages.render_site(records, *reference, page_cache=PageCache(tmp_path)) == fresh
