@@ -186,7 +186,7 @@ QUALIFIER_WORDS = {
     "around": "around", "more-than": "more than", "at-least": "at least",
     "exactly": "", "up-to": "up to", "range": "",
 }
-UNIT_WORDS = {"percent": " %", "per-10000-people": "per 10,000 people"}
+UNIT_WORDS = {"percent": " %", "per-10000-people": " per 10,000 people"}
 
 
 #: Currency units read as words, and how their amounts are named.
