@@ -306,11 +306,10 @@ PLANS_PAGE = 200  # commitments per page of a region's list of every commitment
 
 
 def _chart_label(item: Mapping[str, Any]) -> str:
-    """A bar's label in a region's figure charts: growth figures by their indicator (so a
-    forecast or a quarter's growth never reads as a target), others by subject or text."""
-    if str(item.get("indicator") or "").startswith("gdp-growth"):
-        return _indicator(item)
-    return str(item.get("subject") or item.get("text") or "")
+    """A bar's label in a region's figure charts: what the figure measures ("output share",
+    "GDP growth forecast", or the subject of a count), so a forecast or a quarter's growth
+    never reads as a target and no bar is labelled by its own number ("31.1 percent")."""
+    return _indicator(item) or str(item.get("subject") or item.get("text") or "")
 
 
 def _date_label(date: str | None) -> str:
@@ -782,10 +781,13 @@ class _Site:
             if len(themes) >= THEMES_SHOWN or not tid:
                 others.append((tid, len(plans)))
                 continue
+            fresh = [p for p in plans if dg.plan_key(p.mentions[0]) not in seen]
+            if not fresh:  # all shown under an earlier theme: no heading over an empty list
+                others.append((tid, len(plans)))
+                continue
             more = None
             if len(plans) > PLANS_SHOWN:
                 more = self.plans_url(src, info, tid, layout)
-            fresh = [p for p in plans if dg.plan_key(p.mentions[0]) not in seen]
             seen.update(dg.plan_key(p.mentions[0]) for p in fresh[:PLANS_SHOWN])
             themes.append({"heading": self.theme_link(src, tid, html=True),
                            "name": d.theme_name(tid),

@@ -346,6 +346,33 @@ def test_theme_page_regions_and_commitments(site):
     assert plans == ["Guangdong", "Shenzhen"], plans
 
 
+def test_region_figure_charts_name_what_each_bar_measures(site):
+    """A bar reads "output growth, 2025", never its own number ("31.1 percent"); the bars are
+    rows of the Figures table above the chart, so the chart repeats no data table."""
+    soup = BeautifulSoup(site["regions/ningbo.md"], "lxml")
+    chart = soup.find("div", id="chart-region-figures")
+    names = [d["name"] for d in spec_of(site, "regions/ningbo.md", chart)["data"]["values"]]
+    assert names == ["GDP growth target, 2025", "output growth, 2025"]
+    assert chart.find_parent("figure").find("details") is None
+
+
+def test_a_theme_whose_commitments_are_all_shown_above_gets_no_empty_heading(reference):
+    """A commitment naming two themes is listed once, under the first; its second theme,
+    with nothing else in it, is named on the "Also planned" line, not given an empty list."""
+    records = load_records()
+    ningbo = next(r for r in records if r["id"] == "2025-01-10-ningbo-targets-growth")
+    ningbo["commitments"][1]["themes"] = ["new-energy-vehicles", "ports"]
+    ningbo["commitments"][0]["text"] = ningbo["commitments"][1]["text"]
+    ningbo["commitments"][0]["themes"] = ["new-energy-vehicles"]
+    soup = to_html(pages.render_site(records, *reference)["regions/ningbo.md"])
+    plans = soup.select_one("dl.briefing-plans")
+    assert all(dd.find("li") for dd in plans.find_all("dd")), plans
+    headings = [_norm(dt.get_text()) for dt in plans.find_all("dt")]
+    assert "Ports" not in " ".join(headings)
+    also = next(p for p in soup.find_all("p") if p.get_text().startswith("Also planned"))
+    assert "Ports" in also.get_text()
+
+
 def test_charts_carry_page_relative_urls(site):
     """Chart specs and data tables are raw HTML: their URLs must already be final."""
     spec_urls: dict[str, list[str]] = {}
