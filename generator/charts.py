@@ -781,8 +781,7 @@ def chart_block(spec: Mapping[str, Any], *, caption: str, columns: Sequence[tupl
     1,000-article site's pages, parsed three times over by MkDocs; a file costs nothing to
     build and is cached by the browser. max_rows: the data table lists at most this many
     rows, then says how many more the chart (and its spec file) holds, so a chart of
-    thousands of cells does not make its page huge; ``max_rows=0``: no data table at all,
-    for a chart whose rows the page already lists in a table of its own.
+    thousands of cells does not make its page huge.
     """
     ident = re.sub(r"[^A-Za-z0-9_-]+", "-", _text(chart_id)).strip("-")
     if not ident:
@@ -833,12 +832,11 @@ def chart_block(spec: Mapping[str, Any], *, caption: str, columns: Sequence[tupl
         + (f' aria-description="{description}"' if description else "")
         + f' data-search-exclude {source}></div>',
         f'<figcaption id="{ident}-caption">{caption_html}</figcaption>',
-        *([] if max_rows == 0 else [
-            f'<details class="briefing-data"><summary>Data table: {caption_html}</summary>',
-            f"<table><thead><tr>{head}</tr></thead><tbody>",
-            *body_rows,
-            "</tbody></table>",
-            "</details>"]),
+        f'<details class="briefing-data"><summary>Data table: {caption_html}</summary>',
+        f"<table><thead><tr>{head}</tr></thead><tbody>",
+        *body_rows,
+        "</tbody></table>",
+        "</details>",
         "</figure>",
     ]
     return "\n\n" + "\n".join(lines) + "\n\n"
