@@ -1669,6 +1669,12 @@ def keep_pages(page_cache: PageCache) -> None:
         page_cache.save(_PAGE_CACHE)
 
 
+def forget_pages() -> None:
+    """Let go of the last rendered pages: a one-off `mkdocs build` renders once, and holding
+    them kept every page's Markdown alive to the end of its build."""
+    _PAGE_CACHE.clear()
+
+
 def _digest_key(*parts: Any) -> str:
     text = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
@@ -1684,15 +1690,12 @@ def _site_key(digest: Digest, gazetteer: Any, taxonomy: Any, intro: str | None,
         intro, use_directory_urls)
 
 
-def _stored(path: str, content: str | bytes) -> str | bytes:
-    """Pages (.md) as text, for MkDocs to convert; every other file (data, chart specs,
-    feeds, YAML records) as its UTF-8 bytes, which MkDocs copies as they are. Text with
-    one character beyond Latin-1 (a "↗", a Chinese name) takes Python 2 bytes a character,
-    so at 1,000 articles this halves the 65 MB of data files held until the site is
-    written."""
-    if isinstance(content, str) and not path.endswith(".md"):
-        return content.encode("utf-8")
-    return content
+def _stored(content: str | bytes) -> bytes:
+    """Every generated file as its UTF-8 bytes while the site is rendered and cached. Text
+    with one character beyond Latin-1 (a "↗", a Chinese name), which every page has, takes
+    Python 2 bytes a character: at 1,000 articles the 112 MB of page Markdown held as text
+    took about 100 MB more than as bytes."""
+    return content.encode("utf-8") if isinstance(content, str) else content
 
 
 def _articles_of(entries: Iterable[Entry], *more: Iterable[str]) -> set[str]:
@@ -1710,9 +1713,11 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
                 taxonomy: Any = None, *, intro: str | None = None,
                 use_directory_urls: bool = True, reuse: bool = True, edition: str = "weekly",
                 site_url: str | None = None, record_texts: Mapping[str, str] | None = None,
-                page_cache: PageCache | None = None) -> dict[str, str | bytes]:
+                page_cache: PageCache | None = None, pages_as_bytes: bool = False
+                ) -> dict[str, str | bytes]:
     """Every generated page and data file: relative path -> content (pages as text, other
-    files as UTF-8 bytes), sorted by path.
+    files as UTF-8 bytes; with `pages_as_bytes` pages too, which halves the memory the
+    pages of a big site take), sorted by path.
 
     `records` are schema-valid record dicts; `gazetteer`/`taxonomy` the reference data (names,
     children, tile positions); `intro` optional hand-written Markdown shown at the top of the
@@ -1747,7 +1752,7 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
     def put(path: str, content: str | bytes) -> None:
         if path in out:
             raise ValueError(f"two generated files at {path}")
-        out[path] = _stored(path, content)
+        out[path] = _stored(content)
 
     def page(path: str, content: str) -> None:
         """A page and the data files (chart specs) it wrote."""
@@ -1768,10 +1773,10 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
         key = page_key(article_ids, extra)
         hit = previous.get(name)
         if hit is not None and hit[0] == key:
-            files = hit[1]
+            files = {p: _stored(data) for p, data in hit[1].items()}
         else:
             site.take_files()
-            files = {p: _stored(p, data) for p, data in {**make(), **site.take_files()}.items()}
+            files = {p: _stored(data) for p, data in {**make(), **site.take_files()}.items()}
         _PAGE_CACHE[name] = (key, files)
         for file_path, data in files.items():
             put(file_path, data)
@@ -1843,4 +1848,6 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
     put(SCHEMA_FILE, _schema_text())
     if page_cache is not None and not page_cache.holds(_PAGE_CACHE):
         page_cache.save(_PAGE_CACHE)
-    return dict(sorted(out.items()))
+    if pages_as_bytes:
+        return dict(sorted(out.items()))
+    return {p: out[p].decode("utf-8") if p.endswith(".md") else out[p] for p in sorted(out)}
