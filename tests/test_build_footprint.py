@@ -1,4 +1,5 @@
-"""A build lets go of each generated page once MkDocs is done with it.
+"""What a build holds and writes: each generated page let go of once MkDocs is done with
+it, and pages without the theme's indentation.
 
 MkDocs keeps every File and Page to the end of a build, and with them every generated
 page's Markdown and HTML (about 240 MB at 1,000 articles). The plugin releases a page's
@@ -15,7 +16,7 @@ import pytest
 from site_fixture import copy_project
 
 from generator import pages
-from generator.plugin import BriefingPlugin, GeneratedFile
+from generator.plugin import BriefingPlugin, GeneratedFile, trim_chrome
 
 
 @pytest.fixture(scope="module")
@@ -77,3 +78,20 @@ def test_nothing_the_site_shows_was_lost(build):
     assert page.url in located
     feed = (site / "feed_rss_created.xml").read_text("utf-8")
     assert feed.count("<item>") > 0 and "<description>" in feed
+
+
+def test_pages_carry_no_template_indentation_outside_their_content(build):
+    site, _generated = build
+    html = (site / "regions" / "guangdong" / "index.html").read_text("utf-8")
+    start, end = html.index("<article"), html.rindex("</article>")
+    chrome = html[:start] + html[end:]
+    assert not [line for line in chrome.splitlines() if line[:1].isspace()]
+    assert 'data-md-component="search"' in chrome and "md-header" in chrome
+
+
+def test_trim_chrome_leaves_the_page_content_alone():
+    page = ("<html>\n    <body>\n      <article>\n<pre>  kept\n    as is</pre>\n"
+            "      </article>\n    </body>\n</html>\n")
+    assert trim_chrome(page) == ("<html>\n<body>\n<article>\n<pre>  kept\n    as is</pre>\n"
+                                 "      </article>\n</body>\n</html>\n")
+    assert trim_chrome("  <p>no article</p>\n  ") == "  <p>no article</p>\n  "
