@@ -1620,17 +1620,24 @@ def figures_csv(digest: Digest) -> str:
     return buf.getvalue()
 
 
-def briefing_json(records: list[Mapping[str, Any]]) -> str:
-    """All records in one JSON document (record order: by id), one article per line.
+def briefing_json(records: list[Mapping[str, Any]]) -> bytes:
+    """All records in one JSON document (record order: by id), one article per line, as
+    UTF-8 bytes.
 
     Each record is dumped compactly by json's C encoder (``indent`` would switch to the pure
     Python one: about 1.3 s for 1,000 articles on every build); one line per article keeps
-    the file readable and diffs small."""
+    the file readable and diffs small. Each line is encoded as it is made and the document
+    joined once: built as text, the 21 MB file of 1,000 articles passed through four
+    copies at 2 bytes a character, the build's peak memory."""
     ordered = sorted(records, key=lambda r: str(r["id"]))
-    lines = [json.dumps(r, ensure_ascii=False) for r in ordered]
-    body = ",\n".join(lines)
-    head = f'{{"schema": "briefing/article@1", "count": {len(ordered)}, "articles": ['
-    return f"{head}\n{body}\n]}}\n"
+    parts = [f'{{"schema": "briefing/article@1", "count": {len(ordered)}, "articles": [\n'
+             .encode()]
+    for k, r in enumerate(ordered):
+        if k:
+            parts.append(b",\n")
+        parts.append(json.dumps(r, ensure_ascii=False).encode("utf-8"))
+    parts.append(b"\n]}\n")
+    return b"".join(parts)
 
 
 def _schema_text() -> str:
