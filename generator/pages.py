@@ -1719,7 +1719,8 @@ def _articles_of(entries: Iterable[Entry], *more: Iterable[str]) -> set[str]:
 def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
                 taxonomy: Any = None, *, intro: str | None = None,
                 use_directory_urls: bool = True, reuse: bool = True, edition: str = "weekly",
-                site_url: str | None = None, record_texts: Mapping[str, str] | None = None,
+                site_url: str | None = None,
+                record_texts: Mapping[str, str | bytes] | None = None,
                 page_cache: PageCache | None = None, pages_as_bytes: bool = False
                 ) -> dict[str, str | bytes]:
     """Every generated page and data file: relative path -> content (pages as text, other
@@ -1733,9 +1734,10 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
     since the previous call in this process be taken from it (see _PAGE_CACHE); `edition`
     the period of editions (weekly | monthly); `site_url` the published site's address, which
     the feeds need for absolute links (default: a placeholder origin); `record_texts` the
-    records' YAML text by id where the pipeline already made it (`Corpus.texts`; the rest
-    are dumped here); `page_cache` keeps the pages on disk between processes too
-    (`generator.cache.PageCache`: a new `mkdocs build` after one edit reuses the rest).
+    records' YAML text (or its UTF-8 bytes) by id where the pipeline already made it
+    (`Corpus.texts`; the rest are dumped here); `page_cache` keeps the pages on disk between
+    processes too (`generator.cache.PageCache`: a new `mkdocs build` after one edit reuses
+    the rest).
     """
     records = list(records)
     ids = [r["id"] for r in records]
@@ -1753,7 +1755,7 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
     # a record's YAML text (where the pipeline made it) is the whole record: hashing it is
     # the same fingerprint, 40 times faster than serialising the record again
     texts = record_texts or {}
-    fingerprints = {r["id"]: ("y" + hashlib.sha1(texts[r["id"]].encode("utf-8")).hexdigest()
+    fingerprints = {r["id"]: ("y" + hashlib.sha1(_stored(texts[r["id"]])).hexdigest()
                               if r["id"] in texts else _digest_key(r)) for r in records}
 
     def put(path: str, content: str | bytes) -> None:
