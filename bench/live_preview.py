@@ -107,9 +107,7 @@ def main(argv: list[str] | None = None) -> int:
             target = articles[(k * 7919) % len(articles)]
             word = f"zqxedit{k}w{os.getpid()}"
             text = target.read_text("utf-8")
-            # inside the body (after its first paragraph), where no boilerplate rule drops it
-            cut = text.find("\n\n", text.find("\n\n") + 2)
-            cut = cut if cut > 0 else len(text)
+            cut = _body_end(text)
             target.write_text(text[:cut] + f" Officials said the {word} plan was approved."
                               + text[cut:], "utf-8")
             saved = time.monotonic()
@@ -140,6 +138,20 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(("median edit", bl.fmt(statistics.median(seconds), 1)))
     print(bl.table([f"N = {args.n:,}", "seconds"], rows))
     return 0
+
+
+def _body_end(text: str) -> int:
+    """Where an edit goes: the end of the article's first paragraph of running text (over 200
+    characters, ending a sentence), where no boilerplate rule drops it. After the first
+    paragraph, as before, it could land on the headline: a headline with a sentence
+    appended is no longer read as the headline, and the edit was never shown."""
+    start = 0
+    for para in text.split("\n\n"):
+        end = start + len(para.rstrip())
+        if len(para.strip()) > 200 and para.rstrip().endswith("."):
+            return end
+        start += len(para) + 2
+    return len(text.rstrip())
 
 
 def _wait_for_word(project: Path, base: str, word: str, deadline: float) -> float | None:
