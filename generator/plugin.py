@@ -106,6 +106,21 @@ def asset_files(directory: Path = ASSETS_DIR) -> list[str]:
                   if p.is_file() and not p.name.startswith("."))
 
 
+def _held(prop: property) -> property:
+    """*prop* (File's `content_bytes` or `content_string`) for a `GeneratedFile`: reading a
+    released file raises; setting new content holds it again."""
+
+    def get(self: GeneratedFile) -> Any:
+        self._check_held()
+        return prop.fget(self)
+
+    def put(self: GeneratedFile, value: Any) -> None:
+        prop.fset(self, value)
+        self.released = False
+
+    return property(get, put, doc=prop.__doc__)
+
+
 class GeneratedFile(File):
     """A generated file that knows whether its content is the same as in the last build.
 
@@ -139,25 +154,8 @@ class GeneratedFile(File):
             raise RuntimeError(f"briefing: the Markdown of {self.src_uri} was released after "
                                "MkDocs read it; read `page.markdown` instead")
 
-    @property
-    def content_bytes(self) -> bytes:
-        self._check_held()
-        return File.content_bytes.fget(self)
-
-    @content_bytes.setter
-    def content_bytes(self, value: bytes) -> None:
-        File.content_bytes.fset(self, value)
-        self.released = False
-
-    @property
-    def content_string(self) -> str:
-        self._check_held()
-        return File.content_string.fget(self)
-
-    @content_string.setter
-    def content_string(self, value: str) -> None:
-        File.content_string.fset(self, value)
-        self.released = False
+    content_bytes = _held(File.content_bytes)
+    content_string = _held(File.content_string)
 
 
 def _digest(content: str | bytes) -> str:

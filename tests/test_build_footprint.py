@@ -65,6 +65,9 @@ def test_a_released_page_says_so_instead_of_reading_its_seed(build):
         _ = article.content_string
     with pytest.raises(RuntimeError):
         _ = article.content_bytes
+    article.content_string = "# Given again"  # new content is held (and read) again
+    assert article.content_bytes == b"# Given again" and not article.released
+    article.release()  # as the build left it, for the other tests of this module
 
 
 def test_nothing_the_site_shows_was_lost(build):
