@@ -168,7 +168,7 @@ def _same_page(location: str, urls: set[str]) -> bool:
     return location.split("#", 1)[0] in urls
 
 
-_INDENT = re.compile(r"\n\s+")
+_INDENT = re.compile(r"\n[ \t\r\n]+")  # ASCII blanks only: a no-break space is text
 
 
 def trim_chrome(html: str) -> str:

@@ -98,3 +98,6 @@ def test_trim_chrome_leaves_the_page_content_alone():
     assert trim_chrome(page) == ("<html>\n<body>\n<article>\n<pre>  kept\n    as is</pre>\n"
                                  "      </article>\n</body>\n</html>\n")
     assert trim_chrome("  <p>no article</p>\n  ") == "  <p>no article</p>\n  "
+    # a no-break space is text, not indentation
+    assert trim_chrome("<p>\n\u00a0x</p>\n  <article>a</article>") == (
+        "<p>\n\u00a0x</p>\n<article>a</article>")
