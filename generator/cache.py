@@ -156,8 +156,8 @@ def site_version() -> str:
     return h.hexdigest()
 
 
-#: name -> (key, {path: data}): one entry of `generator.pages`' page cache
-PageEntries = dict[str, tuple[str, dict[str, "str | bytes"]]]
+#: name -> (key, {path: UTF-8 bytes}): one entry of `generator.pages`' page cache
+PageEntries = dict[str, tuple[str, dict[str, bytes]]]
 
 
 class PageCache:
@@ -223,7 +223,7 @@ class PageCache:
                 head = {"format": FORMAT, "version": site_version(), "entries": len(entries)}
                 fh.write(json.dumps(head).encode("utf-8") + b"\n")
                 for name, (key, files) in entries.items():
-                    line = [name, key, {p: _encoded(d) for p, d in files.items()}]
+                    line = [name, key, {p: d.decode("utf-8") for p, d in files.items()}]
                     fh.write(json.dumps(line, ensure_ascii=False).encode("utf-8") + b"\n")
             os.replace(tmp, self.path)
         except BaseException:
@@ -235,15 +235,8 @@ class PageCache:
                                    "ascii")
 
 
-def _encoded(data: str | bytes) -> list[str]:
-    """A file's content as JSON: ["t", text] or ["b", the UTF-8 bytes decoded]."""
-    return ["b", data.decode("utf-8")] if isinstance(data, bytes) else ["t", data]
-
-
-def _decoded(value: list[str]) -> str | bytes:
-    kind, text = value
-    if kind == "b":
-        return text.encode("utf-8")
-    if kind != "t" or not isinstance(text, str):
+def _decoded(value: Any) -> bytes:
+    """A file's content from its JSON string (the file's UTF-8 text)."""
+    if not isinstance(value, str):
         raise ValueError("not a page cache value")
-    return text
+    return value.encode("utf-8")

@@ -1666,7 +1666,7 @@ def _dump_record(record: Mapping[str, Any]) -> str:
 # reused page is byte-identical to a fresh one.
 
 #: name -> (key, {path: content}): the files one page function made, under its inputs' key
-_PAGE_CACHE: dict[str, tuple[str, dict[str, str | bytes]]] = {}
+_PAGE_CACHE: dict[str, tuple[str, dict[str, bytes]]] = {}
 
 
 def keep_pages(page_cache: PageCache) -> None:
@@ -1746,7 +1746,7 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
         raise ValueError(f"duplicate article ids: {', '.join(dupes)}")
     digest = dg.build(records, gazetteer, taxonomy)
     site = _Site(digest, use_directory_urls=use_directory_urls, intro=intro)
-    out: dict[str, str | bytes] = {}
+    out: dict[str, bytes] = {}
     previous = dict(_PAGE_CACHE) if reuse else {}
     if reuse and not previous and page_cache is not None:
         previous = page_cache.load()
@@ -1782,7 +1782,7 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
         key = page_key(article_ids, extra)
         hit = previous.get(name)
         if hit is not None and hit[0] == key:
-            files = {p: _stored(data) for p, data in hit[1].items()}
+            files = hit[1]
         else:
             site.take_files()
             files = {p: _stored(data) for p, data in {**make(), **site.take_files()}.items()}

@@ -158,9 +158,8 @@ class GeneratedFile(File):
     content_string = _held(File.content_string)
 
 
-def _digest(content: str | bytes) -> str:
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    return hashlib.sha1(data).hexdigest()
+def _digest(content: bytes) -> str:
+    return hashlib.sha1(content).hexdigest()
 
 
 def _same_page(location: str, urls: set[str]) -> bool:
