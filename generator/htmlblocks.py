@@ -29,7 +29,7 @@ _END = "<!--/briefing:block-->"
 _BLOCK = re.compile(r"^<!--briefing:block( searchable)?-->\n(.*?)\n<!--/briefing:block-->$",
                     re.DOTALL | re.MULTILINE)
 _PLACEHOLDER = re.compile(r'<div data-briefing-block="(\d+)"></div>')
-_ID = re.compile(r'\sid="([^"]+)"')
+_ID = re.compile(rb'\sid="([^"]+)"')  # searched in the blocks' bytes
 
 
 def block(html: str, *, searchable: bool = False) -> str:
@@ -56,8 +56,8 @@ class Stash:
 
     def anchor_ids(self) -> set[str]:
         """The ``id`` attributes in the blocks (MkDocs validates links to them)."""
-        return {m.group(1) for k in range(len(self.blocks))
-                for m in _ID.finditer(self.html(k))}
+        return {m.group(1).decode("utf-8") for _s, html in self.blocks
+                for m in _ID.finditer(html)}
 
 
 def stash(markdown: str) -> tuple[str, Stash]:
