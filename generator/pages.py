@@ -342,6 +342,8 @@ def _render(template: str, **context: Any) -> str:
         # {% filter htmlblock %}<p>...</p>{% endfilter %}: HTML the template writes, passed
         # through MkDocs as it is (generator.htmlblocks)
         _ENV.filters["htmlblock"] = lambda html: Markup(block(str(html)))
+        # {{ snippet | pre }}: text for a <pre> block, its newlines and indentation kept
+        _ENV.filters["pre"] = lambda text: Markup(escape_block(text))
     text = _ENV.get_template(template).render(**context)
     return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
 
@@ -375,6 +377,9 @@ class _Helpers:
 
     def html_list(self, items: Iterable[Markup]) -> Markup:
         return Markup(html_list(items))
+
+    def html_table(self, headers: list[str], rows: list[list[str]]) -> Markup:
+        return Markup(html_table(headers, rows))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -921,30 +926,31 @@ class _Site:
         return None
 
     def region_plans_pages(self, info: RegionInfo) -> dict[str, str]:
-        """Every commitment of one region (merged, each cited), by theme: the long tail the
-        region page leaves out, on pages of bounded size."""
+        """Every commitment of one region (merged, each cited), by theme, rendered by
+        templates/region_plans.md.j2: the long tail the region page leaves out, on pages of
+        bounded size."""
         d = self.d
         layout = self.plans_layout(info)
         out = {}
         total = sum(len(p) for _, chunk in layout for _, p in chunk)
         for k, (path, chunk) in enumerate(layout):
             title = f"Commitments of {info.name}" + (f" (page {k + 1})" if k else "")
-            text = [front_matter(title, date=self._newest_date(
-                e.article for _, plans in chunk for p in plans for e in p.mentions),
-                description=f"Every commitment of {info.name}, by theme.", search=False)]
-            text.append(f"# {escape(title)}\n\n")
-            nav = [f"Back to {self.region_link(path, info.id)}"]
+            nav = [Markup(f"Back to {self.region_link(path, info.id)}")]
             if len(layout) > 1:
-                nav += [f"[page {n + 1}]({md_link(path, other)})"
+                nav += [Markup(f"[page {n + 1}]({md_link(path, other)})")
                         for n, (other, _) in enumerate(layout) if other != path]
-            text.append(f"{_pluralise(total, 'commitment')} by theme, the most cited first. "
-                        + " · ".join(nav) + "\n\n")
-            for tid, plans in chunk:
-                heading = (f"{escape(d.theme_name(tid))} ({len(plans)})" if tid
-                           else f"Other plans ({len(plans)})")
-                text.append(f"## {heading} {{: #{plans_anchor(tid)} }}\n\n")
-                text.append(self.plan_list(path, plans) + "\n")
-            out[path] = "".join(text)
+            out[path] = _render(
+                "region_plans.md.j2",
+                front_matter=Markup(front_matter(title, date=self._newest_date(
+                    e.article for _, plans in chunk for p in plans for e in p.mentions),
+                    description=f"Every commitment of {info.name}, by theme.", search=False)
+                    .rstrip("\n")),
+                title=title, counts_line=_pluralise(total, "commitment"), nav=nav,
+                sections=[{"heading": (f"{d.theme_name(tid)} ({len(plans)})" if tid
+                                       else f"Other plans ({len(plans)})"),
+                           "anchor": plans_anchor(tid),
+                           "plans": Markup(self.plan_list(path, plans))}
+                          for tid, plans in chunk])
         return out
 
     def paged_article_list(self, src: str, article_ids: list[str],
@@ -961,27 +967,29 @@ class _Site:
     def listing_pages(self, base: str, title: str, back: tuple[str, str], article_ids: list[str],
                       roles: Mapping[str, list[str]] | None = None, *,
                       stem: str | None = None) -> dict[str, str]:
-        """A long article list as pages of LISTING_PAGE articles: base.md, then stem-2.md,
-        ... (stem: base without .md unless given), each linking to the previous and next
-        one (no page grows with the corpus)."""
+        """A long article list as pages of LISTING_PAGE articles, rendered by
+        templates/listing.md.j2: base.md, then stem-2.md, ... (stem: base without .md unless
+        given), each linking to the previous and next one (no page grows with the corpus)."""
         stem = stem or base[:-3]
         chunks = [article_ids[i:i + LISTING_PAGE]
                   for i in range(0, len(article_ids), LISTING_PAGE)] or [[]]
         paths = [base] + [f"{stem}-{k}.md" for k in range(2, len(chunks) + 1)]
         out = {}
         for k, (path, chunk) in enumerate(zip(paths, chunks, strict=True)):
-            nav = [f"[{escape(back[1])}]({md_link(path, back[0])})"]
+            nav = [Markup(f"[{escape(back[1])}]({md_link(path, back[0])})")]
             if k > 0:
-                nav.append(f"[← newer]({md_link(path, paths[k - 1])})")
+                nav.append(Markup(f"[← newer]({md_link(path, paths[k - 1])})"))
             if k + 1 < len(paths):
-                nav.append(f"[older →]({md_link(path, paths[k + 1])})")
+                nav.append(Markup(f"[older →]({md_link(path, paths[k + 1])})"))
             page_title = title if k == 0 else f"{title} (page {k + 1})"
             first = k * LISTING_PAGE + 1
-            out[path] = (front_matter(page_title, description=title, search=False)
-                         + f"# {escape(page_title)}\n\n"
-                         + f"Articles {first:,}–{first + len(chunk) - 1:,} of "
-                         + f"{len(article_ids):,}, newest first. " + " · ".join(nav) + "\n\n"
-                         + (self.article_list(path, chunk, roles) or "None.\n"))
+            out[path] = _render(
+                "listing.md.j2",
+                front_matter=Markup(front_matter(page_title, description=title, search=False)
+                                    .rstrip("\n")),
+                title=page_title, first=first, last=first + len(chunk) - 1,
+                total=len(article_ids), nav=nav,
+                articles=Markup(self.article_list(path, chunk, roles)))
         return out
 
     def theme_page(self, tinfo: dg.ThemeInfo) -> str:
@@ -1292,27 +1300,23 @@ class _Site:
         return [{"date": k, "count": counts[k]} for k in sorted(counts)]
 
     def regions_index(self) -> str:
+        """The regions index, rendered by templates/regions_index.md.j2: the tile map, then a
+        table per level (provinces, cities, ...)."""
         src = "regions/index.md"
         d = self.d
-        out = [front_matter("Regions", date=self._newest_date(a.id for a in d.articles),
-                            description="Every region an article names as a subject, with "
-                            "the provinces of the cities named.")]
-        out.append("# Regions\n\n")
         tiles = self.tile_rows(src)
-        if tiles:
-            out.append(self.chart("tile_map", tiles, src=src,
-                                  caption="Provincial-level divisions by "
-                                  "number of articles (cities count for their province)",
-                                  columns=[("region", "Region"), ("count", "Articles")],
-                                  chart_id="chart-tile-map", table_rows=40))
-        levels = list(dg.LEVEL_LABELS)
+        tile_map = self.chart("tile_map", tiles, src=src,
+                              caption="Provincial-level divisions by number of articles "
+                              "(cities count for their province)",
+                              columns=[("region", "Region"), ("count", "Articles")],
+                              chart_id="chart-tile-map", table_rows=40) if tiles else ""
+        order = list(dg.LEVEL_LABELS)
         by_level: dict[str, list[RegionInfo]] = {}
         for info in self.sorted_regions():
             by_level.setdefault(info.level, []).append(info)
-        for level in sorted(by_level, key=lambda lv: (levels.index(lv) if lv in levels
-                                                      else len(levels), lv)):
-            plural = dg.LEVEL_LABELS.get(level, ("", level.replace("-", " ").capitalize()))[1]
-            out.append(f"## {escape(plural)}\n\n")
+        levels = []
+        for level in sorted(by_level, key=lambda lv: (order.index(lv) if lv in order
+                                                      else len(order), lv)):
             rows = []
             for info in by_level[level]:
                 row = [self.region_link(src, info.id, html=True), escape(info.name_zh or "")]
@@ -1322,41 +1326,49 @@ class _Site:
                 row += [str(dg.coverage(d, info.id)), str(len(info.commitments)),
                         str(len(info.figures))]
                 rows.append(row)
-            headers = ["Region", "Chinese"] + (["Province"] if level == "city" else [])
-            out.append(html_table(headers + ["Articles", "Commitments", "Figures"], rows) + "\n")
-        if not by_level:
-            out.append("No region named yet.\n")
-        return "".join(out)
+            levels.append({
+                "heading": dg.LEVEL_LABELS.get(level, ("", level.replace("-", " ")
+                                                       .capitalize()))[1],
+                "headers": ["Region", "Chinese"] + (["Province"] if level == "city" else [])
+                + ["Articles", "Commitments", "Figures"],
+                "rows": rows})
+        return _render(
+            "regions_index.md.j2",
+            front_matter=Markup(front_matter(
+                "Regions", date=self._newest_date(a.id for a in d.articles),
+                description="Every region an article names as a subject, with the provinces "
+                "of the cities named.").rstrip("\n")),
+            tile_map=Markup(tile_map), levels=levels, h=_Helpers(self, src))
 
     def themes_index(self) -> str:
+        """The themes index, rendered by templates/themes_index.md.j2: themes ranked by the
+        regions pursuing them, then one table row per theme."""
         src = "themes/index.md"
         d = self.d
-        out = [front_matter("Themes", date=self._newest_date(a.id for a in d.articles),
-                            description="Policy themes found in the articles, and who pursues "
-                            "them.")]
-        out.append("# Themes\n\n")
         ranked = self.themes_ranked_rows(src)
-        if ranked:
-            out.append(self.chart("themes_ranked", ranked, src=src,
-                                  caption="Themes ranked by the number "
-                                  "of regions pursuing them",
-                                  columns=[("theme", "Theme"), ("regions", "Regions")],
-                                  chart_id="chart-themes-ranked"))
+        chart = self.chart("themes_ranked", ranked, src=src,
+                           caption="Themes ranked by the number of regions pursuing them",
+                           columns=[("theme", "Theme"), ("regions", "Regions")],
+                           chart_id="chart-themes-ranked") if ranked else ""
         n_regions = {r["theme_id"]: r["regions"] for r in ranked}
         rows = []
         for tid in sorted(d.themes, key=lambda t: (-n_regions.get(t, 0),
                                                    d.theme_name(t).lower(), t)):
             tinfo = d.themes[tid]
-            rows.append([self.theme_link(src, tid), str(n_regions.get(tid, 0)),
-                         str(len(tinfo.commitments)), str(len(tinfo.figures)),
-                         str(len(tinfo.articles))])
-        out.append(table(["Theme", "Regions", "Commitments", "Figures", "Articles"], rows)
-                   or "No theme found yet.\n")
-        return "".join(out)
+            rows.append((Markup(self.theme_link(src, tid)), n_regions.get(tid, 0),
+                         len(tinfo.commitments), len(tinfo.figures), len(tinfo.articles)))
+        return _render(
+            "themes_index.md.j2",
+            front_matter=Markup(front_matter(
+                "Themes", date=self._newest_date(a.id for a in d.articles),
+                description="Policy themes found in the articles, and who pursues them.")
+                .rstrip("\n")),
+            ranked_chart=Markup(chart), rows=rows)
 
     def articles_index(self) -> dict[str, str]:
-        """All articles, newest first (undated last), LISTING_PAGE rows a page: the index
-        page, then articles/all-2.md, ... (no page grows with the corpus)."""
+        """All articles, newest first (undated last), INDEX_PAGE rows a page, rendered by
+        templates/articles_index.md.j2: the index page, then articles/all-2.md, ... (no page
+        grows with the corpus)."""
         d = self.d
         chunks = [d.articles[i:i + INDEX_PAGE]
                   for i in range(0, len(d.articles), INDEX_PAGE)] or [[]]
@@ -1364,61 +1376,46 @@ class _Site:
         out_pages = {}
         for k, (src, chunk) in enumerate(zip(paths, chunks, strict=True)):
             title = "Articles" + (f" (page {k + 1})" if k else "")
-            out = [front_matter(title, date=self._newest_date(a.id for a in chunk),
-                                description="All articles, newest first.", search=k == 0)]
-            out.append(f"# {title}\n\nNewest first; undated articles last.")
-            if len(paths) > 1:
-                first = k * INDEX_PAGE + 1
-                links = [f"[{n + 1}]({md_link(src, p)})" if p != src else f"**{n + 1}**"
-                         for n, p in enumerate(paths)]
-                out.append(f" Articles {first:,}–{first + len(chunk) - 1:,} of "
-                           f"{len(d.articles):,}; pages: " + " · ".join(links) + ".")
-            out.append("\n\n")
-            rows = []
-            for art in chunk:
-                regions = ", ".join(self.region_link(src, r, html=True)
-                                    for r in art.subject_regions)
-                rows.append([escape(_date_label(art.date)),
-                             self.article_link(src, art.id, html=True),
-                             escape(art.record.get("source") or ""), regions])
-            out.append(html_table(["Date", "Article", "Source", "Regions"], rows)
-                       or "No articles yet.\n")
-            feed = self.url(src, FEED_FILE)  # written by the rss plugin: a raw link
-            out.append(f'\nAlso as an <a href="{feed}">RSS feed</a>.\n')
-            out_pages[src] = "".join(out)
+            rows = [[escape(_date_label(art.date)), self.article_link(src, art.id, html=True),
+                     escape(art.record.get("source") or ""),
+                     ", ".join(self.region_link(src, r, html=True)
+                               for r in art.subject_regions)]
+                    for art in chunk]
+            first = k * INDEX_PAGE + 1
+            out_pages[src] = _render(
+                "articles_index.md.j2",
+                front_matter=Markup(front_matter(
+                    title, date=self._newest_date(a.id for a in chunk),
+                    description="All articles, newest first.", search=k == 0).rstrip("\n")),
+                title=title, rows=rows, first=first, last=first + len(chunk) - 1,
+                total=len(d.articles),
+                page_links=[Markup(f"[{n + 1}]({md_link(src, p)})" if p != src
+                                   else f"**{n + 1}**") for n, p in enumerate(paths)]
+                if len(paths) > 1 else [],
+                # written by the rss plugin: a raw link
+                feed_url=Markup(_html_attr(self.url(src, FEED_FILE))),
+                h=_Helpers(self, src))
         return out_pages
 
     def figures_page(self) -> str:
-        """Every figure, as one row per fact: a short server-rendered summary (figures per
-        measure, the downloads), and the full table drawn in the browser from
-        `FIGURES_JSON` by the vendored list.js (sort, filter, pages). As one HTML table it
-        was 8 MB at 1,000 articles; without JavaScript the page still says what it holds."""
+        """Every figure, as one row per fact, rendered by templates/figures.md.j2: a short
+        server-rendered summary (facts per measure, the downloads), and the full table drawn
+        in the browser from `FIGURES_JSON` by the vendored list.js (sort, filter, pages). As
+        one HTML table it was 8 MB at 1,000 articles; without JavaScript the page still says
+        what it holds."""
         src = "figures.md"
         d = self.d
         facts = dg.facts(sorted(d.figures, key=lambda e: (
             d.region_name(e.item.get("region")).lower(), -(e.item.get("year") or 0),
             str(e.item.get("indicator")), self._order[e.article], e.sentence)))
-        out = [front_matter("Figures", date=self._newest_date(a.id for a in d.articles),
-                            description="Every figure in every article, one row per fact, "
-                            "with its sources.")]
-        out.append("# Figures\n\n")
-        out.append(f"{_pluralise(len(d.figures), 'figure')} stated in the articles, "
-                   f"{_pluralise(len(facts), 'distinct fact')} (a fact stated in several "
-                   "articles is one row, with how many state it).")
-        if d.review:
-            out.append(f" {_pluralise(len(d.review), 'figure')} marked “needs review” had a "
-                       "rule guess and are not in headline tables and charts: see "
-                       f"[Needs review]({md_link(src, REVIEW_PAGE)}).")
-        out.append("\n\n")
         by_measure: dict[str, list[dg.Fact]] = {}
         for f in facts:
             by_measure.setdefault(INDICATOR_LABELS.get(str(f.item.get("indicator")))
                                   or str(f.item.get("indicator") or "").replace("-", " "),
                                   []).append(f)
-        rows = [[escape(m), f"{len(fs):,}", f"{sum(len(f.mentions) for f in fs):,}",
-                 f"{len({f.item.get('region') for f in fs}):,}"]
-                for m, fs in sorted(by_measure.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
-        out.append(html_table(["Measure", "Facts", "Mentions", "Regions"], rows) + "\n")
+        measures = [[escape(m), f"{len(fs):,}", f"{sum(len(f.mentions) for f in fs):,}",
+                     f"{len({f.item.get('region') for f in fs}):,}"]
+                    for m, fs in sorted(by_measure.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
         data = []
         for f in facts:
             item = f.item
@@ -1446,23 +1443,24 @@ class _Site:
                    {"key": "x", "title": "As written"},
                    {"key": "k", "title": "Articles"},
                    {"key": "c", "title": "Latest source", "link": "cu"}]
-        out.append("## All figures\n\n")
-        out.append(block(
-            f'<div class="briefing-table" id="figures-table" data-search-exclude '
-            f'data-src="{_html_attr(self.url(src, FIGURES_JSON))}" '
-            f'data-filters="r i y" data-columns="{_html_attr(json.dumps(columns))}">\n'
-            f"<p>The table of all {len(facts):,} facts is drawn here by JavaScript (sort by a "
-            "column, filter by text, region, measure or year). Without JavaScript, download the "
-            f'<a href="{_html_attr(self.url(src, FIGURES_CSV))}">CSV</a> of every figure.</p>\n'
-            "</div>\n"))
-        out.append("## Downloads\n\n")
-        out.append(f"- [All figures (CSV)]({md_link(src, FIGURES_CSV)}): one row per mention, "
-                   "with its article, date, source and sentence\n")
-        out.append(f"- [All facts (JSON)]({md_link(src, FIGURES_JSON)}): the table above\n")
-        out.append(f"- [All records (JSON)]({md_link(src, BRIEFING_JSON)})\n")
-        out.append(f"- [Record schema (JSON Schema)]({md_link(src, SCHEMA_FILE)})\n")
-        out.append("- One YAML record per article, linked from the foot of each article page.\n")
-        return "".join(out)
+        return _render(
+            "figures.md.j2",
+            front_matter=Markup(front_matter(
+                "Figures", date=self._newest_date(a.id for a in d.articles),
+                description="Every figure in every article, one row per fact, with its "
+                "sources.").rstrip("\n")),
+            counts_line=f"{_pluralise(len(d.figures), 'figure')} stated in the articles, "
+                        f"{_pluralise(len(facts), 'distinct fact')}",
+            review_count=_pluralise(len(d.review), "figure") if d.review else "",
+            review_url=Markup(md_link(src, REVIEW_PAGE)),
+            measures=measures,
+            table={"src": Markup(_html_attr(self.url(src, FIGURES_JSON))),
+                   "columns": Markup(_html_attr(json.dumps(columns))),
+                   "facts": len(facts), "csv": Markup(_html_attr(self.url(src, FIGURES_CSV)))},
+            downloads={k: Markup(md_link(src, path)) for k, path in (
+                ("csv", FIGURES_CSV), ("json", FIGURES_JSON), ("records", BRIEFING_JSON),
+                ("schema", SCHEMA_FILE))},
+            h=_Helpers(self, src))
 
     def review_note(self, src: str, n: int) -> str:
         """A line saying that *n* low-confidence figures are left out, linking the review page."""
@@ -1494,74 +1492,54 @@ class _Site:
         return self._review_of.get(article_id, REVIEW_PAGE)
 
     def review_page(self, src: str = REVIEW_PAGE, only: list[str] | None = None) -> str:
-        """Low-confidence figures, by article: what was read, the rule that guessed, the
-        cited sentence, and the override entries that confirm or drop it. One page of the
-        Needs review pages (`review_layout`), with links to the others."""
+        """One of the Needs review pages (`review_layout`), rendered by
+        templates/review.md.j2: low-confidence figures by article, each with what was read,
+        the rule that guessed, the cited sentence, and the override entries that confirm or
+        drop it."""
         d = self.d
         layout = self.review_layout()
         number = next((k + 1 for k, (path, _) in enumerate(layout) if path == src), 1)
         title = "Needs review" + (f" (page {number})" if number > 1 else "")
-        out = [front_matter(title, description="Figures an extraction rule had to "
-                            "guess, with their sentence and the override that confirms or "
-                            "drops them.", search=False)]
-        out.append(f"# {title}\n\n")
-        out.append(
-            "These figures were extracted with *low confidence*: a rule had to guess (the "
-            "region from the sentences around it, the measure carried over from an earlier "
-            "sentence, the year from the article's date). They are left out of the headline "
-            "tables and charts until an editor confirms them. To confirm a figure, or drop it, "
-            "paste its entry into the article's override file (merge it under an existing "
-            "`figures:` key if the file has one); the next build applies it.\n\n")
-        if not d.review:
-            out.append("No figures need review.\n")
-            return "".join(out)
-        out.append(f"{_pluralise(len(d.review), 'figure')} in "
-                   f"{_pluralise(len({e.article for e in d.review}), 'article')}.")
-        if len(layout) > 1:
-            links = [f"[{k + 1}]({md_link(src, path)})" if path != src else f"**{k + 1}**"
-                     for k, (path, _) in enumerate(layout)]
-            out.append(" Pages: " + " · ".join(links) + ".")
-        out.append("\n\n")
         groups = dg.group_by(d.review, lambda e: [e.article])
         wanted = set(only if only is not None else groups)
+        articles = []
         for aid, entries in groups.items():
             if aid not in wanted:
                 continue
             art = d.article(aid)
-            sidecar = sidecar_name(art.record.get("file") or aid)
-            out.append(f"## {self.article_link(src, aid)} {{: #{review_anchor(aid)} }}\n\n")
-            out.append(f"Override file: <span class=\"briefing-file\">{escape(sidecar)}"
-                       "</span>\n\n")
             sentences = list(art.record.get("sentences", []))
-            blocks = []
+            figures = []
             for e in entries:
-                item = e.item
-                n = e.sentence
-                said = sentences[n - 1] if 1 <= n <= len(sentences) else ""
-                href = _html_attr(self.url(src, article_path(aid), f"s{n}"))
-                facts = [("Region", self.region_link(src, item.get("region"), html=True)
-                          or "none"),
-                         ("Indicator", escape(_indicator(item))),
-                         ("Year", escape(item.get("year") or "none")),
-                         ("Value", escape(figure_value(item))),
-                         ("As written", "“" + escape(item.get("text")) + "”"),
-                         ("Rule", escape(item.get("rule") or "unknown"))]
-                dl = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts)
+                item, n = e.item, e.sentence
                 confirm, drop = override_snippets(item)
-                blocks.append(
-                    '<div class="briefing-review" data-search-exclude>\n'
-                    f'<dl class="briefing-review-facts">{dl}</dl>\n'
-                    f'<blockquote class="briefing-review-sentence"><p><a href="{href}">'
-                    f'{escape(said) or f"Sentence {n}"}</a> '
-                    f'<small>(sentence {n})</small></p></blockquote>\n'
-                    "<p>To confirm it:</p>\n"
-                    f'<pre class="briefing-override"><code>{escape_block(confirm)}</code></pre>\n'
-                    "<p>To drop it:</p>\n"
-                    f'<pre class="briefing-override"><code>{escape_block(drop)}</code></pre>\n'
-                    "</div>\n")
-            out.append(block("\n".join(blocks)))
-        return "".join(out)
-
+                figures.append({
+                    "facts": [
+                        ("Region", Markup(self.region_link(src, item.get("region"), html=True))
+                         or "none"),
+                        ("Indicator", _indicator(item)),
+                        ("Year", item.get("year") or "none"),
+                        ("Value", figure_value(item)),
+                        ("As written", f"“{item.get('text') or ''}”"),
+                        ("Rule", item.get("rule") or "unknown")],
+                    "href": Markup(_html_attr(self.url(src, article_path(aid), f"s{n}"))),
+                    "said": sentences[n - 1] if 1 <= n <= len(sentences) else "",
+                    "sentence": n, "confirm": confirm, "drop": drop})
+            articles.append({"link": Markup(self.article_link(src, aid)),
+                             "anchor": review_anchor(aid),
+                             "sidecar": sidecar_name(art.record.get("file") or aid),
+                             "figures": figures})
+        return _render(
+            "review.md.j2",
+            front_matter=Markup(front_matter(
+                title, description="Figures an extraction rule had to guess, with their "
+                "sentence and the override that confirms or drops them.", search=False)
+                .rstrip("\n")),
+            title=title, articles=articles, has_review=bool(d.review),
+            counts_line=f"{_pluralise(len(d.review), 'figure')} in "
+                        f"{_pluralise(len({e.article for e in d.review}), 'article')}",
+            page_links=[Markup(f"[{k + 1}]({md_link(src, path)})" if path != src
+                               else f"**{k + 1}**") for k, (path, _) in enumerate(layout)]
+            if len(layout) > 1 else [])
 
 
 # ---------------------------------------------------------------------------------------------
