@@ -28,8 +28,10 @@ from datetime import date
 from typing import Any
 
 import altair as alt
+from markupsafe import Markup
 
 from . import fmt
+from .templating import fragments
 
 __all__ = [
     "QUALIFIERS",
@@ -756,9 +758,6 @@ def _cell(value: Any) -> str:
     return _esc(value)
 
 
-_NUM_CLASS = ' class="briefing-num"'
-
-
 def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
@@ -802,41 +801,22 @@ def chart_block(spec: Mapping[str, Any], *, caption: str, columns: Sequence[tupl
         and all(_is_number(r.get(key)) or r.get(key) is None for r in rows)
         for key, _header in columns
     }
-    head = "".join(
-        f'<th scope="col"{_NUM_CLASS if numeric[key] else ""}>{_esc(header)}</th>'
-        for key, header in columns
-    )
     body_rows = []
     for row in rows:
         cells = []
         for index, (key, _header) in enumerate(columns):
-            text = _cell(row.get(key))
             url = safe_url(row.get(f"{key}_url"))
             if url is None and index == 0:
                 url = safe_url(row.get("url"))
-            if url is not None and text:
-                text = f'<a href="{_esc(url)}">{text}</a>'
-            cells.append(f"<td{_NUM_CLASS if numeric[key] else ''}>{text}</td>")
-        body_rows.append(f"<tr>{''.join(cells)}</tr>")
-    if hidden:
-        more = f"… and {hidden:,} more rows"
-        if spec_url is not None and safe_url(spec_url) is not None:
-            more += f' in the <a href="{_esc(spec_url)}">chart data (JSON)</a>'
-        body_rows.append(f'<tr><td colspan="{len(columns)}">{more}</td></tr>')
-    description = _esc(spec.get("description", "")) if isinstance(spec, Mapping) else ""
-    source = (f'data-spec-src="{_esc(spec_url)}"' if spec_url is not None
-              else f'data-spec="{spec_attr}"')
-    lines = [
-        f'<figure class="briefing-figure" id="{ident}-figure">',
-        f'<div class="briefing-chart" id="{ident}" role="img" aria-label="{caption_html}"'
-        + (f' aria-description="{description}"' if description else "")
-        + f' data-search-exclude {source}></div>',
-        f'<figcaption id="{ident}-caption">{caption_html}</figcaption>',
-        f'<details class="briefing-data"><summary>Data table: {caption_html}</summary>',
-        f"<table><thead><tr>{head}</tr></thead><tbody>",
-        *body_rows,
-        "</tbody></table>",
-        "</details>",
-        "</figure>",
-    ]
-    return "\n\n" + "\n".join(lines) + "\n\n"
+            cells.append((Markup(_cell(row.get(key))),
+                          None if url is None else Markup(_esc(url)), numeric[key]))
+        body_rows.append(cells)
+    more_url = spec_url if hidden and spec_url is not None and safe_url(spec_url) else None
+    figure = fragments().chart_figure(
+        ident, Markup(caption_html),
+        Markup(_esc(spec.get("description", ""))) if isinstance(spec, Mapping) else "",
+        None if spec_url is None else Markup(_esc(spec_url)), Markup(spec_attr),
+        {"headers": [(Markup(_esc(header)), numeric[key]) for key, header in columns],
+         "rows": body_rows, "hidden": hidden,
+         "more_url": None if more_url is None else Markup(_esc(more_url))})
+    return f"\n\n{figure}\n\n"

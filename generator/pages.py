@@ -31,13 +31,11 @@ import io
 import itertools
 import json
 import posixpath
-import re
 from collections.abc import Iterable, Mapping
 from datetime import date as Date
 from importlib import resources
 from typing import Any
 
-import jinja2
 import yaml
 from markupsafe import Markup
 
@@ -72,6 +70,7 @@ from .paths import (  # noqa: F401 - re-exported: pages.article_path & co. are p
     theme_feed_path,
     theme_path,
 )
+from .templating import fragments, render_page
 
 # ---------------------------------------------------------------------------------------------
 # Escaping: one function, used for every piece of data that reaches a page.
@@ -233,6 +232,11 @@ def front_matter(title: str, *, date: str | None = None, tags: Iterable[str] = (
     return f"---\n{text}---\n\n"
 
 
+def _front_matter(title: str, **kwargs: Any) -> Markup:
+    """`front_matter` as a template's first lines (Markup: its values are escaped already)."""
+    return Markup(front_matter(title, **kwargs).rstrip("\n"))
+
+
 def _feed_meta(path: str, title: str) -> dict[str, str]:
     """Front matter naming the page's feed: the theme override (generator/overrides/
     main.html) announces it with <link rel="alternate"> in the page's head."""
@@ -266,11 +270,8 @@ def html_table(headers: list[str], rows: list[list[str]]) -> str:
     final relative URLs (relative_url), and tests walk the built HTML to check each one."""
     if not rows:
         return ""
-    head = "".join(f"<th>{h}</th>" for h in headers)
-    body = "\n".join("<tr>" + "".join(f"<td>{c or ''}</td>" for c in row) + "</tr>"
-                     for row in rows)
-    return block(f"<table data-search-exclude>\n<thead>\n<tr>{head}</tr>\n</thead>\n"
-                 f"<tbody>\n{body}\n</tbody>\n</table>\n")
+    return block(str(fragments().table(
+        headers, [[Markup(c) if c else "" for c in row] for row in rows])))
 
 
 def html_list(items: Iterable[str]) -> str:
@@ -280,8 +281,8 @@ def html_list(items: Iterable[str]) -> str:
     search plugin): they repeat sentences, figures, titles and names that the search finds
     once already, in the full text of the article pages and in page titles and headings;
     the repeats made the index of a 1,000-article site 40 MB, too much for a browser."""
-    lines = [f"<li>{item}</li>" for item in items]
-    return block("<ul data-search-exclude>\n" + "\n".join(lines) + "\n</ul>\n") if lines else ""
+    items = [Markup(item) for item in items]
+    return block(str(fragments().list(items))) if items else ""
 
 
 CITED = "Cited sentences"
@@ -320,32 +321,7 @@ def _date_label(date: str | None) -> str:
 # Templates: generator/templates/<kind>.md.j2, one per page kind
 
 
-def _finalize(value: Any) -> Any:
-    """Every ``{{ value }}`` in a template: Markup (built by the helpers, already safe) as is,
-    anything else through `escape()`, which is safe in HTML *and* Markdown (Jinja's own
-    autoescape knows HTML only: ``*`` or ``[`` in an article title would become markup)."""
-    if isinstance(value, Markup):
-        return value
-    return Markup(escape(value))
-
-
-_ENV: jinja2.Environment | None = None
-
-
-def _render(template: str, **context: Any) -> str:
-    global _ENV
-    if _ENV is None:
-        _ENV = jinja2.Environment(
-            loader=jinja2.PackageLoader("generator", "templates"), autoescape=True,
-            finalize=_finalize, trim_blocks=True, lstrip_blocks=True,
-            keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
-        # {% filter htmlblock %}<p>...</p>{% endfilter %}: HTML the template writes, passed
-        # through MkDocs as it is (generator.htmlblocks)
-        _ENV.filters["htmlblock"] = lambda html: Markup(block(str(html)))
-        # {{ snippet | pre }}: text for a <pre> block, its newlines and indentation kept
-        _ENV.filters["pre"] = lambda text: Markup(escape_block(text))
-    text = _ENV.get_template(template).render(**context)
-    return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
+_render = render_page
 
 
 class _Helpers:
@@ -571,6 +547,11 @@ class _Site:
         return (who + escape(e.item.get("text")) + " "
                 + self.cite(src, e.article, e.sentence, html=True) + more)
 
+    def _index_front_matter(self, title: str, description: str) -> Markup:
+        """Front matter of a page about the whole corpus: dated by its newest article."""
+        return _front_matter(title, date=self._newest_date(a.id for a in self.d.articles),
+                             description=description)
+
     def _newest_date(self, article_ids: Iterable[str]) -> str | None:
         dates = [self.d.article(a).date for a in article_ids if self.d.article(a).date]
         return max(dates) if dates else None
@@ -605,9 +586,8 @@ class _Site:
                   for p in rec.get("people", [])]
         return _render(
             "article.md.j2",
-            front_matter=Markup(front_matter(art.title, date=art.date, tags=tags,
-                                             description=rec.get("summary") or art.title)
-                                .rstrip("\n")),
+            front_matter=_front_matter(art.title, date=art.date, tags=tags,
+                                             description=rec.get("summary") or art.title),
             art=art, rec=rec, date_label=_date_label(art.date),
             url=Markup(_html_attr(url)) if (url := _safe_url(rec.get("url"))) else None,
             regions=[Markup(self.region_link(src, r, html=True)) for r in art.subject_regions],
@@ -631,16 +611,11 @@ class _Site:
         sentences = list(rec.get("sentences", []))
         starts = sorted({p for p in rec.get("paragraphs", []) if 1 <= p <= len(sentences)} | {1})
         bounds = starts + [len(sentences) + 1]
-        paras = []
-        for start, end in zip(bounds, bounds[1:], strict=False):
-            spans = [f'<span class="sentence" id="s{n}">{escape(sentences[n - 1])}</span>'
-                     for n in range(start, end)]
-            if spans:
-                paras.append("<p>" + " ".join(spans) + "</p>")
+        paras = [[(n, sentences[n - 1]) for n in range(start, end)]
+                 for start, end in zip(bounds, bounds[1:], strict=False) if start < end]
         if not paras:
             return "*No text.*\n"
-        return block('<div class="briefing-text">\n' + "\n".join(paras) + "\n</div>\n",
-                     searchable=True)
+        return block(str(fragments().full_text(paras)), searchable=True)
 
     # aggregated facts and plans -------------------------------------------------------------
     def cites(self, src: str, mentions: Iterable[Entry], limit: int = CITES_SHOWN) -> str:
@@ -713,17 +688,12 @@ class _Site:
     def plans_by_theme_html(self, src: str, themes: list[dict[str, Any]]) -> str:
         """'What it plans': one raw HTML definition list, theme -> its top commitments (one
         block, no headings: a heading per theme put a TOC entry per theme on every page)."""
-        out = ['<dl class="briefing-plans" data-search-exclude>']
-        for t in themes:
-            more = ""
-            if t["more_url"]:
-                more = (f' <small><a href="{_html_attr(t["more_url"])}">all '
-                        f'{t["count"]:,} →</a></small>')
-            # one citation each here (the full list of the region cites up to CITES_SHOWN)
-            items = "".join(f"<li>{x}</li>" for x in self.plan_items(src, t["plans"], 1))
-            out.append(f'<dt>{t["heading"]}{more}</dt><dd><ul>{items}</ul></dd>')
-        out.append("</dl>")
-        return block("\n".join(out) + "\n")
+        return block(str(fragments().plans_by_theme([
+            {"heading": Markup(t["heading"]), "count": t["count"],
+             "more_url": Markup(_html_attr(t["more_url"])) if t["more_url"] else None,
+             # one citation each here (the full list of the region cites up to CITES_SHOWN)
+             "items": [Markup(x) for x in self.plan_items(src, t["plans"], 1)]}
+            for t in themes])))
 
     def outcomes_table(self, src: str, rows: list[dg.YearOutcome]) -> str:
         """Year × GDP growth target, realised growth, met or missed: the answer first."""
@@ -843,10 +813,9 @@ class _Site:
         articles = self.paged_article_list(src, ids, info.articles,
                                            more_base=region_articles_path(info.id))
         h = _Helpers(self, src)
-        return _render("region.md.j2", front_matter=Markup(front_matter(
+        return _render("region.md.j2", front_matter=_front_matter(
             info.name, date=self._newest_date(info.articles), description=desc,
-            extra=_feed_meta(region_feed_path(info.id), f"{info.name}: each edition's news"))
-            .rstrip("\n")),
+            extra=_feed_meta(region_feed_path(info.id), f"{info.name}: each edition's news")),
             info=info, facts_list=[(k, Markup(v)) for k, v in facts_list], rolled=rolled,
             outcomes=dg.targets_and_outcomes(info), targets=targets, forecasts=forecasts,
             themes=themes, plans_html=Markup(self.plans_by_theme_html(src, themes)),
@@ -941,10 +910,9 @@ class _Site:
                         for n, (other, _) in enumerate(layout) if other != path]
             out[path] = _render(
                 "region_plans.md.j2",
-                front_matter=Markup(front_matter(title, date=self._newest_date(
+                front_matter=_front_matter(title, date=self._newest_date(
                     e.article for _, plans in chunk for p in plans for e in p.mentions),
-                    description=f"Every commitment of {info.name}, by theme.", search=False)
-                    .rstrip("\n")),
+                    description=f"Every commitment of {info.name}, by theme.", search=False),
                 title=title, counts_line=_pluralise(total, "commitment"), nav=nav,
                 sections=[{"heading": (f"{d.theme_name(tid)} ({len(plans)})" if tid
                                        else f"Other plans ({len(plans)})"),
@@ -985,8 +953,7 @@ class _Site:
             first = k * LISTING_PAGE + 1
             out[path] = _render(
                 "listing.md.j2",
-                front_matter=Markup(front_matter(page_title, description=title, search=False)
-                                    .rstrip("\n")),
+                front_matter=_front_matter(page_title, description=title, search=False),
                 title=page_title, first=first, last=first + len(chunk) - 1,
                 total=len(article_ids), nav=nav,
                 articles=Markup(self.article_list(path, chunk, roles)))
@@ -1037,10 +1004,9 @@ class _Site:
                      f"[Figures]({md_link(src, 'figures.md')}) page")
         return _render(
             "theme.md.j2",
-            front_matter=Markup(front_matter(
+            front_matter=_front_matter(
                 tinfo.name, date=self._newest_date(tinfo.articles), description=desc,
-                extra=_feed_meta(theme_feed_path(tinfo.id), f"{tinfo.name}: each edition's news"))
-                .rstrip("\n")),
+                extra=_feed_meta(theme_feed_path(tinfo.id), f"{tinfo.name}: each edition's news")),
             theme=tinfo,
             counts_line=f"{_pluralise(len(tinfo.articles), 'article')}, "
                         f"{_pluralise(len(tinfo.commitments), 'commitment')}, "
@@ -1102,9 +1068,9 @@ class _Site:
                         for rid, plans in ranked[EDITION_REGIONS:] if rid]
         return _render(
             "edition.md.j2",
-            front_matter=Markup(front_matter(
+            front_matter=_front_matter(
                 e.title, date=e.end.isoformat(), description=" ".join(e.lede),
-                extra=_feed_meta(EDITIONS_FEED, "Editions")).rstrip("\n")),
+                extra=_feed_meta(EDITIONS_FEED, "Editions")),
             e=e, counts_line=e.counts,
             older_url=Markup(md_link(src, edition_path(older.id))) if older else None,
             newer_url=Markup(md_link(src, edition_path(newer.id))) if newer else None,
@@ -1129,10 +1095,10 @@ class _Site:
         undated = [a.id for a in self.d.articles if not a.date]
         return _render(
             "editions.md.j2",
-            front_matter=Markup(front_matter(
+            front_matter=_front_matter(
                 "Editions", date=editions[0].end.isoformat() if editions else None,
                 description="What changed, edition by edition.",
-                extra=_feed_meta(EDITIONS_FEED, "Editions")).rstrip("\n")),
+                extra=_feed_meta(EDITIONS_FEED, "Editions")),
             period_word="month" if period == "monthly" else "week (ISO weeks)",
             feed_url=Markup(_html_attr(self.url(src, EDITIONS_FEED))),
             editions=[{"title": e.title, "url": Markup(md_link(src, edition_path(e.id))),
@@ -1217,10 +1183,9 @@ class _Site:
         top = sorted(self.top_regions(), key=lambda r: (r.name.lower(), r.id))
         return _render(
             "home.md.j2",
-            front_matter=Markup(front_matter(
-                "Regional policy briefing", date=self._newest_date(a.id for a in d.articles),
-                description="What China's provinces and cities plan: growth targets, priorities "
-                "and commitments, each linked to its source sentence.").rstrip("\n")),
+            front_matter=self._index_front_matter(
+                "Regional policy briefing", "What China's provinces and cities plan: growth "
+                "targets, priorities and commitments, each linked to its source sentence."),
             intro=Markup(self.intro.strip()) if self.intro else None,  # trusted Markdown
             stats={"articles": _pluralise(len(d.articles), "article"),
                    "span": f"({min(dated)} to {max(dated)})" if dated else "",
@@ -1334,10 +1299,9 @@ class _Site:
                 "rows": rows})
         return _render(
             "regions_index.md.j2",
-            front_matter=Markup(front_matter(
-                "Regions", date=self._newest_date(a.id for a in d.articles),
-                description="Every region an article names as a subject, with the provinces "
-                "of the cities named.").rstrip("\n")),
+            front_matter=self._index_front_matter(
+                "Regions", "Every region an article names as a subject, with the provinces "
+                "of the cities named."),
             tile_map=Markup(tile_map), levels=levels, h=_Helpers(self, src))
 
     def themes_index(self) -> str:
@@ -1359,10 +1323,8 @@ class _Site:
                          len(tinfo.commitments), len(tinfo.figures), len(tinfo.articles)))
         return _render(
             "themes_index.md.j2",
-            front_matter=Markup(front_matter(
-                "Themes", date=self._newest_date(a.id for a in d.articles),
-                description="Policy themes found in the articles, and who pursues them.")
-                .rstrip("\n")),
+            front_matter=self._index_front_matter(
+                "Themes", "Policy themes found in the articles, and who pursues them."),
             ranked_chart=Markup(chart), rows=rows)
 
     def articles_index(self) -> dict[str, str]:
@@ -1384,9 +1346,9 @@ class _Site:
             first = k * INDEX_PAGE + 1
             out_pages[src] = _render(
                 "articles_index.md.j2",
-                front_matter=Markup(front_matter(
+                front_matter=_front_matter(
                     title, date=self._newest_date(a.id for a in chunk),
-                    description="All articles, newest first.", search=k == 0).rstrip("\n")),
+                    description="All articles, newest first.", search=k == 0),
                 title=title, rows=rows, first=first, last=first + len(chunk) - 1,
                 total=len(d.articles),
                 page_links=[Markup(f"[{n + 1}]({md_link(src, p)})" if p != src
@@ -1445,10 +1407,9 @@ class _Site:
                    {"key": "c", "title": "Latest source", "link": "cu"}]
         return _render(
             "figures.md.j2",
-            front_matter=Markup(front_matter(
-                "Figures", date=self._newest_date(a.id for a in d.articles),
-                description="Every figure in every article, one row per fact, with its "
-                "sources.").rstrip("\n")),
+            front_matter=self._index_front_matter(
+                "Figures", "Every figure in every article, one row per fact, with its "
+                "sources."),
             counts_line=f"{_pluralise(len(d.figures), 'figure')} stated in the articles, "
                         f"{_pluralise(len(facts), 'distinct fact')}",
             review_count=_pluralise(len(d.review), "figure") if d.review else "",
@@ -1530,10 +1491,9 @@ class _Site:
                              "figures": figures})
         return _render(
             "review.md.j2",
-            front_matter=Markup(front_matter(
+            front_matter=_front_matter(
                 title, description="Figures an extraction rule had to guess, with their "
-                "sentence and the override that confirms or drops them.", search=False)
-                .rstrip("\n")),
+                "sentence and the override that confirms or drops them.", search=False),
             title=title, articles=articles, has_review=bool(d.review),
             counts_line=f"{_pluralise(len(d.review), 'figure')} in "
                         f"{_pluralise(len({e.article for e in d.review}), 'article')}",
