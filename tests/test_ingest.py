@@ -740,6 +740,29 @@ def test_parse_dated_title() -> None:
     assert md.parse_dated_title("2025-01-27 17:28") is None
 
 
+PARAGRAPH_ON_DATE_LINE = (
+    "url: https://example.com/beijing-2024\n\n"
+    " date 2024-01-23 China's capital city Beijing has set a growth target of around 5% for "
+    "2024, surpassing last year's target of above 4.5%, reports Reuters. The economy of the "
+    "capital city expanded 5.2% in 2023, in line with the national economy.\n\n"
+    "The target is needed to stabilise expectations, the official said.\n")
+
+
+def test_a_paragraph_run_onto_the_date_line_is_text_not_a_title() -> None:
+    """Scrapers write the listing's date and first line together; when that line is the
+    story's first paragraph (too long for a headline, or two sentences), the date is the
+    article's and the paragraph is body text."""
+    line = PARAGRAPH_ON_DATE_LINE.split("\n")[2]
+    assert md.parse_dated_title(line) is None
+    assert md.split_dated_text(line)[0] == "date 2024-01-23"
+    doc = parse_text(PARAGRAPH_ON_DATE_LINE.encode(), file="a.txt")
+    assert doc.date == "2024-01-23"
+    assert doc.sentences[0].startswith("China's capital city Beijing has set a growth target")
+    assert doc.title is None or len(doc.title) < 120
+    # a headline stays a headline
+    assert md.split_dated_text(" date 2025-01-16 Chinese localities roll out 2025 plans") is None
+
+
 @pytest.mark.parametrize(
     ("paragraph", "expected"),
     [

@@ -31,6 +31,7 @@ from .metadata import (
     parse_byline,
     parse_dated_title,
     parse_url_line,
+    split_dated_text,
 )
 
 __all__ = [
@@ -544,6 +545,19 @@ def _logical_lines(text: str, markdown: bool) -> tuple[list[str], dict[int, int]
     return [" ".join(_BULLET.sub("", ln).split()) for ln in lines], headings
 
 
+def _split_dated_text(lines: list[str], headings: dict[int, int]
+                      ) -> tuple[list[str], dict[int, int]]:
+    """A scraper's date line near the top that carries the story's first paragraph becomes
+    two lines, the date (metadata) and the paragraph (body text): `split_dated_text`."""
+    out: list[str] = []
+    moved: dict[int, int] = {}
+    for i, line in enumerate(lines):
+        moved[i] = len(out)
+        parts = split_dated_text(line) if i < 8 else None
+        out.extend(parts or (line,))
+    return out, {moved[i]: level for i, level in headings.items()}
+
+
 def split_layout(text: str, *, markdown: bool = False) -> Layout:
     """Split cleaned article text into header, body paragraphs and footer.
 
@@ -553,7 +567,7 @@ def split_layout(text: str, *, markdown: bool = False) -> Layout:
     only when at most two prose lines follow it before the next marker (so "The writer is
     ..." in the middle of a story does not cut it short).
     """
-    lines, headings = _logical_lines(text, markdown)
+    lines, headings = _split_dated_text(*_logical_lines(text, markdown))
     layout = Layout()
     drop = [_drop_rule(ln) for ln in lines]
     meta = [drop[i] is None and is_metadata_line(ln) for i, ln in enumerate(lines)]

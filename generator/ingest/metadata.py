@@ -32,6 +32,7 @@ __all__ = [
     "parse_byline",
     "parse_date",
     "parse_dated_title",
+    "split_dated_text",
     "parse_dateline",
     "parse_url_line",
     "publisher_from_url",
@@ -643,18 +644,42 @@ _DATED_TITLE = re.compile(
 )
 
 
+#: A headline is short: more words than this after a scraper's date is the story's first
+#: paragraph run onto the date line (so is a shorter remainder of two sentences).
+HEADLINE_MAX_WORDS = 24
+_SENTENCE_INSIDE = re.compile(r"[a-z0-9%)][.!?][\"”’]?\s+[\"“‘]?[A-Z]")
+
+
+def _is_running_text(text: str) -> bool:
+    words = len(text.split())
+    return words > HEADLINE_MAX_WORDS or (words > 12 and bool(_SENTENCE_INSIDE.search(text)))
+
+
+def split_dated_text(line: str) -> tuple[str, str] | None:
+    """``(date line, text)`` when a scraper's date line carries the story's first paragraph
+    (`` date 2024-01-23 China's capital city Beijing has set a growth target ... . The
+    economy ...``) or a photo caption instead of a headline: the date is metadata, the text
+    is the story's, and neither is its title. None for any other line."""
+    m = _DATED_TITLE.match(line)
+    if not m or parse_date(m.group("date")) is None or not _is_running_text(m.group("title")):
+        return None
+    return line[:m.start("title")].strip(), m.group("title")
+
+
 def parse_dated_title(line: str) -> tuple[str, str] | None:
     """``(iso_date, title)`` from a scraper header like `` date 2025-01-16 Chinese localities ...``.
 
     Some scrapers write the listing's date and headline as the first line.  The remainder
-    must read like a headline (three or more words, not itself a byline).
+    must read like a headline (three or more words, not itself a byline, not running text:
+    `split_dated_text`).
     """
     m = _DATED_TITLE.match(line)
     if not m:
         return None
     iso = parse_date(m.group("date"))
     title = m.group("title")
-    if iso is None or len(title.split()) < 3 or parse_byline(title):
+    if (iso is None or len(title.split()) < 3 or parse_byline(title)
+            or _is_running_text(title)):
         return None
     if re.match(r"^[A-Za-z][\w ]{0,20}?\s*[:：]", title):
         return None  # "2025-01-20 16:47:05 Editor : Li Yan": a labelled credit, not a title
