@@ -308,3 +308,54 @@ def test_a_target_for_the_nation_is_no_region_s() -> None:
                     "nation, while Shenzhen aims for 5.5 per cent.")
     assert growth(rec) == {("shenzhen", 2025, 5.5, "exactly")}
 
+
+
+# --- outcome phrasing from statistical releases --------------------------------------------
+
+
+def test_an_increase_after_an_amount_is_the_amounts_growth() -> None:
+    """"GRP hit 5 trillion yuan, an increase of 5.8 percent over the previous year": the
+    appositive is the outcome of the clause before it, and "over the previous year" is the
+    year compared with, not the figure's own."""
+    rec = record_of("Anhui's gross regional product hit 5 trillion yuan in 2024, an increase "
+                    "of 5.8 percent over the previous year.", date=None)
+    assert growth(rec, "gdp-growth") == {("anhui", 2024, 5.8, "exactly")}
+    # one figure for the number: not also an output-growth figure
+    assert [f["indicator"] for f in rec["figures"] if f["text"].startswith("5.8")] == [
+        "gdp-growth"]
+
+
+def test_an_increase_after_a_target_word_is_the_target() -> None:
+    rec = record_of("Henan aims for an increase of 5.5 percent in its GDP in 2025.")
+    assert growth(rec) == {("henan", 2025, 5.5, "exactly")}
+    assert growth(rec, "gdp-growth") == set()
+
+
+def test_a_future_increase_is_no_outcome() -> None:
+    rec = record_of("Fujian's gross regional product will see an increase of 5 percent in "
+                    "2025, the governor said.")
+    assert growth(rec, "gdp-growth") == set()
+
+
+def test_a_headline_in_the_present_tense_states_an_outcome() -> None:
+    rec = record_of("Fujian province records 4.5% GRP growth in 2023.\n\nThe figures were "
+                    "released by the provincial statistics bureau on Thursday.")
+    assert growth(rec, "gdp-growth") == {("fujian", 2023, 4.5, "exactly")}
+
+
+def test_a_period_named_after_the_figure() -> None:
+    rec = record_of("Ningxia's GDP grew by 5.8% in the first quarter of this year.")
+    assert [(f["region"], f["year"], f["value"], f["period"])
+            for f in growth_figures(rec)] == [("ningxia", 2025, 5.8, "Q1")]
+
+
+def test_an_annual_rate_over_several_years_is_an_average() -> None:
+    rec = record_of("In the past three years, Shandong's GDP has increased by more than 6 "
+                    "percent annually.")
+    assert growth_figures(rec) == []
+
+
+def test_a_jobless_rate_does_not_continue_a_growth_statement() -> None:
+    rec = record_of("Beijing has set a growth target of around 5% for 2025. Beijing aims to "
+                    "control its survey-based urban jobless rate below 5% this year.")
+    assert growth(rec) == {("beijing", 2025, 5.0, "around")}

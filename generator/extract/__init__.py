@@ -82,9 +82,9 @@ def merge_figures(figures: list[dict], growth: list[dict], sentences: Sequence[s
     claimed = {(g["sentence"], g["text"]) for g in growth}
     kept = []
     for f in figures:
+        if (f["sentence"], f["text"]) in claimed:
+            continue  # the growth rules read this number: one figure, theirs
         if f["indicator"] in growth_kinds:
-            if (f["sentence"], f["text"]) in claimed:
-                continue
             if f["unit"] == "percentage-points":
                 f = {**f, "indicator": "other"}
             elif f["region"] == "china":  # the national line, for reference only

@@ -212,6 +212,17 @@ def _implied(sa: SentenceAnalysis, i: int, seg_start: int, keep: tuple[int, int]
 # --- stance ----------------------------------------------------------------------------
 
 
+def _stance_cues(sa: SentenceAnalysis, start: int, end: int,
+                 keep: tuple[int, int] | None = None) -> list[Cue]:
+    """The stance cues in a stretch. An outcome noun ("an increase of") counts only as an
+    appositive to an amount, after a comma ("GRP hit 5.43 trillion yuan, an increase of 4.5
+    percent"): "aims for an increase of 5 percent" is a target, "will see an increase" not
+    an outcome."""
+    return [c for c in sa.cues_in(STANCE_KINDS, start, end, keep)
+            if not (c.kind == "outcome" and c.text.lower().startswith(("a ", "an "))
+                    and not sa.text[:c.start].rstrip().endswith(","))]
+
+
 def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
               measure: str = "gdp") -> tuple[str, str] | None:
     """(stance, rule) of number *i*: ``target``, ``outcome`` or ``forecast``."""
@@ -220,7 +231,7 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
     keep = sa.aside(num.start)
     start = keep[0] if keep else clause_start
     comparison = sa.cues_in(("comparison",), start, num.start, keep)
-    stances = sa.cues_in(STANCE_KINDS, start, num.start, keep)
+    stances = _stance_cues(sa, start, num.start, keep)
     if comparison and not any(c.start > comparison[-1].start for c in stances
                               if c.kind == "target"):
         return "outcome", "comparison"
@@ -228,7 +239,7 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
         return "outcome", "comparison"
     forecaster = _forecaster(sa)
     if not stances:
-        stances = sa.cues_in(STANCE_KINDS, 0, num.start)
+        stances = _stance_cues(sa, 0, num.start)
     if stances:
         kind, rule = stances[-1].kind, "cue" if stances[-1].start >= start else "sentence-cue"
         if kind == "target" and forecaster and stances[-1].text.lower().startswith("expect"):
@@ -429,6 +440,12 @@ def _nearest(refs: Sequence[YearRef], pos: int) -> YearRef | None:
     return min(usable, key=lambda r: (abs(r.start - pos), r.start)) if usable else None
 
 
+#: "an increase of 4.5 percent over the previous year": the year compared with, not the
+#: figure's own
+_BASE_YEAR = re.compile(r"\b(?:over|than|from|compared\s+with|compared\s+to)\s+(?:the\s+|a\s+)?$",
+                        re.I)
+
+
 def year_of(
     sa: SentenceAnalysis, i: int, stance: str, anchor: TimeAnchor, carried: int | None
 ) -> tuple[int | None, str]:
@@ -438,7 +455,8 @@ def year_of(
     keep = sa.aside(num.start)
     lo, hi = keep if keep else (clause_start, clause_end)
     inside = [r for r in sa.years if lo <= r.start < hi
-              and (keep or sa.outside_asides(r.start, r.end))]
+              and (keep or sa.outside_asides(r.start, r.end))
+              and not _BASE_YEAR.search(sa.text[max(0, r.start - 20):r.start])]
     nearest_any = min(inside, key=lambda r: (abs(r.start - num.start), r.start), default=None)
     if nearest_any is not None and nearest_any.year is None:
         return None, "none"  # "last year's 4.5 per cent" in an article with no anchor
@@ -475,10 +493,21 @@ def _year_after(sa: SentenceAnalysis, num: Number, refs: Sequence[YearRef]) -> Y
     return None
 
 
+_PERIOD_AFTER = re.compile(r"^\s*(?:year[\s-]on[\s-]year\s+|y-o-y\s+)?(?:in|during|for|over)\s+"
+                           r"(?:the\s+)?$", re.I)
+
+
 def period_of(sa: SentenceAnalysis, i: int) -> str | None:
-    """The part of a year an outcome covers ("in the first half", "Q1"), else None."""
+    """The part of a year an outcome covers ("in the first half", "Q1"), else None: a period
+    named before the figure, or right after it in its clause ("grew 5.8% in the first
+    quarter of this year")."""
     num = sa.numbers[i]
-    found = [c for c in sa.cues if c.kind.startswith("period:") and c.start < num.start]
+    periods = [c for c in sa.cues if c.kind.startswith("period:")]
+    found = [c for c in periods if c.start < num.start]
+    if not found:
+        _, clause_end = sa.clause(num.start)
+        found = [c for c in periods if num.end <= c.start < clause_end
+                 and _PERIOD_AFTER.match(sa.text[num.end:c.start])][:1]
     return found[-1].kind.split(":", 1)[1] if found else None
 
 
