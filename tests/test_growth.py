@@ -359,3 +359,28 @@ def test_a_jobless_rate_does_not_continue_a_growth_statement() -> None:
     rec = record_of("Beijing has set a growth target of around 5% for 2025. Beijing aims to "
                     "control its survey-based urban jobless rate below 5% this year.")
     assert growth(rec) == {("beijing", 2025, 5.0, "around")}
+
+
+def test_percent_of_gdp_growth_is_growth_not_a_share() -> None:
+    """Translations write "posted 9.1 percent of GDP growth"; "30 percent of GDP" and a
+    share of growth ("accounted for 60 percent of GDP growth") stay shares."""
+    rec = record_of("Shanxi posted 9.1 percent of GDP growth in 2021 to reach 2.26 trillion "
+                    "yuan.")
+    assert growth(rec, "gdp-growth") == {("shanxi", 2021, 9.1, "exactly")}
+    rec = record_of("In 2024, consumption in Shanxi accounted for 60 percent of GDP growth.")
+    assert growth_figures(rec) == []
+
+
+def test_an_aside_between_dashes_does_not_take_the_figure() -> None:
+    rec = record_of("The regional GDP of Shijiazhuang – capital of North China's Hebei "
+                    "province – grew 10.1 percent in 2024.")
+    assert growth(rec, "gdp-growth") == {("shijiazhuang", 2024, 10.1, "exactly")}
+
+
+def test_a_quarter_without_a_year_is_the_articles_year() -> None:
+    """A first quarter's growth is reported in April: in an article dated April 2024 a
+    headline's "in Q1" is 2024's first quarter, not a year carried from a sentence before."""
+    rec = record_of("Yunnan's GDP grew 4.4 percent in 2023.\n\nYunnan GDP grows by 4.6% in "
+                    "Q1, the provincial statistics bureau said.", date="2024-04-23")
+    assert [(f["year"], f["value"], f.get("period")) for f in growth_figures(rec)] == [
+        (2023, 4.4, None), (2024, 4.6, "Q1")]

@@ -275,9 +275,12 @@ def _subregion_pattern() -> re.Pattern[str]:
 
 # An aside after a name: ", which grew 2.3% in 2022 to 404.5 billion yuan,", ", the capital
 # of Jiangsu province,", ", both central cities,". Its words and years describe the name.
+_ASIDE_WORDS = (r"(?:which|who|where|whose|home\s+to|host\s+of|a|an|the|another|both"
+                r"|capital\s+of|dubbed|known\s+as|nicknamed)")
 _ASIDE = re.compile(
-    r",\s+(?:which|who|where|whose|home\s+to|host\s+of|a|an|the|another|both|capital\s+of"
-    r"|dubbed|known\s+as|nicknamed)\s[^,;]{3,160},", re.I)
+    rf",\s+{_ASIDE_WORDS}\s[^,;]{{3,160}},"
+    # between dashes: "The GDP of Shijiazhuang – capital of North China's Hebei province –"
+    rf"|\s(?:[–—]|--)\s*{_ASIDE_WORDS}\s[^,;–—]{{3,160}}?\s*(?:[–—]|--)\s", re.I)
 
 _RELATIVE = (
     (re.compile(r"\b(?:this|the\s+current)\s+year\b", re.I), 0),
@@ -381,7 +384,8 @@ def analyse_sentence(
     actors = tuple(Actor(m.start, m.end, m.region, m.anaphor) for m in mentions
                    if m.role == "subject" and not m.locator)
     low = sentence.lower()
-    asides = _asides(sentence) if "," in sentence else ()
+    asides = _asides(sentence) if ("," in sentence or "–" in sentence or "—" in sentence
+                                   or "--" in sentence) else ()
     return SentenceAnalysis(
         n=n,
         text=sentence,

@@ -497,6 +497,10 @@ _PERIOD_AFTER = re.compile(r"^\s*(?:year[\s-]on[\s-]year\s+|y-o-y\s+)?(?:in|duri
                            r"(?:the\s+)?$", re.I)
 
 
+#: parts of a year reported within that year (Q4 comes out in the January after)
+_SAME_YEAR_PERIODS = ("Q1", "H1", "Q2", "Q3", "Q1-Q3")
+
+
 def period_of(sa: SentenceAnalysis, i: int) -> str | None:
     """The part of a year an outcome covers ("in the first half", "Q1"), else None: a period
     named before the figure, or right after it in its clause ("grew 5.8% in the first
@@ -514,13 +518,20 @@ def period_of(sa: SentenceAnalysis, i: int) -> str | None:
 # --- the rules together ----------------------------------------------------------------
 
 
+_OF_GROWTH = re.compile(r"^\s*of\s+(?:(?:the\s+)?(?:gdp|grp|economic|regional\s+gdp)\s+)?growth\b",
+                        re.I)
+
+
 def _excluded(sa: SentenceAnalysis, i: int) -> str | None:
     """Why number *i* is no single year's growth of anyone, if it is not."""
     num = sa.numbers[i]
     if not (PLAUSIBLE[0] <= num.value <= PLAUSIBLE[1]) or (
             num.value_max is not None and not PLAUSIBLE[0] <= num.value_max <= PLAUSIBLE[1]):
         return "implausible"
-    if re.match(r"^\s*of\s+(?!growth)", sa.text[num.end:num.end + 20], re.I):
+    # "9.1 percent of GDP growth" (a translation of "GDP growth of 9.1 percent") is growth;
+    # "30 percent of GDP", "50 percent of the total" are shares
+    of_growth = bool(_OF_GROWTH.match(sa.text[num.end:num.end + 40]))
+    if re.match(r"^\s*of\s+(?!growth)", sa.text[num.end:num.end + 20], re.I) and not of_growth:
         return "share"
     clause_start, _ = sa.clause(num.start)
     keep = sa.aside(num.start)
@@ -528,8 +539,9 @@ def _excluded(sa: SentenceAnalysis, i: int) -> str | None:
     seg_start = keep[0] if keep else (prev.end if prev else clause_start)
     if sa.cues_in(("average",), seg_start, num.end + 25, keep):
         return "average"
-    if sa.cues_in(("share",), seg_start, num.end + 12, keep):
-        return "share"
+    if any(not (of_growth and c.start >= num.start) for c in
+           sa.cues_in(("share",), seg_start, num.end + 12, keep)):
+        return "share"  # (the number's own "percent of" before "GDP growth" is no share)
     if sa.cues_in(("national",), max(seg_start, num.start - 60), num.start, keep) or any(
             c.text.lower().startswith("for") for c in sa.cues_in(
                 ("national",), num.end, num.end + 40, keep)):
@@ -619,6 +631,11 @@ def extract_growth(
                     and anchor.year is not None and year < anchor.year):
                 continue  # "expected to see growth of nearly 3 percent in 2022": an estimate
             period = period_of(sa, i) if kind == "outcome" else None
+            if (period in _SAME_YEAR_PERIODS and year_rule == "carried"
+                    and anchor.source == "date"):
+                # "GDP grows by 4.6% in Q1" in an April article: this year's first quarter
+                # (a quarter is reported the month after it ends), not a year carried over
+                year, year_rule = anchor.year, "anchor-date"
             confidence = _confidence(region_rule, measure, stance_rule, year_rule)
             rule = f"{kind}:{stance_rule}; region:{region_rule}; year:{year_rule}"
             if measure == "carried":
