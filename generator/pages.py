@@ -318,10 +318,8 @@ def _date_label(date: str | None) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Templates: generator/templates/<kind>.md.j2, one per page kind
-
-
-_render = render_page
+# Templates: generator/templates/<kind>.md.j2, one per page kind, rendered by
+# generator.templating.render_page; the helpers a template may call
 
 
 class _Helpers:
@@ -584,7 +582,7 @@ class _Site:
                    "cites": [Markup(self.cite(src, art.id, n, html=True))
                              for n in p.get("sentences", [])]}
                   for p in rec.get("people", [])]
-        return _render(
+        return render_page(
             "article.md.j2",
             front_matter=_front_matter(art.title, date=art.date, tags=tags,
                                              description=rec.get("summary") or art.title),
@@ -813,7 +811,7 @@ class _Site:
         articles = self.paged_article_list(src, ids, info.articles,
                                            more_base=region_articles_path(info.id))
         h = _Helpers(self, src)
-        return _render("region.md.j2", front_matter=_front_matter(
+        return render_page("region.md.j2", front_matter=_front_matter(
             info.name, date=self._newest_date(info.articles), description=desc,
             extra=_feed_meta(region_feed_path(info.id), f"{info.name}: each edition's news")),
             info=info, facts_list=[(k, Markup(v)) for k, v in facts_list], rolled=rolled,
@@ -908,7 +906,7 @@ class _Site:
             if len(layout) > 1:
                 nav += [Markup(f"[page {n + 1}]({md_link(path, other)})")
                         for n, (other, _) in enumerate(layout) if other != path]
-            out[path] = _render(
+            out[path] = render_page(
                 "region_plans.md.j2",
                 front_matter=_front_matter(title, date=self._newest_date(
                     e.article for _, plans in chunk for p in plans for e in p.mentions),
@@ -951,7 +949,7 @@ class _Site:
                 nav.append(Markup(f"[older →]({md_link(path, paths[k + 1])})"))
             page_title = title if k == 0 else f"{title} (page {k + 1})"
             first = k * LISTING_PAGE + 1
-            out[path] = _render(
+            out[path] = render_page(
                 "listing.md.j2",
                 front_matter=_front_matter(page_title, description=title, search=False),
                 title=page_title, first=first, last=first + len(chunk) - 1,
@@ -1002,7 +1000,7 @@ class _Site:
         if len(facts) > FACTS_SHOWN:
             note += (f"; the {FACTS_SHOWN} most cited are listed, all are on the "
                      f"[Figures]({md_link(src, 'figures.md')}) page")
-        return _render(
+        return render_page(
             "theme.md.j2",
             front_matter=_front_matter(
                 tinfo.name, date=self._newest_date(tinfo.articles), description=desc,
@@ -1066,7 +1064,7 @@ class _Site:
                 (Markup(self.region_link(src, rid)) if rid else "No region named", items))
         more_regions = [Markup(f"{self.region_link(src, rid)} ({len(plans)})")
                         for rid, plans in ranked[EDITION_REGIONS:] if rid]
-        return _render(
+        return render_page(
             "edition.md.j2",
             front_matter=_front_matter(
                 e.title, date=e.end.isoformat(), description=" ".join(e.lede),
@@ -1093,7 +1091,7 @@ class _Site:
     def editions_index(self, editions: list[Edition], period: str) -> str:
         src = EDITIONS_INDEX
         undated = [a.id for a in self.d.articles if not a.date]
-        return _render(
+        return render_page(
             "editions.md.j2",
             front_matter=_front_matter(
                 "Editions", date=editions[0].end.isoformat() if editions else None,
@@ -1181,7 +1179,7 @@ class _Site:
                 chart_id="chart-articles-over-time")))
         # provinces and regions above them; their cities are on their pages and the index
         top = sorted(self.top_regions(), key=lambda r: (r.name.lower(), r.id))
-        return _render(
+        return render_page(
             "home.md.j2",
             front_matter=self._index_front_matter(
                 "Regional policy briefing", "What China's provinces and cities plan: growth "
@@ -1297,7 +1295,7 @@ class _Site:
                 "headers": ["Region", "Chinese"] + (["Province"] if level == "city" else [])
                 + ["Articles", "Commitments", "Figures"],
                 "rows": rows})
-        return _render(
+        return render_page(
             "regions_index.md.j2",
             front_matter=self._index_front_matter(
                 "Regions", "Every region an article names as a subject, with the provinces "
@@ -1321,7 +1319,7 @@ class _Site:
             tinfo = d.themes[tid]
             rows.append((Markup(self.theme_link(src, tid)), n_regions.get(tid, 0),
                          len(tinfo.commitments), len(tinfo.figures), len(tinfo.articles)))
-        return _render(
+        return render_page(
             "themes_index.md.j2",
             front_matter=self._index_front_matter(
                 "Themes", "Policy themes found in the articles, and who pursues them."),
@@ -1344,7 +1342,7 @@ class _Site:
                                for r in art.subject_regions)]
                     for art in chunk]
             first = k * INDEX_PAGE + 1
-            out_pages[src] = _render(
+            out_pages[src] = render_page(
                 "articles_index.md.j2",
                 front_matter=_front_matter(
                     title, date=self._newest_date(a.id for a in chunk),
@@ -1405,7 +1403,7 @@ class _Site:
                    {"key": "x", "title": "As written"},
                    {"key": "k", "title": "Articles"},
                    {"key": "c", "title": "Latest source", "link": "cu"}]
-        return _render(
+        return render_page(
             "figures.md.j2",
             front_matter=self._index_front_matter(
                 "Figures", "Every figure in every article, one row per fact, with its "
@@ -1489,7 +1487,7 @@ class _Site:
                              "anchor": review_anchor(aid),
                              "sidecar": sidecar_name(art.record.get("file") or aid),
                              "figures": figures})
-        return _render(
+        return render_page(
             "review.md.j2",
             front_matter=_front_matter(
                 title, description="Figures an extraction rule had to guess, with their "

@@ -39,7 +39,7 @@ def test_render_page_collapses_blank_runs_and_ends_with_one_newline() -> None:
 
 
 def test_every_page_kind_has_a_template() -> None:
-    used = set(re.findall(r'_render\(\s*"([\w.]+)"', Path(pages.__file__).read_text()))
+    used = set(re.findall(r'render_page\(\s*"([\w.]+)"', Path(pages.__file__).read_text()))
     folder = Path(pages.__file__).parent / "templates"
     assert used <= {p.name for p in folder.iterdir()}
     for kind in ("article", "region", "region_plans", "theme", "home", "edition", "editions",
