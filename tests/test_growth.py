@@ -384,3 +384,11 @@ def test_a_quarter_without_a_year_is_the_articles_year() -> None:
                     "Q1, the provincial statistics bureau said.", date="2024-04-23")
     assert [(f["year"], f["value"], f.get("period")) for f in growth_figures(rec)] == [
         (2023, 4.4, None), (2024, 4.6, "Q1")]
+
+
+def test_an_undated_article_speaks_from_the_year_of_a_quarter_it_reports() -> None:
+    """No date, but "in the first quarter of 2024": the article was written in 2024, so its
+    "last year" is 2023."""
+    rec = record_of("Liaoning's GDP grew 5.3 percent last year. In the first quarter of "
+                    "2024, the province's growth rate accelerated to 5.4 percent.", date=None)
+    assert ("liaoning", 2023, 5.3, "exactly") in growth(rec, "gdp-growth")

@@ -428,6 +428,11 @@ _URL_DATE = re.compile(r"(?<!\d)(20\d\d)(?:[-/_]?)(0[1-9]|1[0-2])(?:[-/_]?(?:0[1
                        r"(?!\d)")
 
 
+_PART_OF_YEAR = re.compile(
+    r"\b(?:(?:first|second|third)\s+quarter|first\s+half|first\s+(?:two|three)\s+quarters"
+    r"|q[1-3]|h1)\s+(?:of\s+)?(20\d\d)\b", re.I)
+
+
 @cache
 def _plan_year_pattern() -> re.Pattern[str]:
     nouns = alternation([w.lower() for w in _words("plan_nouns")])
@@ -455,6 +460,11 @@ def time_anchor(date: str | None, sentences: Sequence[str], url: str | None) -> 
     if counts:
         best = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
         return TimeAnchor(best[0], "text")
+    # a part of a year that is reported within it ("in the first quarter of 2024"): the
+    # article was written in that year, or later (the latest such year)
+    within = [int(m.group(1)) for sentence in sentences for m in _PART_OF_YEAR.finditer(sentence)]
+    if within:
+        return TimeAnchor(max(within), "text")
     if url:
         m = _URL_DATE.search(url)
         if m:
