@@ -1377,6 +1377,10 @@ class _Site:
                      f"{len({f.item.get('region') for f in fs}):,}"]
                     for m, fs in sorted(by_measure.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
         data = []
+        # every row links a region and an article: their URLs from this page, once each
+        # (42,000 relative URLs at 1,000 articles, for about 1,300 distinct pages)
+        region_urls: dict[str, str | None] = {}
+        article_urls: dict[str, str] = {}
         for f in facts:
             item = f.item
             e = f.mentions[0]
@@ -1385,14 +1389,18 @@ class _Site:
             tid = item.get("theme")
             measure = _indicator(item) + ("" if dg.is_confident(item) else " (needs review)")
             value = item.get("value")
+            if rid and rid not in region_urls:
+                region_urls[rid] = self.region_url(src, rid)
+            if e.article not in article_urls:
+                article_urls[e.article] = self.url(src, article_path(e.article))
             data.append({
-                "r": d.region_name(rid), "ru": self.region_url(src, rid) if rid else "",
+                "r": d.region_name(rid), "ru": region_urls[rid] if rid else "",
                 "y": item.get("year") or "", "v": figure_value(item),
                 "n": value if isinstance(value, int | float) else 0,
                 "i": measure, "t": d.theme_name(tid) if tid else "",
                 "x": item.get("text") or "", "k": len(f.articles),
                 "c": art.cite_label,
-                "cu": self.cite_url(src, e)})
+                "cu": f"{article_urls[e.article]}#s{e.sentence}"})
         self.files[FIGURES_JSON] = json.dumps(data, ensure_ascii=False,
                                               separators=(",", ":")) + "\n"
         columns = [{"key": "r", "title": "Region", "link": "ru"},
