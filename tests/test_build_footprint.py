@@ -101,3 +101,17 @@ def test_trim_chrome_leaves_the_page_content_alone():
     # a no-break space is text, not indentation
     assert trim_chrome("<p>\n\u00a0x</p>\n  <article>a</article>") == (
         "<p>\n\u00a0x</p>\n<article>a</article>")
+
+
+def test_the_garbage_collector_runs_again_after_rendering(build):
+    """Rendering pauses the cyclic collector (plugin._collector_paused); the build leaves
+    it as it found it, also when rendering fails."""
+    import gc
+
+    from generator.plugin import _collector_paused
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), _collector_paused():
+        assert not gc.isenabled()
+        raise RuntimeError("rendering failed")
+    assert gc.isenabled()
