@@ -22,7 +22,7 @@ from feedgen.feed import FeedGenerator
 
 from .digest import Digest
 from .editions import Edition
-from .fmt import figure_value, indicator_label, pluralise
+from .fmt import figure_value, indicator_label, pluralise, xml_text
 from .paths import (
     EDITIONS_FEED,
     EDITIONS_INDEX,
@@ -44,19 +44,19 @@ def _feed(title: str, link: str, description: str, self_url: str,
           items: list[tuple[Edition, str, str, str, str]]) -> bytes:
     """*items*: (edition, title, text, guid, link), newest first."""
     fg = FeedGenerator()
-    fg.title(title)
+    fg.title(xml_text(title))
     fg.link(href=self_url, rel="self")
     fg.link(href=link, rel="alternate")  # last: feedgen's RSS <link> is the last link set
-    fg.description(description)
+    fg.description(xml_text(description))
     fg.language("en")
     fg.generator("briefing")
     fg.lastBuildDate(_when(items[0][0]) if items else datetime(1970, 1, 1, tzinfo=UTC))
     for edition, item_title, text, guid, item_link in reversed(items):  # feedgen prepends
         fe = fg.add_entry()
-        fe.title(item_title)
+        fe.title(xml_text(item_title))
         fe.link(href=item_link)
-        fe.guid(guid, permalink=False)
-        fe.description(text)
+        fe.guid(xml_text(guid), permalink=False)
+        fe.description(xml_text(text))
         fe.pubDate(_when(edition))
     return fg.rss_str(pretty=True)
 

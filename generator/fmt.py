@@ -120,6 +120,17 @@ def html_text(value: object) -> str:
             .replace("{", "&#123;").replace("}", "&#125;"))
 
 
+#: what XML 1.0 cannot hold at all, escaped or not (control characters but tab, newline and
+#: carriage return; lone surrogates; U+FFFE, U+FFFF)
+_NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value: object) -> str:
+    """Untrusted text for an XML document (the feeds): characters XML cannot hold become
+    spaces (a backspace in a scraped page made the whole feed unwritable)."""
+    return _NOT_XML_RE.sub(" ", "" if value is None else str(value))
+
+
 def html_attr(text: str) -> str:
     return (text.replace("&", "&amp;").replace('"', "&quot;")
             .replace("<", "&lt;").replace(">", "&gt;"))

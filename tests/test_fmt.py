@@ -19,3 +19,34 @@ from generator.fmt import figure_value
 ])
 def test_figure_value_reads_as_words(item: dict, expected: str) -> None:
     assert figure_value(item) == expected
+
+
+def test_xml_text_drops_what_xml_cannot_hold() -> None:
+    from generator.fmt import xml_text
+
+    assert xml_text("a\x08b\x00c\ufffe\td\ne") == "a b c \td\ne"
+    assert xml_text(None) == ""
+
+
+def test_a_control_character_in_an_article_does_not_break_the_feeds() -> None:
+    """Found by tests/test_fuzz.py: a backspace in a commitment made lxml refuse the whole
+    region feed, and the build stopped."""
+    from generator.pages import render_site
+    from generator.reference import load_gazetteer, load_taxonomy
+
+    rec = {"schema": "briefing/article@1", "id": "2025-01-16-x", "file": "x.txt",
+           "sha256": "0" * 64, "title": "Guangdong \x08 plans", "date": "2025-01-16",
+           "source": None, "authors": [], "url": None, "dateline": None, "language": "en",
+           "summary": "Guangdong will \x08 build ports.", "word_count": 5,
+           "regions": [{"id": "guangdong", "name": "Guangdong", "name_zh": "广东省",
+                        "level": "province", "parent": "china", "mentions": 1,
+                        "roles": ["subject"], "sentences": [1]}],
+           "themes": [], "figures": [],
+           "commitments": [{"text": "Guangdong will \x08 build ports.", "regions": ["guangdong"],
+                            "themes": [], "sentence": 1}],
+           "people": [], "sentences": ["Guangdong will \x08 build ports."], "paragraphs": [1],
+           "overrides": None}
+    out = render_site([rec], load_gazetteer(), load_taxonomy())
+    feeds = [v for p, v in out.items() if p.endswith(".xml")]
+    assert feeds and not any(b"\x08" in (v if isinstance(v, bytes) else v.encode())
+                             for v in feeds)
