@@ -127,7 +127,8 @@ _NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 
 def xml_text(value: object) -> str:
     """Untrusted text for an XML document (the feeds): characters XML cannot hold become
-    spaces (a backspace in a scraped page made the whole feed unwritable)."""
+    spaces. Ingest drops them from article text, but a record's title or summary can carry
+    one (an override, a record written elsewhere), and lxml then refuses the whole feed."""
     return _NOT_XML_RE.sub(" ", "" if value is None else str(value))
 
 

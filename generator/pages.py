@@ -237,6 +237,15 @@ def _front_matter(title: str, **kwargs: Any) -> Markup:
     return Markup(front_matter(title, **kwargs).rstrip("\n"))
 
 
+def _page_links(src: str, paths: list[str]) -> list[Markup]:
+    """"1 · **2** · 3": links to the pages of a set (*src* bold, not linked); none for a
+    set of one page."""
+    if len(paths) < 2:
+        return []
+    return [Markup(f"**{n}**" if path == src else f"[{n}]({md_link(src, path)})")
+            for n, path in enumerate(paths, 1)]
+
+
 def _feed_meta(path: str, title: str) -> dict[str, str]:
     """Front matter naming the page's feed: the theme override (generator/overrides/
     main.html) announces it with <link rel="alternate"> in the page's head."""
@@ -249,16 +258,6 @@ def _shorten(text: str, limit: int) -> str:
         return text
     cut = text[:limit].rsplit(" ", 1)[0]
     return cut + " …"
-
-
-def table(headers: list[str], rows: list[list[str]]) -> str:
-    """A Markdown table; cells must already be escaped (escape() removes pipes)."""
-    if not rows:
-        return ""
-    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join(" --- " for _ in headers) + "|"]
-    for row in rows:
-        lines.append("| " + " | ".join(cell or " " for cell in row) + " |")
-    return "\n".join(lines) + "\n"
 
 
 def html_table(headers: list[str], rows: list[list[str]]) -> str:
@@ -1349,9 +1348,7 @@ class _Site:
                     description="All articles, newest first.", search=k == 0),
                 title=title, rows=rows, first=first, last=first + len(chunk) - 1,
                 total=len(d.articles),
-                page_links=[Markup(f"[{n + 1}]({md_link(src, p)})" if p != src
-                                   else f"**{n + 1}**") for n, p in enumerate(paths)]
-                if len(paths) > 1 else [],
+                page_links=_page_links(src, paths),
                 # written by the rss plugin: a raw link
                 feed_url=Markup(_html_attr(self.url(src, FEED_FILE))),
                 h=_Helpers(self, src))
@@ -1503,9 +1500,7 @@ class _Site:
             title=title, articles=articles, has_review=bool(d.review),
             counts_line=f"{_pluralise(len(d.review), 'figure')} in "
                         f"{_pluralise(len({e.article for e in d.review}), 'article')}",
-            page_links=[Markup(f"[{k + 1}]({md_link(src, path)})" if path != src
-                               else f"**{k + 1}**") for k, (path, _) in enumerate(layout)]
-            if len(layout) > 1 else [])
+            page_links=_page_links(src, [path for path, _ in layout]))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -64,21 +64,6 @@ class LimitsConfig(base.Config):
     figures = c.Type(int, default=Limits().figures)
 
 
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector paused while the site is rendered. Rendering makes
-    millions of short-lived objects, freed by reference counting as it goes; each of the
-    collector's full passes meanwhile walks every object alive (the records, the digest,
-    the pages so far): 1-1.5 s of a 6 s rebuild in `mkdocs serve`. Results are the same."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
 class BriefingConfig(base.Config):
     """Options under `plugins: - briefing:` in mkdocs.yml."""
 
@@ -178,6 +163,21 @@ class GeneratedFile(File):
 
 def _digest(content: bytes) -> str:
     return hashlib.sha1(content).hexdigest()
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while the site is rendered. Rendering makes
+    millions of short-lived objects, freed by reference counting as it goes; each of the
+    collector's full passes meanwhile walks every object alive (the records, the digest,
+    the pages so far): 1-1.5 s of a 6 s rebuild in `mkdocs serve`. Results are the same."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _same_page(location: str, urls: set[str]) -> bool:
