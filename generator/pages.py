@@ -31,7 +31,7 @@ import io
 import itertools
 import json
 import posixpath
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date as Date
 from importlib import resources
 from typing import Any
@@ -237,12 +237,14 @@ def _front_matter(title: str, **kwargs: Any) -> Markup:
     return Markup(front_matter(title, **kwargs).rstrip("\n"))
 
 
-def _page_links(src: str, paths: list[str]) -> list[Markup]:
-    """"1 · **2** · 3": links to the pages of a set (*src* bold, not linked); none for a
+def _page_links(src: str, paths: list[str], url: Callable[[str, str], str]) -> list[Markup]:
+    """"1 · **2** · 3": links to the pages of a set (*src* bold, not linked), as HTML (the
+    same in an HTML or a Markdown page; *url* gives a page's URL from another); none for a
     set of one page."""
     if len(paths) < 2:
         return []
-    return [Markup(f"**{n}**" if path == src else f"[{n}]({md_link(src, path)})")
+    return [Markup(f"<strong>{n}</strong>" if path == src
+                   else f'<a href="{_html_attr(url(src, path))}">{n}</a>')
             for n, path in enumerate(paths, 1)]
 
 
@@ -317,7 +319,7 @@ def _date_label(date: str | None) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Templates: generator/templates/<kind>.md.j2, one per page kind, rendered by
+# Templates: generator/templates/<kind>.html.j2 (or .md.j2), one per page kind, rendered by
 # generator.templating.render_page; the helpers a template may call
 
 
@@ -384,40 +386,37 @@ class _Site:
     def url(self, from_src: str, to_src: str, anchor: str | None = None) -> str:
         return relative_url(from_src, to_src, anchor, self.use_directory_urls)
 
-    def _link(self, src: str, to_src: str, text: str, *, html: bool,
+    def _link(self, src: str, to_src: str, text: str, *,
               anchor: str | None = None, cls: str | None = None) -> str:
-        """A link to another generated page: Markdown (MkDocs rewrites and validates it) or,
-        for raw HTML blocks, an <a> with the final relative URL."""
-        if html:
-            attr = f' class="{cls}"' if cls else ""
-            href = _html_attr(self.url(src, to_src, anchor))
-            return f'<a{attr} href="{href}">{text}</a>'
-        suffix = f"{{: .{cls} }}" if cls else ""
-        return f"[{text}]({md_link(src, to_src, anchor)}){suffix}"
+        """A link to another generated page: an <a> with the final relative URL (the same in
+        an HTML page and in a Markdown one)."""
+        attr = f' class="{cls}"' if cls else ""
+        href = _html_attr(self.url(src, to_src, anchor))
+        return f'<a{attr} href="{href}">{text}</a>'
 
-    def region_link(self, src: str, region_id: str | None, *, html: bool = False) -> str:
+    def region_link(self, src: str, region_id: str | None) -> str:
         """Linked region name where its page exists, plain escaped name otherwise."""
         if not region_id:
             return ""
         name = escape(self.d.region_name(region_id))
         info = self.d.regions.get(region_id)
         if info is not None and info.has_page:
-            return self._link(src, region_path(region_id), name, html=html)
+            return self._link(src, region_path(region_id), name)
         return name
 
-    def theme_link(self, src: str, theme_id: str | None, *, html: bool = False) -> str:
+    def theme_link(self, src: str, theme_id: str | None) -> str:
         if not theme_id:
             return ""
         name = escape(self.d.theme_name(theme_id))
         if theme_id in self.d.themes:
-            return self._link(src, theme_path(theme_id), name, html=html)
+            return self._link(src, theme_path(theme_id), name)
         return name
 
-    def article_link(self, src: str, article_id: str, *, html: bool = False) -> str:
+    def article_link(self, src: str, article_id: str) -> str:
         title = escape(self.d.article(article_id).title)
-        return self._link(src, article_path(article_id), title, html=html)
+        return self._link(src, article_path(article_id), title)
 
-    def cite(self, src: str, article_id: str, sentence: int, *, html: bool = False) -> str:
+    def cite(self, src: str, article_id: str, sentence: int) -> str:
         """Citation: one link to the sentence on the article page (#sN).
 
         Elsewhere the link reads "↗ Global Times, 2025-01-10" (source and date: what a
@@ -426,11 +425,9 @@ class _Site:
         """
         if src == article_path(article_id):
             text = f'↗<span class="visually-hidden"> sentence {sentence}</span>'
-            if html:
-                return f'<a class="citation" href="#s{sentence}">{text}</a>'
-            return f"[{text}](#s{sentence}){{: .citation }}"
+            return f'<a class="citation" href="#s{sentence}">{text}</a>'
         label = self.d.article(article_id).cite_label
-        return self._link(src, article_path(article_id), f"↗ {escape(label)}", html=html,
+        return self._link(src, article_path(article_id), f"↗ {escape(label)}",
                           anchor=f"s{sentence}", cls="citation")
 
     def region_url(self, src: str, region_id: str) -> str | None:
@@ -517,14 +514,14 @@ class _Site:
         rows = []
         for e in entries:
             item = e.item
-            row = [self.region_link(src, item.get("region"), html=True)] if show_region else []
+            row = [self.region_link(src, item.get("region"))] if show_region else []
             row += [escape(figure_value(item)), escape(_indicator(item)) + self.review_mark(src, e),
                     escape(item.get("year") or "")]
             if show_text:
                 row.append(escape(item.get("text")))
             if show_theme:
-                row.append(self.theme_link(src, item.get("theme"), html=True))
-            row.append(self.cite(src, e.article, e.sentence, html=True))
+                row.append(self.theme_link(src, item.get("theme")))
+            row.append(self.cite(src, e.article, e.sentence))
             rows.append(row)
         return html_table(headers, rows)
 
@@ -533,7 +530,7 @@ class _Site:
         low-confidence figure; '' for a confident one."""
         if dg.is_confident(e.item):
             return ""
-        link = self._link(src, self.review_path(e.article), "needs review", html=True,
+        link = self._link(src, self.review_path(e.article), "needs review",
                           anchor=review_anchor(e.article), cls="briefing-review-mark")
         return f" <small>({link})</small>"
 
@@ -542,7 +539,7 @@ class _Site:
         source."""
         who = f"<strong>{escape(self.d.region_name(e.via))}:</strong> " if e.via else ""
         return (who + escape(e.item.get("text")) + " "
-                + self.cite(src, e.article, e.sentence, html=True) + more)
+                + self.cite(src, e.article, e.sentence) + more)
 
     def _index_front_matter(self, title: str, description: str) -> Markup:
         """Front matter of a page about the whole corpus: dated by its newest article."""
@@ -558,7 +555,7 @@ class _Site:
         lines = []
         for aid in article_ids:
             art = self.d.article(aid)
-            line = f"{escape(_date_label(art.date))} · {self.article_link(src, aid, html=True)}"
+            line = f"{escape(_date_label(art.date))} · {self.article_link(src, aid)}"
             if art.record.get("source"):
                 line += f" — {escape(art.record['source'])}"
             if roles and roles.get(aid):
@@ -568,7 +565,7 @@ class _Site:
 
     # pages -----------------------------------------------------------------------------------
     def article_page(self, art: dg.ArticleInfo) -> str:
-        """The article page, rendered by templates/article.md.j2."""
+        """The article page, rendered by templates/article.html.j2."""
         src = article_path(art.id)
         rec = art.record
         tags = [self.d.region_name(r) for r in art.subject_regions]
@@ -578,24 +575,25 @@ class _Site:
         groups = dg.group_by(commitments, lambda e: list(e.item.get("regions", [])))
         keys = sorted(groups, key=lambda k: (k == "", self.d.region_name(k).lower(), k))
         people = [{"name": p.get("name"), "role": p.get("role"),
-                   "cites": [Markup(self.cite(src, art.id, n, html=True))
+                   "cites": [Markup(self.cite(src, art.id, n))
                              for n in p.get("sentences", [])]}
                   for p in rec.get("people", [])]
         return render_page(
-            "article.md.j2",
+            "article.html.j2",
             front_matter=_front_matter(art.title, date=art.date, tags=tags,
                                              description=rec.get("summary") or art.title),
             art=art, rec=rec, date_label=_date_label(art.date),
             url=Markup(_html_attr(url)) if (url := _safe_url(rec.get("url"))) else None,
-            regions=[Markup(self.region_link(src, r, html=True)) for r in art.subject_regions],
-            themes=[Markup(self.theme_link(src, t, html=True)) for t in art.themes],
+            regions=[Markup(self.region_link(src, r)) for r in art.subject_regions],
+            themes=[Markup(self.theme_link(src, t)) for t in art.themes],
             figures_table=Markup(self.figures_table(src, figures)) if figures else "",
             commitment_groups=[
                 (Markup(self.region_link(src, k)) if k else "No region named",
                  [Markup(self.commitment_item(src, e)) for e in groups[k]]) for k in keys],
             people=people, full_text=Markup(self.full_text(rec)),
-            record_url=Markup(md_link(src, record_path(art.id))),
-            index_url=Markup(md_link(src, "articles/index.md")), h=_Helpers(self, src))
+            record_url=Markup(_html_attr(self.url(src, record_path(art.id)))),
+            index_url=Markup(_html_attr(self.url(src, "articles/index.md"))),
+            h=_Helpers(self, src))
 
     def full_text(self, rec: Mapping[str, Any]) -> str:
         """The article, one paragraph per `paragraphs` entry, one anchor #sN per sentence.
@@ -611,7 +609,7 @@ class _Site:
         paras = [[(n, sentences[n - 1]) for n in range(start, end)]
                  for start, end in zip(bounds, bounds[1:], strict=False) if start < end]
         if not paras:
-            return "*No text.*\n"
+            return "<p><em>No text.</em></p>\n"
         return block(str(fragments().full_text(paras)), searchable=True)
 
     # aggregated facts and plans -------------------------------------------------------------
@@ -625,7 +623,7 @@ class _Site:
         entries = list(by_article.values())
         if not entries:
             return ""
-        out = [self.cite(src, entries[0].article, entries[0].sentence, html=True)]
+        out = [self.cite(src, entries[0].article, entries[0].sentence)]
         for e in entries[1:limit]:
             label = self.d.article(e.article).cite_label
             href = _html_attr(self.url(src, article_path(e.article), f"s{e.sentence}"))
@@ -639,7 +637,7 @@ class _Site:
         """'more than 5.5 % — 4 articles ↗ …', with the city for a rolled-up fact."""
         who = f"<strong>{escape(self.d.region_name(fact.via))}:</strong> " if fact.via else ""
         if with_region and not fact.via:
-            who = self.region_link(src, fact.item.get("region"), html=True) + ": "
+            who = self.region_link(src, fact.item.get("region")) + ": "
         n = len(fact.articles)
         count = f" — {_pluralise(n, 'article')}" if n > 1 else ""
         flag = (' <small class="briefing-disputed">(sources disagree)</small>'
@@ -659,7 +657,7 @@ class _Site:
             row = []
             if show_region:
                 row.append(escape(self.d.region_name(f.via)) if f.via
-                           else self.region_link(src, item.get("region"), html=True))
+                           else self.region_link(src, item.get("region")))
             value = escape(figure_value(item))
             if f.disputed:
                 value += ' <small class="briefing-disputed">(sources disagree)</small>'
@@ -721,7 +719,7 @@ class _Site:
         return html_table(["Year", "GDP growth target", "Realised growth", "Target"], body)
 
     def region_page(self, info: RegionInfo) -> str:
-        """The region page, rendered by templates/region.md.j2: targets and outcomes, what
+        """The region page, rendered by templates/region.html.j2: targets and outcomes, what
         it plans per theme (the most cited commitments, the rest on a region-theme page),
         its facts (one row per fact), its articles (the latest; the rest paginated)."""
         src = region_path(info.id)
@@ -761,7 +759,7 @@ class _Site:
             if len(plans) > PLANS_SHOWN:
                 more = self.plans_url(src, info, tid, layout)
             seen.update(dg.plan_key(p.mentions[0]) for p in fresh[:PLANS_SHOWN])
-            themes.append({"heading": self.theme_link(src, tid, html=True),
+            themes.append({"heading": self.theme_link(src, tid),
                            "name": d.theme_name(tid),
                            "plans": fresh[:PLANS_SHOWN], "count": len(plans),
                            "more_url": more})
@@ -802,7 +800,7 @@ class _Site:
                 "the most cited first")
         if len(all_facts) > len(top):
             note += (f"; the {len(top)} most cited are listed, all are on the "
-                     f"[Figures]({md_link(src, 'figures.md')}) page")
+                     f"{self._link(src, 'figures.md', 'Figures')} page")
         figure_charts = self.figure_charts(src, info, top)
 
         order = {a.id: i for i, a in enumerate(d.articles)}
@@ -810,7 +808,7 @@ class _Site:
         articles = self.paged_article_list(src, ids, info.articles,
                                            more_base=region_articles_path(info.id))
         h = _Helpers(self, src)
-        return render_page("region.md.j2", front_matter=_front_matter(
+        return render_page("region.html.j2", front_matter=_front_matter(
             info.name, date=self._newest_date(info.articles), description=desc,
             extra=_feed_meta(region_feed_path(info.id), f"{info.name}: each edition's news")),
             info=info, facts_list=[(k, Markup(v)) for k, v in facts_list], rolled=rolled,
@@ -893,7 +891,7 @@ class _Site:
 
     def region_plans_pages(self, info: RegionInfo) -> dict[str, str]:
         """Every commitment of one region (merged, each cited), by theme, rendered by
-        templates/region_plans.md.j2: the long tail the region page leaves out, on pages of
+        templates/region_plans.html.j2: the long tail the region page leaves out, on pages of
         bounded size."""
         d = self.d
         layout = self.plans_layout(info)
@@ -903,17 +901,17 @@ class _Site:
             title = f"Commitments of {info.name}" + (f" (page {k + 1})" if k else "")
             nav = [Markup(f"Back to {self.region_link(path, info.id)}")]
             if len(layout) > 1:
-                nav += [Markup(f"[page {n + 1}]({md_link(path, other)})")
+                nav += [Markup(self._link(path, other, f"page {n + 1}"))
                         for n, (other, _) in enumerate(layout) if other != path]
             out[path] = render_page(
-                "region_plans.md.j2",
+                "region_plans.html.j2",
                 front_matter=_front_matter(title, date=self._newest_date(
                     e.article for _, plans in chunk for p in plans for e in p.mentions),
                     description=f"Every commitment of {info.name}, by theme.", search=False),
                 title=title, counts_line=_pluralise(total, "commitment"), nav=nav,
                 sections=[{"heading": (f"{d.theme_name(tid)} ({len(plans)})" if tid
                                        else f"Other plans ({len(plans)})"),
-                           "anchor": plans_anchor(tid),
+                           "anchor": Markup(_html_attr(plans_anchor(tid))),
                            "plans": Markup(self.plan_list(path, plans))}
                           for tid, plans in chunk])
         return out
@@ -923,17 +921,17 @@ class _Site:
                            more_base: str) -> str:
         """The latest ARTICLES_SHOWN articles, and a link to the full paginated listing
         (`listing_pages`) when there are more."""
-        head = self.article_list(src, article_ids[:ARTICLES_SHOWN], roles) or "None.\n"
+        head = self.article_list(src, article_ids[:ARTICLES_SHOWN], roles) or "<p>None.</p>\n"
         if len(article_ids) > ARTICLES_SHOWN:
-            head += (f"\n[All {len(article_ids):,} articles, newest first]"
-                     f"({md_link(src, more_base)})\n")
+            more = f"All {len(article_ids):,} articles, newest first"
+            head += f"<p>{self._link(src, more_base, more)}</p>\n"
         return head
 
     def listing_pages(self, base: str, title: str, back: tuple[str, str], article_ids: list[str],
                       roles: Mapping[str, list[str]] | None = None, *,
                       stem: str | None = None) -> dict[str, str]:
         """A long article list as pages of LISTING_PAGE articles, rendered by
-        templates/listing.md.j2: base.md, then stem-2.md, ... (stem: base without .md unless
+        templates/listing.html.j2: base.md, then stem-2.md, ... (stem: base without .md unless
         given), each linking to the previous and next one (no page grows with the corpus)."""
         stem = stem or base[:-3]
         chunks = [article_ids[i:i + LISTING_PAGE]
@@ -941,15 +939,15 @@ class _Site:
         paths = [base] + [f"{stem}-{k}.md" for k in range(2, len(chunks) + 1)]
         out = {}
         for k, (path, chunk) in enumerate(zip(paths, chunks, strict=True)):
-            nav = [Markup(f"[{escape(back[1])}]({md_link(path, back[0])})")]
+            nav = [Markup(self._link(path, back[0], escape(back[1])))]
             if k > 0:
-                nav.append(Markup(f"[← newer]({md_link(path, paths[k - 1])})"))
+                nav.append(Markup(self._link(path, paths[k - 1], "← newer")))
             if k + 1 < len(paths):
-                nav.append(Markup(f"[older →]({md_link(path, paths[k + 1])})"))
+                nav.append(Markup(self._link(path, paths[k + 1], "older →")))
             page_title = title if k == 0 else f"{title} (page {k + 1})"
             first = k * LISTING_PAGE + 1
             out[path] = render_page(
-                "listing.md.j2",
+                "listing.html.j2",
                 front_matter=_front_matter(page_title, description=title, search=False),
                 title=page_title, first=first, last=first + len(chunk) - 1,
                 total=len(article_ids), nav=nav,
@@ -957,7 +955,7 @@ class _Site:
         return out
 
     def theme_page(self, tinfo: dg.ThemeInfo) -> str:
-        """A theme, rendered by templates/theme.md.j2: who pursues it (chart and one line),
+        """A theme, rendered by templates/theme.html.j2: who pursues it (chart and one line),
         what the leading regions plan (their most cited commitments, each region's full list
         linked), its facts, its latest articles (the rest paginated)."""
         src = theme_path(tinfo.id)
@@ -989,7 +987,7 @@ class _Site:
                 more = None
                 if info is not None and info.has_page and len(plans) > PLANS_SHOWN:
                     more = self.plans_url(src, info, tinfo.id, self.plans_layout(info))
-                blocks.append({"heading": self.region_link(src, rid, html=True),
+                blocks.append({"heading": self.region_link(src, rid),
                                "plans": plans[:PLANS_SHOWN], "count": len(plans),
                                "more_url": more})
             if len(ranked) > REGIONS_SHOWN:
@@ -998,9 +996,9 @@ class _Site:
         note = f"{_pluralise(len(facts), 'fact')}, the most cited first"
         if len(facts) > FACTS_SHOWN:
             note += (f"; the {FACTS_SHOWN} most cited are listed, all are on the "
-                     f"[Figures]({md_link(src, 'figures.md')}) page")
+                     f"{self._link(src, 'figures.md', 'Figures')} page")
         return render_page(
-            "theme.md.j2",
+            "theme.html.j2",
             front_matter=_front_matter(
                 tinfo.name, date=self._newest_date(tinfo.articles), description=desc,
                 extra=_feed_meta(theme_feed_path(tinfo.id), f"{tinfo.name}: each edition's news")),
@@ -1019,7 +1017,7 @@ class _Site:
 
     # editions -------------------------------------------------------------------------------
     def edition_page(self, e: Edition, older: Edition | None, newer: Edition | None) -> str:
-        """One edition, rendered by templates/edition.md.j2 (data from generator.editions)."""
+        """One edition, rendered by templates/edition.html.j2 (data from generator.editions)."""
         src = edition_path(e.id)
         rows = []
         for t in e.new_targets:
@@ -1029,17 +1027,17 @@ class _Site:
             prev_o = (escape(figure_value(t.previous_outcome.item)) + " "
                       + self.cites(src, t.previous_outcome.mentions, 1)
                       if t.previous_outcome else "")
-            rows.append([self.region_link(src, t.fact.item.get("region"), html=True),
+            rows.append([self.region_link(src, t.fact.item.get("region")),
                          escape(t.fact.item.get("year")), escape(figure_value(t.fact.item)),
                          prev_t, prev_o, t.last_year, self.cites(src, t.fact.mentions)])
         table = html_table(["Region", "Year", "Target", "Last year's target",
                             "Last year's outcome", "Last year", "Sources"], rows)
+
         def was(r: Any) -> str:
-            return self._link(src, edition_path(r.before_edition), escape(r.before_edition),
-                              html=True)
+            return self._link(src, edition_path(r.before_edition), escape(r.before_edition))
 
         revised = [Markup(
-            f"{self.region_link(src, r.now.item.get('region'), html=True)}: "
+            f"{self.region_link(src, r.now.item.get('region'))}: "
             f"{escape(_indicator(r.now.item))}, {escape(r.now.item.get('year'))}: now "
             f"<strong>{escape(figure_value(r.now.item))}</strong> "
             f"{self.cites(src, r.now.mentions)} — was {escape(figure_value(r.before.item))} "
@@ -1055,7 +1053,7 @@ class _Site:
             items = [Markup(escape(p.item.get("text")) + self._theme_tags(src, p) + " "
                             + self.cites(src, p.mentions)) for p in plans[:EDITION_PLANS]]
             if len(plans) > EDITION_PLANS:
-                where = (f"on the page of {self.region_link(src, rid, html=True)}" if rid
+                where = (f"on the page of {self.region_link(src, rid)}" if rid
                          else "in the articles below")
                 items.append(Markup(f"<small>and {len(plans) - EDITION_PLANS:,} more new "
                                     f"commitments, {where}</small>"))
@@ -1064,14 +1062,14 @@ class _Site:
         more_regions = [Markup(f"{self.region_link(src, rid)} ({len(plans)})")
                         for rid, plans in ranked[EDITION_REGIONS:] if rid]
         return render_page(
-            "edition.md.j2",
+            "edition.html.j2",
             front_matter=_front_matter(
                 e.title, date=e.end.isoformat(), description=" ".join(e.lede),
                 extra=_feed_meta(EDITIONS_FEED, "Editions")),
             e=e, counts_line=e.counts,
-            older_url=Markup(md_link(src, edition_path(older.id))) if older else None,
-            newer_url=Markup(md_link(src, edition_path(newer.id))) if newer else None,
-            index_url=Markup(md_link(src, EDITIONS_INDEX)),
+            older_url=Markup(_html_attr(self.url(src, edition_path(older.id)))) if older else None,
+            newer_url=Markup(_html_attr(self.url(src, edition_path(newer.id)))) if newer else None,
+            index_url=Markup(_html_attr(self.url(src, EDITIONS_INDEX))),
             feed_url=Markup(_html_attr(self.url(src, EDITIONS_FEED))),
             new_targets=Markup(table) if rows else "", revised=revised, commitments=commitments,
             more_regions=more_regions,
@@ -1084,7 +1082,7 @@ class _Site:
         tids = [t for t in plan.item.get("themes", []) if t in self.d.themes]
         if not tids:
             return ""
-        return (" <small>(" + ", ".join(self.theme_link(src, t, html=True) for t in tids)
+        return (" <small>(" + ", ".join(self.theme_link(src, t) for t in tids)
                 + ")</small>")
 
     def editions_index(self, editions: list[Edition], period: str) -> str:
@@ -1281,9 +1279,9 @@ class _Site:
                                                       else len(order), lv)):
             rows = []
             for info in by_level[level]:
-                row = [self.region_link(src, info.id, html=True), escape(info.name_zh or "")]
+                row = [self.region_link(src, info.id), escape(info.name_zh or "")]
                 if level == "city":
-                    row.append(self.region_link(src, info.province, html=True)
+                    row.append(self.region_link(src, info.province)
                                if info.province else "")
                 row += [str(dg.coverage(d, info.id)), str(len(info.commitments)),
                         str(len(info.figures))]
@@ -1335,9 +1333,9 @@ class _Site:
         out_pages = {}
         for k, (src, chunk) in enumerate(zip(paths, chunks, strict=True)):
             title = "Articles" + (f" (page {k + 1})" if k else "")
-            rows = [[escape(_date_label(art.date)), self.article_link(src, art.id, html=True),
+            rows = [[escape(_date_label(art.date)), self.article_link(src, art.id),
                      escape(art.record.get("source") or ""),
-                     ", ".join(self.region_link(src, r, html=True)
+                     ", ".join(self.region_link(src, r)
                                for r in art.subject_regions)]
                     for art in chunk]
             first = k * INDEX_PAGE + 1
@@ -1348,7 +1346,7 @@ class _Site:
                     description="All articles, newest first.", search=k == 0),
                 title=title, rows=rows, first=first, last=first + len(chunk) - 1,
                 total=len(d.articles),
-                page_links=_page_links(src, paths),
+                page_links=_page_links(src, paths, self.url),
                 # written by the rss plugin: a raw link
                 feed_url=Markup(_html_attr(self.url(src, FEED_FILE))),
                 h=_Helpers(self, src))
@@ -1431,7 +1429,7 @@ class _Site:
         one = n == 1
         return (f"{_pluralise(n, 'figure')} extracted with low confidence (a rule had to "
                 f"guess) {'is' if one else 'are'} not shown here until an editor confirms "
-                f"{'it' if one else 'them'}: [Needs review]({md_link(src, REVIEW_PAGE)}).\n\n")
+                f"{'it' if one else 'them'}: {self._link(src, REVIEW_PAGE, 'Needs review')}.")
 
     def review_layout(self) -> list[tuple[str, list[str]]]:
         """The Needs review pages: [(path, article ids)], about REVIEW_PAGE_FIGURES figures
@@ -1457,7 +1455,7 @@ class _Site:
 
     def review_page(self, src: str = REVIEW_PAGE, only: list[str] | None = None) -> str:
         """One of the Needs review pages (`review_layout`), rendered by
-        templates/review.md.j2: low-confidence figures by article, each with what was read,
+        templates/review.html.j2: low-confidence figures by article, each with what was read,
         the rule that guessed, the cited sentence, and the override entries that confirm or
         drop it."""
         d = self.d
@@ -1478,7 +1476,7 @@ class _Site:
                 confirm, drop = override_snippets(item)
                 figures.append({
                     "facts": [
-                        ("Region", Markup(self.region_link(src, item.get("region"), html=True))
+                        ("Region", Markup(self.region_link(src, item.get("region")))
                          or "none"),
                         ("Indicator", _indicator(item)),
                         ("Year", item.get("year") or "none"),
@@ -1489,18 +1487,18 @@ class _Site:
                     "said": sentences[n - 1] if 1 <= n <= len(sentences) else "",
                     "sentence": n, "confirm": confirm, "drop": drop})
             articles.append({"link": Markup(self.article_link(src, aid)),
-                             "anchor": review_anchor(aid),
+                             "anchor": Markup(_html_attr(review_anchor(aid))),
                              "sidecar": sidecar_name(art.record.get("file") or aid),
                              "figures": figures})
         return render_page(
-            "review.md.j2",
+            "review.html.j2",
             front_matter=_front_matter(
                 title, description="Figures an extraction rule had to guess, with their "
                 "sentence and the override that confirms or drops them.", search=False),
             title=title, articles=articles, has_review=bool(d.review),
             counts_line=f"{_pluralise(len(d.review), 'figure')} in "
                         f"{_pluralise(len({e.article for e in d.review}), 'article')}",
-            page_links=_page_links(src, [path for path, _ in layout]))
+            page_links=_page_links(src, [path for path, _ in layout], self.url))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -42,8 +42,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
-from . import htmlblocks, pages
+from . import htmlblocks, htmlpage, pages
 from .cache import PageCache
 from .editions import PERIODS
 from .limits import Limits
@@ -159,6 +161,26 @@ class GeneratedFile(File):
 
     content_bytes = _held(File.content_bytes)
     content_string = _held(File.content_string)
+
+
+class HtmlPage(Page):
+    """A generated page whose body is HTML (generator.htmlpage): MkDocs reads its front
+    matter as for any page, and `render` takes the body as it is instead of converting
+    Markdown, adding what the `toc` extension would (permalinks, the table of contents, the
+    title) and the ids MkDocs checks links against."""
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.markdown is None:
+            raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+        # MkDocs always loads `toc`; its options (`permalink`) come from mkdocs.yml
+        toc_options = (config.mdx_configs or {}).get("toc") or {}
+        body = self.markdown.replace(htmlpage.MARK, "", 1).lstrip("\n")
+        content, tokens, title, ids = htmlpage.render(body, toc_options)
+        self.content = content
+        self.toc = get_toc(tokens)
+        self._title_from_render = title
+        self.present_anchor_ids = ids
+        self.links_to_anchors = {}
 
 
 def _digest(content: bytes) -> str:
@@ -353,6 +375,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             else:
                 inclusion = InclusionLevel.UNDEFINED
             file = GeneratedFile.generated(config, path, content=content, inclusion=inclusion)
+            if path.endswith(".md") and htmlpage.is_html_page(content):
+                HtmlPage(None, file, config)  # MkDocs keeps a page a plugin gave the file
             if self.dirty:
                 digests[path] = _digest(content)
                 file.unchanged = last.get(path) == digests[path]

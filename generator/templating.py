@@ -1,7 +1,8 @@
 """The Jinja2 environment that renders every page and HTML fragment of the site.
 
-Templates live in ``generator/templates/``: one ``<kind>.md.j2`` per page kind (the region
-page is ``region.md.j2``), and ``fragments.html.j2``, the macros for the HTML blocks pages
+Templates live in ``generator/templates/``: one per page kind (the region page is
+``region.html.j2``; ``.html.j2`` pages are HTML, see generator.htmlpage, the few
+``.md.j2`` ones Markdown), and ``fragments.html.j2``, the macros for the HTML blocks pages
 share (tables, lists, the article text, chart figures). Python computes what a page shows
 (``generator.digest``, ``generator.pages``); templates only lay it out.
 
@@ -20,6 +21,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from . import htmlpage
 from .fmt import escape, escape_block
 from .htmlblocks import block
 
@@ -48,10 +50,17 @@ def environment() -> jinja2.Environment:
 
 
 def render_page(template: str, **context: Any) -> str:
-    """A page's Markdown from ``templates/<template>``: runs of blank lines left by
-    conditional sections collapse to one, and the page ends with one newline."""
+    """A page from ``templates/<template>``: runs of blank lines left by conditional sections
+    collapse to one, and the page ends with one newline. A ``.html.j2`` template makes an
+    HTML page (generator.htmlpage): its body is marked as such, and its headings get ids."""
     text = environment().get_template(template).render(**context)
-    return re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
+    text = re.sub(r"\n{3,}", "\n\n", text).rstrip("\n") + "\n"
+    if not template.endswith(".html.j2"):
+        return text
+    end = text.find("\n---\n", 4) + 5 if text.startswith("---\n") else 0
+    if end == 4:  # an unterminated front matter: not one this module writes
+        raise ValueError(f"{template}: front matter without its closing ---")
+    return text[:end] + "\n" + htmlpage.MARK + "\n" + htmlpage.finish(text[end:].lstrip("\n"))
 
 
 def fragments() -> Any:

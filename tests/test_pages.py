@@ -323,7 +323,7 @@ def test_province_page_lists_city_items_marked_with_city(site):
     assert any(t.startswith("Ningbo more than 5.5 % GDP growth target 2025") for t in rows), rows
     # links: parent, children with pages, the theme pages, citations to sentences
     hrefs = {a["href"] for a in soup.find_all("a")}
-    assert {"china.md", "ningbo.md"} <= hrefs
+    assert {"../china/", "../ningbo/"} <= hrefs
     assert "../../themes/ports/" in hrefs  # what it plans: a raw HTML list, final URLs
     # (citations sit in raw HTML lists: final URLs, from regions/zhejiang/)
     assert "../../articles/2025-01-10-ningbo-targets-growth/#s3" in hrefs
@@ -335,7 +335,7 @@ def test_city_page(site):
     soup = to_html(site["regions/ningbo.md"])
     text = soup.get_text()
     assert "宁波市" in text and "City" in text
-    assert soup.find("a", href="zhejiang.md") is not None
+    assert soup.find("a", href="../zhejiang/") is not None
 
 
 def test_theme_page_regions_and_commitments(site):
