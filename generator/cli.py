@@ -155,6 +155,7 @@ def _site_problems(corpus: Corpus, args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
+    from .forked import available_cores
     from .pages import render_site
     from .reference import load_gazetteer, load_taxonomy
 
@@ -164,7 +165,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
     out = Path(args.out)
     intro_file = Path(args.docs_dir) / "_intro.md"
     intro = intro_file.read_text("utf-8") if intro_file.is_file() else None
-    files = render_site(corpus.records, gaz, tax, intro=intro, record_texts=corpus.texts)
+    files = render_site(corpus.records, gaz, tax, intro=intro, record_texts=corpus.texts,
+                        processes=args.jobs or available_cores())
     for rel, content in sorted(files.items()):
         _write_atomic(out / rel, content)
     print(f"{len(files)} files written to {out}", file=sys.stderr)
@@ -244,7 +246,7 @@ def parser() -> argparse.ArgumentParser:
             "--jobs",
             type=int,
             default=None,
-            help="worker processes for large corpora (default: one per core)",
+            help="processes that extract and render a large corpus (default: one per core)",
         )
         limits = sp.add_argument_group("limits on one article's work (each cut is reported)")
         defaults = Limits()

@@ -40,6 +40,7 @@ import yaml
 from markupsafe import Markup
 
 from . import digest as dg
+from . import forked
 from .cache import PageCache
 from .digest import Digest, Entry, RegionInfo
 from .editions import Edition, editions
@@ -1658,8 +1659,8 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
                 use_directory_urls: bool = True, reuse: bool = True, edition: str = "weekly",
                 site_url: str | None = None,
                 record_texts: Mapping[str, str | bytes] | None = None,
-                page_cache: PageCache | None = None, pages_as_bytes: bool = False
-                ) -> dict[str, str | bytes]:
+                page_cache: PageCache | None = None, pages_as_bytes: bool = False,
+                processes: int = 1) -> dict[str, str | bytes]:
     """Every generated page and data file: relative path -> content (pages as text, other
     files as UTF-8 bytes; with `pages_as_bytes` pages too, which halves the memory the
     pages of a big site take), sorted by path.
@@ -1674,7 +1675,8 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
     records' YAML text (or its UTF-8 bytes) by id where the pipeline already made it
     (`Corpus.texts`; the rest are dumped here); `page_cache` keeps the pages on disk between
     processes too (`generator.cache.PageCache`: a new `mkdocs build` after one edit reuses
-    the rest).
+    the rest); `processes` how many processes may render the pages (generator.forked: this
+    one and forked children; the pages are the same).
     """
     records = list(records)
     ids = [r["id"] for r in records]
@@ -1700,76 +1702,72 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
             raise ValueError(f"two generated files at {path}")
         out[path] = _stored(content)
 
-    def page(path: str, content: str) -> None:
-        """A page and the data files (chart specs) it wrote."""
-        put(path, content)
-        for file_path, data in site.take_files().items():
-            put(file_path, data)
-
     def page_key(article_ids: Iterable[str], extra: Any = None) -> str:
         # what a page shows of an article is in its record; where its low-confidence figures
         # are listed (the Needs review page) moves when other articles come or go
         return _digest_key(site_key, extra, sorted((a, fingerprints[a], site.review_path(a))
                                                    for a in set(article_ids)))
 
-    def cached_pages(name: str, article_ids: Iterable[str], make: Any, extra: Any = None
-                     ) -> None:
-        """The files *make* returns (path -> content) and the data files it wrote, taken
-        from the previous build when the articles they show (and *extra*) are the same."""
-        key = page_key(article_ids, extra)
-        hit = previous.get(name)
-        if hit is not None and hit[0] == key:
-            files = hit[1]
-        else:
-            site.take_files()
-            files = {p: _stored(data) for p, data in {**make(), **site.take_files()}.items()}
-        _PAGE_CACHE[name] = (key, files)
-        for file_path, data in files.items():
-            put(file_path, data)
+    # Every file is made by a task: (cache name or None, key, make). A task's files are
+    # what *make* returns (path -> content) and the data files (chart specs) it wrote. A
+    # named task is taken from the previous build when the articles its files show (and
+    # its *extra*) are the same; the others run, spread over `processes` (generator.forked).
+    tasks: list[tuple[str | None, str | None, Callable[[], Mapping[str, str | bytes]]]] = []
 
-    def cached(path: str, article_ids: Iterable[str], make: Any) -> None:
-        """One page (or data file) made by *make*, cached as `cached_pages` does."""
-        cached_pages(path, article_ids, lambda: {path: make()})
+    def add(make: Callable[[], Mapping[str, str | bytes]], name: str | None = None,
+            article_ids: Iterable[str] = (), extra: Any = None) -> None:
+        tasks.append((name, page_key(article_ids, extra) if name else None, make))
+
+    def one(path: str, make: Callable[[], str | bytes]) -> Callable[[], dict[str, str | bytes]]:
+        return lambda: {path: make()}
 
     issues = editions(digest, edition)  # newest first
-    page("index.md", site.home_page(issues[0] if issues else None))
-    page("regions/index.md", site.regions_index())
-    page("themes/index.md", site.themes_index())
-    for path, content in site.articles_index().items():
-        page(path, content)
-    page("figures.md", site.figures_page())
+    # the longest tasks first: processes take them in this order (generator.forked)
+    base = (site_url or "http://localhost/").rstrip("/") + "/"
+    add(lambda: edition_feeds(issues, digest, base,
+                              lambda p: base + dest_url(p, use_directory_urls)))
+    add(one(FIGURES_CSV, lambda: figures_csv(digest)))
+    add(one(BRIEFING_JSON, lambda: briefing_json(records)))
+    add(one(SCHEMA_FILE, _schema_text))
+    add(one("index.md", lambda: site.home_page(issues[0] if issues else None)))
+    add(one("regions/index.md", site.regions_index))
+    add(one("themes/index.md", site.themes_index))
+    add(site.articles_index)
+    add(one("figures.md", site.figures_page))
     layout = site.review_layout()
     review_extra = ([p for p, _ in layout], len(digest.review))
     for path, aids in layout:
-        cached_pages(f"review:{path}", aids, lambda path=path, aids=aids: {
-            path: site.review_page(path, aids)}, extra=review_extra)
+        add(one(path, lambda path=path, aids=aids: site.review_page(path, aids)),
+            f"review:{path}", aids, review_extra)
     for art in digest.articles:
-        cached(article_path(art.id), [art.id], lambda art=art: site.article_page(art))
-        cached(record_path(art.id), [art.id], lambda art=art: texts.get(art.id)
-               or _dump_record(art.record))
+        add(one(article_path(art.id), lambda art=art: site.article_page(art)),
+            article_path(art.id), [art.id])
+        add(one(record_path(art.id), lambda art=art: texts.get(art.id)
+                or _dump_record(art.record)), record_path(art.id), [art.id])
     order = {a.id: i for i, a in enumerate(digest.articles)}
     for info in digest.region_pages:
         deps = _articles_of(info.commitments + info.figures, info.articles,
                             (a for links in info.theme_links.values() for a, _ in links))
-        cached(region_path(info.id), deps, lambda info=info: site.region_page(info))
-        cached_pages(f"plans:{info.id}", deps, lambda info=info: site.region_plans_pages(info))
+        add(one(region_path(info.id), lambda info=info: site.region_page(info)),
+            region_path(info.id), deps)
+        add(lambda info=info: site.region_plans_pages(info), f"plans:{info.id}", deps)
         ids = sorted(info.articles, key=lambda a: order[a])
         if len(ids) > ARTICLES_SHOWN:
-            cached_pages(f"listing:{info.id}", ids, lambda info=info, ids=ids: site.listing_pages(
+            add(lambda info=info, ids=ids: site.listing_pages(
                 region_articles_path(info.id), f"Articles about {info.name}",
                 (region_path(info.id), info.name), ids, info.articles),
-                extra=[ids, info.articles])
+                f"listing:{info.id}", ids, [ids, info.articles])
     for tinfo in digest.themes.values():
         deps = _articles_of(tinfo.commitments + tinfo.figures, tinfo.articles,
                             (a for links in tinfo.region_links.values() for a, _ in links))
-        cached(theme_path(tinfo.id), deps, lambda tinfo=tinfo: site.theme_page(tinfo))
+        add(one(theme_path(tinfo.id), lambda tinfo=tinfo: site.theme_page(tinfo)),
+            theme_path(tinfo.id), deps)
         if len(tinfo.articles) > ARTICLES_SHOWN:
-            cached_pages(f"listing:theme:{tinfo.id}", tinfo.articles,
-                         lambda tinfo=tinfo: site.listing_pages(
-                             theme_articles_path(tinfo.id), f"Articles on {tinfo.name}",
-                             (theme_path(tinfo.id), tinfo.name), tinfo.articles),
-                         extra=list(tinfo.articles))
-    page(EDITIONS_INDEX, site.editions_index(issues, edition))
+            add(lambda tinfo=tinfo: site.listing_pages(
+                theme_articles_path(tinfo.id), f"Articles on {tinfo.name}",
+                (theme_path(tinfo.id), tinfo.name), tinfo.articles),
+                f"listing:theme:{tinfo.id}", tinfo.articles, list(tinfo.articles))
+    add(one(EDITIONS_INDEX, lambda: site.editions_index(issues, edition)))
     # An edition reads only its own and earlier editions' articles (generator.editions): its
     # page is keyed by their records (one running digest, oldest edition first) and by its
     # neighbours, so a new article re-renders its own edition, not the years before it.
@@ -1782,16 +1780,28 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
     for k, e in enumerate(issues):  # newest first
         older, newer = (issues[k + 1] if k + 1 < len(issues) else None,
                         issues[k - 1] if k else None)
-        cached_pages(f"edition:{e.id}", [], lambda e=e, older=older, newer=newer: {
-            edition_path(e.id): site.edition_page(e, older, newer)},
-            extra=[edition_keys[e.id], older and older.id, newer and newer.id])
-    base = (site_url or "http://localhost/").rstrip("/") + "/"
-    for path, xml in edition_feeds(issues, digest, base, lambda p: base + dest_url(
-            p, use_directory_urls)).items():
-        put(path, xml)
-    put(FIGURES_CSV, figures_csv(digest))
-    put(BRIEFING_JSON, briefing_json(records))
-    put(SCHEMA_FILE, _schema_text())
+        add(one(edition_path(e.id), lambda e=e, older=older, newer=newer: site.edition_page(
+            e, older, newer)), f"edition:{e.id}", [],
+            [edition_keys[e.id], older and older.id, newer and newer.id])
+
+    def files_of(make: Callable[[], Mapping[str, str | bytes]]) -> Callable[[], dict[str, bytes]]:
+        def run() -> dict[str, bytes]:
+            site.take_files()
+            return {p: _stored(data) for p, data in {**make(), **site.take_files()}.items()}
+        return run
+
+    def reused(name: str | None, key: str | None) -> bool:
+        return name is not None and previous.get(name, ("",))[0] == key
+
+    todo = [i for i, (name, key, _make) in enumerate(tasks) if not reused(name, key)]
+    made = dict(zip(todo, forked.run_forked([files_of(tasks[i][2]) for i in todo], processes),
+                    strict=True))
+    for i, (name, key, _make) in enumerate(tasks):
+        files = made[i] if i in made else previous[name][1]  # type: ignore[index]
+        if name is not None:
+            _PAGE_CACHE[name] = (key, files)  # type: ignore[assignment]
+        for file_path, data in files.items():
+            put(file_path, data)
     if page_cache is not None and not page_cache.holds(_PAGE_CACHE):
         page_cache.save(_PAGE_CACHE)
     if pages_as_bytes:

@@ -45,7 +45,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from . import htmlblocks, htmlpage, pages
+from . import forked, htmlblocks, htmlpage, pages
 from .cache import PageCache
 from .editions import PERIODS
 from .limits import Limits
@@ -352,7 +352,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                                          use_directory_urls=config.use_directory_urls,
                                          edition=self.config.edition, site_url=config.site_url,
                                          record_texts=record_texts,
-                                         page_cache=page_cache, pages_as_bytes=True)
+                                         page_cache=page_cache, pages_as_bytes=True,
+                                         processes=forked.available_cores())
         if page_cache is not None and page_cache.problem:
             log.warning(page_cache.problem)
         if not self.serving:  # no later build in this process to reuse the pages in

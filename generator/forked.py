@@ -1,0 +1,124 @@
+"""Run independent tasks in forked copies of this process, for the cores rendering leaves idle.
+
+Rendering the pages of a 1,000-article site takes 10-16 s of one core, while MkDocs and the
+extraction workers have finished or not begun. The pages are independent once the digest is
+built, so :func:`run_forked` shares them with forked children: each process takes the next
+batch of tasks from a queue (a pipe) as it finishes the last, so all finish together however
+unequal the tasks. A fork shares the digest as it is (no pickling of the records), and each
+child sends back only its tasks' results, pickled, through a pipe.
+
+Forking is safe only where nothing else runs: so it is used on platforms with ``os.fork``,
+and only while this process has a single thread (``mkdocs serve`` runs its web server in
+threads: its renders stay in one process, and its rebuilds reuse most pages anyway). A child
+that fails or dies is not trusted for anything: the parent runs that child's tasks itself, so
+an error is raised where it always was, with its traceback. Results are the same as in one
+process, in the same order.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import struct
+import sys
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+#: below this many tasks a fork costs more than it saves
+MIN_TASKS = 64
+#: the queue is written whole before any process reads it, so it must fit in a pipe's
+#: smallest buffer (one page): at most this many batches of consecutive tasks
+_BATCHES = 1024
+
+
+def available_cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """Whether forking this process is safe now (see the module docstring)."""
+    return (hasattr(os, "fork") and sys.platform.startswith("linux")
+            and threading.active_count() == 1)
+
+
+_INDEX = struct.Struct("<I")  # a batch's number, as the queue carries it
+
+
+def _take(queue_fd: int) -> Iterator[int]:
+    """Batch numbers from the shared queue until it is empty. Reads of one number are atomic
+    (a pipe never splits a read or write under PIPE_BUF bytes), so each number goes to
+    exactly one process."""
+    while True:
+        raw = os.read(queue_fd, _INDEX.size)
+        if not raw:
+            return
+        yield _INDEX.unpack(raw)[0]
+
+
+def _child(tasks: Sequence[Callable[[], Any]], batches: Sequence[range], queue_fd: int,
+           write_fd: int) -> None:
+    """In the child: run the batches it takes from the queue, send back (task number,
+    result) pairs, and exit without running the parent's exit handlers or flushing its
+    output buffers."""
+    code = 1
+    try:
+        done = [(i, tasks[i]()) for b in _take(queue_fd) for i in batches[b]]
+        data = pickle.dumps(done, protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(write_fd, "wb") as pipe:
+            pipe.write(data)
+        code = 0
+    finally:
+        os._exit(code)
+
+
+def run_forked(tasks: Sequence[Callable[[], T]], processes: int) -> list[T]:
+    """The results of *tasks* (each called once), in order. When forking is safe and worth
+    it, this process and *processes* - 1 forked children take small batches of tasks from
+    a shared queue, in the order given (so put the longest first), which keeps all of them
+    busy to the end; otherwise this process runs them all."""
+    processes = max(1, min(processes, len(tasks) // MIN_TASKS))
+    if processes == 1 or not can_fork():
+        return [task() for task in tasks]
+    size = -(-len(tasks) // _BATCHES)
+    batches = [range(i, min(i + size, len(tasks))) for i in range(0, len(tasks), size)]
+    queue_read, queue_write = os.pipe()
+    with os.fdopen(queue_write, "wb") as queue:  # all numbers in, then closed: EOF ends it
+        queue.write(b"".join(_INDEX.pack(b) for b in range(len(batches))))
+    children: list[tuple[int, int]] = []  # (pid, read end of its results)
+    try:
+        for _ in range(processes - 1):
+            read_fd, write_fd = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # pragma: no cover - the child's coverage is not collected
+                os.close(read_fd)
+                _child(tasks, batches, queue_read, write_fd)
+            os.close(write_fd)
+            children.append((pid, read_fd))
+        results: dict[int, T] = {i: tasks[i]() for b in _take(queue_read) for i in batches[b]}
+    except BaseException:
+        for pid, read_fd in children:  # no child outlives a failed render
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            os.close(read_fd)
+        raise
+    finally:
+        os.close(queue_read)
+    for pid, read_fd in children:
+        with os.fdopen(read_fd, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        if status == 0 and data:
+            try:
+                results.update(pickle.loads(data))
+            except Exception:  # a torn message: its tasks are run below
+                pass
+    # a task that a failed child took is run here (a failure shows with its traceback)
+    return [results[i] if i in results else tasks[i]() for i in range(len(tasks))]

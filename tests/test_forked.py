@@ -1,0 +1,100 @@
+"""Rendering in forked processes (generator.forked): the same results, in the same order, as
+in one process; a failing child changes nothing; no fork while other threads run."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+
+import pytest
+
+from generator import forked, pages
+from tests.test_pages import load_records
+
+
+@pytest.fixture
+def small_batches(monkeypatch):
+    """Fork for a handful of tasks; and fork even if the test session runs a thread of its
+    own (the browser tests' web server): the children here only compute."""
+    monkeypatch.setattr(forked, "MIN_TASKS", 1)
+    monkeypatch.setattr(forked, "can_fork", lambda: hasattr(os, "fork"))
+
+
+def _children() -> set[int]:
+    """This process's child processes (Linux), zombies included."""
+    found: set[int] = set()
+    for task in os.listdir("/proc/self/task"):
+        with open(f"/proc/self/task/{task}/children") as f:
+            found.update(int(p) for p in f.read().split())
+    return found
+
+
+def test_tasks_run_in_children_and_results_keep_their_order(small_batches) -> None:
+    before = _children()
+    def task(i: int) -> tuple[int, int]:
+        time.sleep(0.02)  # long enough that every process gets some
+        return i * i, os.getpid()
+
+    tasks = [lambda i=i: task(i) for i in range(40)]
+    results = forked.run_forked(tasks, 3)
+    assert [r[0] for r in results] == [i * i for i in range(40)]
+    pids = {r[1] for r in results}
+    assert os.getpid() in pids and len(pids) == 3
+    assert _children() <= before  # every child reaped
+
+
+def test_a_failing_child_is_not_trusted(small_batches) -> None:
+    """A task that fails in a child is run again here; so an error is raised in this
+    process, with its traceback, and a result is never lost."""
+    parent = os.getpid()
+    before = _children()
+
+    def flaky(i: int) -> int:
+        if os.getpid() != parent:
+            raise RuntimeError("only in the child")
+        return i
+
+    assert forked.run_forked([lambda i=i: flaky(i) for i in range(10)], 2) == list(range(10))
+
+    def broken() -> int:
+        raise ValueError("bad record")
+
+    with pytest.raises(ValueError, match="bad record"):
+        forked.run_forked([broken] * 10, 2)
+    assert _children() <= before
+
+
+def test_no_fork_while_another_thread_runs(monkeypatch) -> None:
+    monkeypatch.setattr(forked, "MIN_TASKS", 1)
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not forked.can_fork()
+        pids = forked.run_forked([os.getpid] * 10, 2)
+    finally:
+        stop.set()
+        thread.join()
+    assert set(pids) == {os.getpid()}
+
+
+def test_pages_rendered_in_two_processes_are_the_same(small_batches, monkeypatch) -> None:
+    from generator.reference import load_gazetteer, load_taxonomy
+
+    ref = (load_gazetteer(), load_taxonomy())
+    forks = []
+    fork = os.fork
+
+    def counted() -> int:
+        pid = fork()
+        if pid:
+            forks.append(pid)
+        return pid
+
+    one = pages.render_site(load_records(), *ref, reuse=False, pages_as_bytes=True)
+    monkeypatch.setattr(os, "fork", counted)
+    two = pages.render_site(load_records(), *ref, reuse=False, pages_as_bytes=True,
+                            processes=2)
+    assert len(forks) == 1  # a child rendered some of them
+    assert list(one) == list(two) and one == two
