@@ -1,4 +1,4 @@
-"""Render the digest as Markdown pages and data files: the whole site, in memory.
+"""Render the digest as pages and data files: the whole site, in memory.
 
 `render_site()` is the one entry point. The MkDocs plugin hands its result to MkDocs as
 generated files and `briefing generate --out DIR` writes it to disk, so both give the very
@@ -18,9 +18,13 @@ Two rules hold for every page:
 * Output is deterministic: the same records give byte-identical pages (everything is sorted
   with explicit keys; no clocks, no hashes of memory addresses).
 
-Links between pages are Markdown links to `.md` sources (MkDocs rewrites and validates them,
-anchors included). Charts are raw HTML from `generator.charts`, and MkDocs does not rewrite
-URLs inside raw HTML, so chart rows carry URLs already relative to the final page URL.
+Pages are `.md` files (MkDocs reads their front matter and gives them its theme). The kinds
+with many pages (article, region, commitments, listing, theme, edition, review) are HTML from
+their templates, which MkDocs shows without converting Markdown (`generator.htmlpage`); the
+corpus-wide pages (home, indexes, Figures) are Markdown. Links in both are `<a>` elements with
+URLs already relative to the final page URL (`relative_url`), as are the links in charts;
+the Markdown pages' few Markdown links point at `.md` sources, which MkDocs rewrites.
+Rendering can be spread over processes (`render_site(processes=...)`, `generator.forked`).
 """
 
 from __future__ import annotations
