@@ -71,9 +71,8 @@ def _child(tasks: Sequence[Callable[[], Any]], batches: Sequence[range], queue_f
     code = 1
     try:
         done = [(i, tasks[i]()) for b in _take(queue_fd) for i in batches[b]]
-        data = pickle.dumps(done, protocol=pickle.HIGHEST_PROTOCOL)
-        with os.fdopen(write_fd, "wb") as pipe:
-            pipe.write(data)
+        with os.fdopen(write_fd, "wb") as pipe:  # streamed: no second copy of the results
+            pickle.dump(done, pipe, protocol=pickle.HIGHEST_PROTOCOL)
         code = 0
     finally:
         os._exit(code)
@@ -113,12 +112,12 @@ def run_forked(tasks: Sequence[Callable[[], T]], processes: int) -> list[T]:
         os.close(queue_read)
     for pid, read_fd in children:
         with os.fdopen(read_fd, "rb") as pipe:
-            data = pipe.read()
+            try:  # read as it arrives (no copy of the whole message in memory)
+                sent = pickle.load(pipe)
+            except Exception:  # nothing or a torn message: its tasks are run below
+                sent = []
         _, status = os.waitpid(pid, 0)
-        if status == 0 and data:
-            try:
-                results.update(pickle.loads(data))
-            except Exception:  # a torn message: its tasks are run below
-                pass
+        if status == 0:
+            results.update(sent)
     # a task that a failed child took is run here (a failure shows with its traceback)
     return [results[i] if i in results else tasks[i]() for i in range(len(tasks))]

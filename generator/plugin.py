@@ -79,6 +79,10 @@ class BriefingConfig(base.Config):
     limits = c.SubConfig(LimitsConfig)
     #: editions group the articles by publication date: ISO weeks or calendar months
     edition = c.Choice(PERIODS, default="weekly")
+    #: processes that extract the articles and render the pages; 0: one per core. Each
+    #: further process needs memory of its own while it works (about 160 MB at 1,000
+    #: articles for rendering): 1 keeps the build in one process.
+    processes = c.Type(int, default=0)
 
 
 def limits_from(options: LimitsConfig) -> Limits:
@@ -273,6 +277,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.base_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.limits = limits_from(self.config.limits)
+        processes = self.config.processes
+        if isinstance(processes, bool) or processes < 0:
+            raise PluginError("briefing: processes: expected a whole number >= 0 (0: one per "
+                              f"core), got {processes!r}")
         if str(OVERRIDES_DIR) not in config.theme.dirs:  # before the theme's own templates
             config.theme.dirs.insert(0, str(OVERRIDES_DIR))
         rss = config.plugins.get("rss")
@@ -321,7 +329,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError(f"briefing: reference data: {exc}") from exc
         cache_dir = self.base_dir / ".briefing-cache" / "extract" if self.config.cache else None
         corpus = run(list(self.config.inputs), gazetteer=gazetteer, taxonomy=taxonomy,
-                     base_dir=self.base_dir, cache_dir=cache_dir, jobs=None,
+                     base_dir=self.base_dir, cache_dir=cache_dir,
+                     jobs=self.config.processes or None,
                      progress=progress_printer(), limits=self.limits)
         for warning in corpus.warnings:
             log.warning(warning)
@@ -353,7 +362,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                                          edition=self.config.edition, site_url=config.site_url,
                                          record_texts=record_texts,
                                          page_cache=page_cache, pages_as_bytes=True,
-                                         processes=forked.available_cores())
+                                         processes=(self.config.processes
+                                                    or forked.available_cores()))
         if page_cache is not None and page_cache.problem:
             log.warning(page_cache.problem)
         if not self.serving:  # no later build in this process to reuse the pages in

@@ -98,3 +98,36 @@ def test_pages_rendered_in_two_processes_are_the_same(small_batches, monkeypatch
                             processes=2)
     assert len(forks) == 1  # a child rendered some of them
     assert list(one) == list(two) and one == two
+
+
+def test_the_plugin_option_sets_the_processes(tmp_path, monkeypatch) -> None:
+    """`processes:` in mkdocs.yml: 0 (the default) one per core, 1 one process (least
+    memory); extraction and rendering both follow it."""
+    import shutil
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import PluginError
+
+    from generator import pipeline
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    shutil.copytree(os.path.join(root, "seeds"), tmp_path / "seeds")
+    (tmp_path / "docs").mkdir()
+    seen: dict[str, object] = {}
+    render, run = pages.render_site, pipeline.run
+    monkeypatch.setattr(pages, "render_site", lambda *a, **k: (
+        seen.__setitem__("render", k["processes"]), render(*a, **k))[1])
+    monkeypatch.setattr(pipeline, "run", lambda *a, **k: (
+        seen.__setitem__("run", k["jobs"]), run(*a, **k))[1])
+    for value, render_processes, jobs in (("1", 1, 1), ("0", forked.available_cores(), None)):
+        (tmp_path / "mkdocs.yml").write_text(
+            "site_name: t\nplugins:\n  - briefing:\n      cache: false\n"
+            f"      processes: {value}\n", "utf-8")
+        build(load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+        assert seen == {"render": render_processes, "run": jobs}, value
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\nplugins:\n  - briefing:\n      processes: -1\n", "utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    with pytest.raises(PluginError, match="processes: expected a whole number >= 0"):
+        config.plugins["briefing"].on_config(config)
