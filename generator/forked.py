@@ -29,7 +29,7 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 #: below this many tasks a fork costs more than it saves
-MIN_TASKS = 64
+MIN_TASKS = 16
 #: the queue is written whole before any process reads it, so it must fit in a pipe's
 #: smallest buffer (one page): at most this many batches of consecutive tasks
 _BATCHES = 1024
