@@ -20,6 +20,10 @@ Decisions (see also docs/about.md):
 * Every file in generator/assets/ is published under assets/briefing/; its .js and .css files
   (sorted by name) are appended to extra_javascript / extra_css.
 * Relative paths in the plugin config resolve against the folder of mkdocs.yml.
+* Generated pages whose body is HTML (generator.htmlpage: articles, regions, themes, ...)
+  get an `HtmlPage`, which MkDocs shows without converting Markdown.
+* `processes` (0: one per core) sets the extraction workers and the render processes
+  (generator.forked; a fork only while MkDocs runs no other thread, so never in `serve`).
 """
 
 from __future__ import annotations
