@@ -155,8 +155,8 @@ def _site_problems(corpus: Corpus, args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from .forked import available_cores
     from .pages import render_site
+    from .pipeline import default_jobs
     from .reference import load_gazetteer, load_taxonomy
 
     gaz, tax = load_gazetteer(args.gazetteer), load_taxonomy(args.taxonomy)
@@ -166,7 +166,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     intro_file = Path(args.docs_dir) / "_intro.md"
     intro = intro_file.read_text("utf-8") if intro_file.is_file() else None
     files = render_site(corpus.records, gaz, tax, intro=intro, record_texts=corpus.texts,
-                        processes=args.jobs or available_cores())
+                        processes=args.jobs or default_jobs())
     for rel, content in sorted(files.items()):
         _write_atomic(out / rel, content)
     print(f"{len(files)} files written to {out}", file=sys.stderr)

@@ -26,14 +26,14 @@ _ENTITIES = {
     "#": "&#35;", "~": "&#126;", "^": "&#94;", "=": "&#61;", "$": "&#36;",
 }
 _ESCAPE_RE = re.compile("[" + re.escape("".join(_ENTITIES)) + "]")
-
-
-def _entity(m: re.Match[str]) -> str:
-    return _ENTITIES[m.group(0)]
 # what turns a line into a block (list item, ordered list) when it starts the line
 _LINE_START_RE = re.compile(r"^([+\-]|\d+[.)])")
 _WHITESPACE_RE = re.compile(r"\s+")
 whitespace_re = _WHITESPACE_RE
+
+
+def _entity(m: re.Match[str]) -> str:
+    return _ENTITIES[m.group(0)]
 
 
 

@@ -35,14 +35,6 @@ MIN_TASKS = 16
 _BATCHES = 1024
 
 
-def available_cores() -> int:
-    """The cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
-
-
 def can_fork() -> bool:
     """Whether forking this process is safe now (see the module docstring)."""
     return (hasattr(os, "fork") and sys.platform.startswith("linux")

@@ -72,8 +72,10 @@ def _permalink(options: Mapping[str, Any]) -> tuple[str, str] | None:
 
 def render(body: str, toc_options: Mapping[str, Any]) -> tuple[str, list[dict], str | None,
                                                                set[str]]:
-    """What MkDocs' Markdown step gives a page, for an HTML page: (HTML with permalinks,
-    nested toc tokens, the first <h1>'s text, every id on the page)."""
+    """What MkDocs' Markdown step gives a page, for an HTML page's *body* (after its front
+    matter; the MARK is dropped): (HTML with permalinks, nested toc tokens, the first
+    <h1>'s text, every id on the page)."""
+    body = body.replace(MARK, "", 1).lstrip("\n")
     link = _permalink(toc_options)
     tokens: list[dict[str, Any]] = []
     title: list[str] = []

@@ -242,17 +242,6 @@ def _front_matter(title: str, **kwargs: Any) -> Markup:
     return Markup(front_matter(title, **kwargs).rstrip("\n"))
 
 
-def _page_links(src: str, paths: list[str], url: Callable[[str, str], str]) -> list[Markup]:
-    """"1 · **2** · 3": links to the pages of a set (*src* bold, not linked), as HTML (the
-    same in an HTML or a Markdown page; *url* gives a page's URL from another); none for a
-    set of one page."""
-    if len(paths) < 2:
-        return []
-    return [Markup(f"<strong>{n}</strong>" if path == src
-                   else f'<a href="{_html_attr(url(src, path))}">{n}</a>')
-            for n, path in enumerate(paths, 1)]
-
-
 def _feed_meta(path: str, title: str) -> dict[str, str]:
     """Front matter naming the page's feed: the theme override (generator/overrides/
     main.html) announces it with <link rel="alternate"> in the page's head."""
@@ -391,13 +380,24 @@ class _Site:
     def url(self, from_src: str, to_src: str, anchor: str | None = None) -> str:
         return relative_url(from_src, to_src, anchor, self.use_directory_urls)
 
+    def href(self, from_src: str, to_src: str, anchor: str | None = None) -> Markup:
+        """`url`, escaped for an HTML attribute (``href="{{ url }}"`` in a template)."""
+        return Markup(_html_attr(self.url(from_src, to_src, anchor)))
+
     def _link(self, src: str, to_src: str, text: str, *,
               anchor: str | None = None, cls: str | None = None) -> str:
         """A link to another generated page: an <a> with the final relative URL (the same in
         an HTML page and in a Markdown one)."""
         attr = f' class="{cls}"' if cls else ""
-        href = _html_attr(self.url(src, to_src, anchor))
-        return f'<a{attr} href="{href}">{text}</a>'
+        return f'<a{attr} href="{self.href(src, to_src, anchor)}">{text}</a>'
+
+    def page_links(self, src: str, paths: list[str]) -> list[Markup]:
+        """"1 · **2** · 3": links to the pages of a set (*src* bold, not linked); none for a
+        set of one page."""
+        if len(paths) < 2:
+            return []
+        return [Markup(f"<strong>{n}</strong>" if path == src else self._link(src, path, str(n)))
+                for n, path in enumerate(paths, 1)]
 
     def region_link(self, src: str, region_id: str | None) -> str:
         """Linked region name where its page exists, plain escaped name otherwise."""
@@ -596,8 +596,8 @@ class _Site:
                 (Markup(self.region_link(src, k)) if k else "No region named",
                  [Markup(self.commitment_item(src, e)) for e in groups[k]]) for k in keys],
             people=people, full_text=Markup(self.full_text(rec)),
-            record_url=Markup(_html_attr(self.url(src, record_path(art.id)))),
-            index_url=Markup(_html_attr(self.url(src, "articles/index.md"))),
+            record_url=self.href(src, record_path(art.id)),
+            index_url=self.href(src, "articles/index.md"),
             h=_Helpers(self, src))
 
     def full_text(self, rec: Mapping[str, Any]) -> str:
@@ -631,7 +631,7 @@ class _Site:
         out = [self.cite(src, entries[0].article, entries[0].sentence)]
         for e in entries[1:limit]:
             label = self.d.article(e.article).cite_label
-            href = _html_attr(self.url(src, article_path(e.article), f"s{e.sentence}"))
+            href = self.href(src, article_path(e.article), f"s{e.sentence}")
             out.append(f'<a class="citation" href="{href}" title="{escape(label)}" '
                        f'aria-label="{escape(label)}">↗</a>')
         if len(entries) > limit:
@@ -775,8 +775,7 @@ class _Site:
             first_page = layout[0][0] if layout else None
             more_text = (f"{_pluralise(len(rest), 'more theme')} "
                          f"({_pluralise(sum(n for _, n in rest), 'commitment')})")
-            tail = (f'<a href="{_html_attr(self.url(src, first_page))}">{more_text}</a>'
-                    if first_page else more_text)
+            tail = self._link(src, first_page, more_text) if first_page else more_text
         else:
             tail = ""
         for tid, n in others:
@@ -824,7 +823,7 @@ class _Site:
             figure_charts=[Markup(c) for c in figure_charts],
             review_note=Markup(self.review_note(src, len(info.review)) if info.review else ""),
             articles=Markup(articles), h=h,
-            feed_url=Markup(_html_attr(self.url(src, region_feed_path(info.id)))))
+            feed_url=self.href(src, region_feed_path(info.id)))
 
     def figure_charts(self, src: str, info: RegionInfo, facts: list[dg.Fact]) -> list[str]:
         """Bar charts of a region's facts: percentages, and amounts (log scale); each bar
@@ -1018,7 +1017,7 @@ class _Site:
             articles=Markup(self.paged_article_list(src, tinfo.articles,
                                                     more_base=theme_articles_path(tinfo.id))),
             h=_Helpers(self, src),
-            feed_url=Markup(_html_attr(self.url(src, theme_feed_path(tinfo.id)))))
+            feed_url=self.href(src, theme_feed_path(tinfo.id)))
 
     # editions -------------------------------------------------------------------------------
     def edition_page(self, e: Edition, older: Edition | None, newer: Edition | None) -> str:
@@ -1072,10 +1071,10 @@ class _Site:
                 e.title, date=e.end.isoformat(), description=" ".join(e.lede),
                 extra=_feed_meta(EDITIONS_FEED, "Editions")),
             e=e, counts_line=e.counts,
-            older_url=Markup(_html_attr(self.url(src, edition_path(older.id)))) if older else None,
-            newer_url=Markup(_html_attr(self.url(src, edition_path(newer.id)))) if newer else None,
-            index_url=Markup(_html_attr(self.url(src, EDITIONS_INDEX))),
-            feed_url=Markup(_html_attr(self.url(src, EDITIONS_FEED))),
+            older_url=self.href(src, edition_path(older.id)) if older else None,
+            newer_url=self.href(src, edition_path(newer.id)) if newer else None,
+            index_url=self.href(src, EDITIONS_INDEX),
+            feed_url=self.href(src, EDITIONS_FEED),
             new_targets=Markup(table) if rows else "", revised=revised, commitments=commitments,
             more_regions=more_regions,
             new_regions=[Markup(self.region_link(src, r)) for r in e.new_regions],
@@ -1100,7 +1099,7 @@ class _Site:
                 description="What changed, edition by edition.",
                 extra=_feed_meta(EDITIONS_FEED, "Editions")),
             period_word="month" if period == "monthly" else "week (ISO weeks)",
-            feed_url=Markup(_html_attr(self.url(src, EDITIONS_FEED))),
+            feed_url=self.href(src, EDITIONS_FEED),
             editions=[{"title": e.title, "url": Markup(md_link(src, edition_path(e.id))),
                        "lede": e.lede,
                        "counts": f"{_pluralise(len(e.articles), 'article')} · "
@@ -1351,9 +1350,9 @@ class _Site:
                     description="All articles, newest first.", search=k == 0),
                 title=title, rows=rows, first=first, last=first + len(chunk) - 1,
                 total=len(d.articles),
-                page_links=_page_links(src, paths, self.url),
+                page_links=self.page_links(src, paths),
                 # written by the rss plugin: a raw link
-                feed_url=Markup(_html_attr(self.url(src, FEED_FILE))),
+                feed_url=self.href(src, FEED_FILE),
                 h=_Helpers(self, src))
         return out_pages
 
@@ -1421,9 +1420,9 @@ class _Site:
             review_count=_pluralise(len(d.review), "figure") if d.review else "",
             review_url=Markup(md_link(src, REVIEW_PAGE)),
             measures=measures,
-            table={"src": Markup(_html_attr(self.url(src, FIGURES_JSON))),
+            table={"src": self.href(src, FIGURES_JSON),
                    "columns": Markup(_html_attr(json.dumps(columns))),
-                   "facts": len(facts), "csv": Markup(_html_attr(self.url(src, FIGURES_CSV)))},
+                   "facts": len(facts), "csv": self.href(src, FIGURES_CSV)},
             downloads={k: Markup(md_link(src, path)) for k, path in (
                 ("csv", FIGURES_CSV), ("json", FIGURES_JSON), ("records", BRIEFING_JSON),
                 ("schema", SCHEMA_FILE))},
@@ -1488,7 +1487,7 @@ class _Site:
                         ("Value", figure_value(item)),
                         ("As written", f"“{item.get('text') or ''}”"),
                         ("Rule", item.get("rule") or "unknown")],
-                    "href": Markup(_html_attr(self.url(src, article_path(aid), f"s{n}"))),
+                    "href": self.href(src, article_path(aid), f"s{n}"),
                     "said": sentences[n - 1] if 1 <= n <= len(sentences) else "",
                     "sentence": n, "confirm": confirm, "drop": drop})
             articles.append({"link": Markup(self.article_link(src, aid)),
@@ -1503,7 +1502,7 @@ class _Site:
             title=title, articles=articles, has_review=bool(d.review),
             counts_line=f"{_pluralise(len(d.review), 'figure')} in "
                         f"{_pluralise(len({e.article for e in d.review}), 'article')}",
-            page_links=_page_links(src, [path for path, _ in layout], self.url))
+            page_links=self.page_links(src, [path for path, _ in layout]))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -49,7 +49,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from . import forked, htmlblocks, htmlpage, pages
+from . import htmlblocks, htmlpage, pages
 from .cache import PageCache
 from .editions import PERIODS
 from .limits import Limits
@@ -182,8 +182,7 @@ class HtmlPage(Page):
             raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
         # MkDocs always loads `toc`; its options (`permalink`) come from mkdocs.yml
         toc_options = (config.mdx_configs or {}).get("toc") or {}
-        body = self.markdown.replace(htmlpage.MARK, "", 1).lstrip("\n")
-        content, tokens, title, ids = htmlpage.render(body, toc_options)
+        content, tokens, title, ids = htmlpage.render(self.markdown, toc_options)
         self.content = content
         self.toc = get_toc(tokens)
         self._title_from_render = title
@@ -322,7 +321,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return server
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        from .pipeline import progress_printer, run
+        from .pipeline import default_jobs, progress_printer, run
         from .reference import load_gazetteer, load_taxonomy
         from .report import summary
 
@@ -366,8 +365,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                                          edition=self.config.edition, site_url=config.site_url,
                                          record_texts=record_texts,
                                          page_cache=page_cache, pages_as_bytes=True,
-                                         processes=(self.config.processes
-                                                    or forked.available_cores()))
+                                         processes=self.config.processes or default_jobs())
         if page_cache is not None and page_cache.problem:
             log.warning(page_cache.problem)
         if not self.serving:  # no later build in this process to reuse the pages in

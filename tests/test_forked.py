@@ -110,6 +110,7 @@ def test_the_plugin_option_sets_the_processes(tmp_path, monkeypatch) -> None:
     from mkdocs.exceptions import PluginError
 
     from generator import pipeline
+    from generator.pipeline import default_jobs
 
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     shutil.copytree(os.path.join(root, "seeds"), tmp_path / "seeds")
@@ -120,7 +121,7 @@ def test_the_plugin_option_sets_the_processes(tmp_path, monkeypatch) -> None:
         seen.__setitem__("render", k["processes"]), render(*a, **k))[1])
     monkeypatch.setattr(pipeline, "run", lambda *a, **k: (
         seen.__setitem__("run", k["jobs"]), run(*a, **k))[1])
-    for value, render_processes, jobs in (("1", 1, 1), ("0", forked.available_cores(), None)):
+    for value, render_processes, jobs in (("1", 1, 1), ("0", default_jobs(), None)):
         (tmp_path / "mkdocs.yml").write_text(
             "site_name: t\nplugins:\n  - briefing:\n      cache: false\n"
             f"      processes: {value}\n", "utf-8")
