@@ -260,6 +260,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # digest of mkdocs.yml) and this build's
         self._built: tuple[str, dict[str, str]] = ("", {})
         self._building: tuple[str, dict[str, str]] = ("", {})
+        # `mkdocs serve`: the extraction cache's entries of the last build (pipeline.run)
+        self._extracted: dict[str, dict[str, Any]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Having this hook makes MkDocs keep the plugin between the rebuilds of `mkdocs
@@ -268,6 +270,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._built = self._building = ("", {})
         self.serving = command == "serve"
         self._page_cache = None  # the one `mkdocs serve` keeps on disk
+        self._extracted = {}
 
     def on_shutdown(self) -> None:
         """`mkdocs serve` keeps its pages in memory between rebuilds (writing 100 MB of
@@ -334,7 +337,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         corpus = run(list(self.config.inputs), gazetteer=gazetteer, taxonomy=taxonomy,
                      base_dir=self.base_dir, cache_dir=cache_dir,
                      jobs=self.config.processes or None,
-                     progress=progress_printer(), limits=self.limits)
+                     progress=progress_printer(), limits=self.limits,
+                     memory=self._extracted if self.serving else None)
         for warning in corpus.warnings:
             log.warning(warning)
         for problem in corpus.problems:

@@ -43,6 +43,28 @@ def test_warm_run_reextracts_only_the_changed_article(corpus_dir: Path, tmp_path
     assert dumps(edited) == dumps(pipeline.run([corpus_dir]))  # same as without a cache
 
 
+def test_entries_kept_in_memory_between_runs(corpus_dir: Path, tmp_path: Path) -> None:
+    """`mkdocs serve` keeps the last run's entries (`memory`): a rebuild takes the unchanged
+    articles from them, not from the folder, and gives what a run without them gives."""
+    cache, memory = tmp_path / "cache", {}
+    cold = pipeline.run([corpus_dir], cache_dir=cache, memory=memory)
+    assert len(memory) == 5
+    shutil.rmtree(cache)  # only the entries in memory are left
+    target = corpus_dir / "003_3c8ed5704a560934.txt"
+    target.write_text(target.read_text("utf-8") + "\nHubei will build a new chip plant.\n", "utf-8")
+    kept = {k: dump(dict(v["record"])) for k, v in memory.items()}
+    warm = pipeline.run([corpus_dir], cache_dir=cache, memory=memory)
+    assert (warm.extracted, warm.cached) == (1, 4)
+    assert dumps(warm) == dumps(pipeline.run([corpus_dir]))
+    assert dumps(warm) != dumps(cold)
+    # the kept entries were not changed by the run (ids are set on copies) and the edited
+    # article's old entry is gone
+    assert len(memory) == 5 and len(set(memory) & set(kept)) == 4
+    assert all(dump(dict(memory[k]["record"])) == kept[k] for k in set(memory) & set(kept))
+    assert all("id" not in memory[k]["record"] or memory[k]["record"]["id"] == "pending"
+               for k in memory)
+
+
 def test_override_change_invalidates_its_article(corpus_dir: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     pipeline.run([corpus_dir], cache_dir=cache)

@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -214,3 +215,39 @@ def test_briefing_serve_is_mkdocs_serve_dirty_unless_full(monkeypatch, flags, di
     assert cli.main(["serve", *flags]) == 0
     (argv,) = calls
     assert argv[0] == "serve" and ("--dirty" in argv) is dirty
+
+
+def test_rebuild_with_kept_entries_equals_a_fresh_build(tmp_path, monkeypatch) -> None:
+    """A `mkdocs serve` rebuild takes unchanged articles from the entries it kept in memory
+    (and pages from the last build): after an edit, every generated file is the one a fresh
+    build of the edited project makes."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    from generator.plugin import GeneratedFile
+
+    project = copy_project(tmp_path / "project")
+    monkeypatch.setenv("BRIEFING_CACHE", "true")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+
+    def generate(command: str) -> dict[str, bytes]:
+        config = load_config(str(project / "mkdocs.yml"))
+        plugin = config.plugins["briefing"]
+        if command == "build":
+            plugin.on_startup(command="build", dirty=False)
+        config = plugin.on_config(config)
+        files = config.plugins.on_files(get_files(config), config=config)
+        return {f.src_uri: f.content_bytes for f in files if isinstance(f, GeneratedFile)}
+
+    config = load_config(str(project / "mkdocs.yml"))
+    config.plugins["briefing"].on_startup(command="serve", dirty=False)
+    try:
+        generate("serve")
+        seed = sorted((project / "seeds").glob("*.txt"))[0]
+        seed.write_text(seed.read_text("utf-8").replace(" the ", f" the {MARKER} ", 1), "utf-8")
+        served = generate("serve")
+    finally:
+        config.plugins["briefing"].on_startup(command="build", dirty=False)
+    assert any(MARKER.encode() in data for data in served.values())
+    shutil.rmtree(project / ".briefing-cache")
+    assert served == generate("build")
