@@ -160,18 +160,27 @@ def site_version() -> str:
 PageEntries = dict[str, tuple[str, dict[str, bytes]]]
 
 
+#: 2: each entry a JSON line (name, key, [path, size] per file), then the files' bytes
+PAGES_FORMAT = 2
+
+
 class PageCache:
-    """The last build's generated pages, in one file (``pages.json``, JSON lines), so that a new
-    `mkdocs build` after one article changed renders only the pages that article is on.
+    """The last build's generated pages, in one file (``pages.bin``), so that a new `mkdocs
+    build` after one article changed renders only the pages that article is on.
 
     Which pages may be reused is decided by `generator.pages` (each entry's key hashes
     what the page is made of); this file only stores the entries, under the digest of the
     package code (:func:`site_version`). A file that is torn, corrupt or from other code
     is ignored, never trusted; it is written atomically.
+
+    The layout: a JSON header line, then per entry a JSON line ``[name, key, [[path, size],
+    ...]]`` followed by those files' bytes as they are. The pages (80 MB at 1,000 articles)
+    are read and written as bytes: as JSON strings they were escaped, decoded and encoded
+    again, 1.4-1.7 s each way of every warm build.
     """
 
     def __init__(self, root: str | os.PathLike[str]) -> None:
-        self.path = Path(root) / "pages.json"
+        self.path = Path(root) / "pages.bin"
         #: why the last `save` could not write the file (the build goes on without it)
         self.problem: str | None = None
         #: beside it, what it holds (a digest of the code and of every entry's key), so that
@@ -194,21 +203,29 @@ class PageCache:
         try:
             with self.path.open("rb") as fh:
                 head = json.loads(fh.readline())
-                if head.get("format") != FORMAT or head.get("version") != site_version():
+                if head.get("format") != PAGES_FORMAT or head.get("version") != site_version():
                     return {}
-                for line in fh:
-                    name, key, files = json.loads(line)
-                    entries[name] = (key, {p: _decoded(d) for p, d in files.items()})
-                if head.get("entries") != len(entries):  # torn
+                for _ in range(_count(head.get("entries"))):
+                    name, key, sizes = json.loads(fh.readline())
+                    if not isinstance(name, str) or not isinstance(key, str):
+                        raise ValueError("not a page cache entry")
+                    files: dict[str, bytes] = {}
+                    for path, size in sizes:
+                        data = fh.read(_count(size))
+                        if not isinstance(path, str) or len(data) != size:
+                            raise ValueError("torn")
+                        files[path] = data
+                    entries[name] = (key, files)
+                if fh.read(1):  # more than the header said
                     return {}
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return {}
         return entries
 
     def save(self, entries: PageEntries) -> None:
-        """One JSON line per entry after a header line: written (and read) an entry at a
-        time, so the file never has to be one string in memory. A folder that cannot be
-        written is said in `problem`, not raised: the cache only saves time."""
+        """The header, then an entry at a time: the file never has to be one string in
+        memory. A folder that cannot be written is said in `problem`, not raised: the cache
+        only saves time."""
         try:
             self._save(entries)
         except OSError as exc:
@@ -217,26 +234,30 @@ class PageCache:
 
     def _save(self, entries: PageEntries) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-", suffix=".json")
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-", suffix=".bin")
         try:
             with os.fdopen(fd, "wb") as fh:
-                head = {"format": FORMAT, "version": site_version(), "entries": len(entries)}
+                head = {"format": PAGES_FORMAT, "version": site_version(),
+                        "entries": len(entries)}
                 fh.write(json.dumps(head).encode("utf-8") + b"\n")
                 for name, (key, files) in entries.items():
-                    line = [name, key, {p: d.decode("utf-8") for p, d in files.items()}]
+                    line = [name, key, [[p, len(d)] for p, d in files.items()]]
                     fh.write(json.dumps(line, ensure_ascii=False).encode("utf-8") + b"\n")
+                    for data in files.values():
+                        fh.write(data)
             os.replace(tmp, self.path)
         except BaseException:
             if os.path.exists(tmp):
                 os.unlink(tmp)
             raise
+        (self.path.parent / "pages.json").unlink(missing_ok=True)  # the former format's file
         # the size too: a file replaced or damaged since is written again
         self.state_path.write_text(f"{self.state(entries)} {self.path.stat().st_size}\n",
                                    "ascii")
 
 
-def _decoded(value: Any) -> bytes:
-    """A file's content from its JSON string (the file's UTF-8 text)."""
-    if not isinstance(value, str):
-        raise ValueError("not a page cache value")
-    return value.encode("utf-8")
+def _count(value: Any) -> int:
+    """A count or size read from the file: a non-negative int, or the file is not trusted."""
+    if type(value) is not int or value < 0:
+        raise ValueError("not a page cache count")
+    return value

@@ -559,7 +559,7 @@ def test_pages_kept_on_disk_are_reused_by_a_new_process_and_equal_a_fresh_build(
     records = load_records()
     after = _variants(records)["new article, all confident"]
     pages.render_site(records, *reference, page_cache=PageCache(tmp_path))
-    assert (tmp_path / "pages.json").is_file()
+    assert (tmp_path / "pages.bin").is_file()
     pages._PAGE_CACHE.clear()  # as a new process starts
     rendered: list[str] = []
     original = pages._Site.article_page
@@ -571,42 +571,46 @@ def test_pages_kept_on_disk_are_reused_by_a_new_process_and_equal_a_fresh_build(
     assert reused == pages.render_site(after, *reference, reuse=False)
 
 
-@pytest.mark.parametrize("damage", ["torn", "other code", "not json"])
+@pytest.mark.parametrize("damage", ["torn", "other code", "bad size", "longer", "not json"])
 def test_a_damaged_page_cache_is_ignored(reference, tmp_path, damage):
     records = load_records()
     fresh = pages.render_site(records, *reference, reuse=False)
     pages.render_site(records, *reference, page_cache=PageCache(tmp_path))
-    path = tmp_path / "pages.json"
+    path = tmp_path / "pages.bin"
     raw = path.read_bytes()
-    lines = raw.splitlines()
+    head, _, rest = raw.partition(b"\n")
+    line, _, blobs = rest.partition(b"\n")
     if damage == "torn":
-        path.write_bytes(b"\n".join(lines[: len(lines) // 2]) + b"\n")
-    elif damage == "other code":
-        head = json.loads(lines[0])
-        head["version"] = "0" * 64
-        stale = [json.loads(line) for line in lines[1:]]
-        for _name, _key, files in stale:  # pages another version would make
-            for path_ in files:
-                files[path_] = ["t", "stale"]
-        path.write_text("\n".join(json.dumps(x) for x in [head, *stale]) + "\n", "utf-8")
+        path.write_bytes(raw[: len(raw) // 2])
+    elif damage == "other code":  # pages another version would make
+        other = json.loads(head)
+        other["version"] = "0" * 64
+        name, key, sizes = json.loads(line)
+        stale = b"stale"
+        path.write_bytes(json.dumps({**other, "entries": 1}).encode() + b"\n" + json.dumps(
+            [name, key, [[sizes[0][0], len(stale)]]]).encode() + b"\n" + stale)
+    elif damage == "bad size":
+        name, key, sizes = json.loads(line)
+        sizes[0][1] = -1
+        path.write_bytes(head + b"\n" + json.dumps([name, key, sizes]).encode() + b"\n" + blobs)
+    elif damage == "longer":
+        path.write_bytes(raw + b"x")
     else:
-        first = json.loads(lines[1])
-        files = first[2]
-        files[next(iter(files))] = ["x", 5]  # a value of no known kind
-        path.write_bytes(b"\n".join([lines[0], json.dumps(first).encode(), *lines[2:]]) + b"\n")
+        path.write_bytes(head + b"\n{not json\n" + blobs)
     pages._PAGE_CACHE.clear()
+    assert PageCache(tmp_path).load() == {}
     assert pages.render_site(records, *reference, page_cache=PageCache(tmp_path)) == fresh
 
 
 def test_the_page_cache_file_is_written_again_only_when_it_changes(reference, tmp_path):
     records = load_records()
     pages.render_site(records, *reference, page_cache=PageCache(tmp_path))
-    stamp = (tmp_path / "pages.json").stat().st_mtime_ns
+    stamp = (tmp_path / "pages.bin").stat().st_mtime_ns
     pages.render_site(records, *reference, page_cache=PageCache(tmp_path))  # nothing changed
-    assert (tmp_path / "pages.json").stat().st_mtime_ns == stamp
-    (tmp_path / "pages.json").write_text("{}", "utf-8")  # damaged: written again
+    assert (tmp_path / "pages.bin").stat().st_mtime_ns == stamp
+    (tmp_path / "pages.bin").write_text("{}", "utf-8")  # damaged: written again
     pages.render_site(records, *reference, page_cache=PageCache(tmp_path))
-    assert len((tmp_path / "pages.json").read_bytes()) > 1000
+    assert len((tmp_path / "pages.bin").read_bytes()) > 1000
 
 
 def test_pages_reused_by_the_records_yaml_fingerprint_equal_a_fresh_build(reference):
