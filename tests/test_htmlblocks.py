@@ -6,6 +6,9 @@ pages; here the three steps one at a time, and that article text cannot forge a 
 
 from __future__ import annotations
 
+import random
+import re
+
 import markdown
 
 from generator import htmlblocks
@@ -58,3 +61,33 @@ def test_article_text_cannot_forge_a_block_or_a_placeholder():
     cut, found = htmlblocks.stash(_page(f"\n{escape(hostile)}\n\n", real))
     html = htmlblocks.restore(markdown.markdown(cut), found, searchable=False)
     assert "<script>" not in html and "<li>ok</li>" in html
+
+
+#: what `stash` cuts out, as one regular expression (it finds the same with str.find)
+_PATTERN = re.compile(r"^<!--briefing:block( searchable)?-->\n(.*?)\n<!--/briefing:block-->$",
+                      re.DOTALL | re.MULTILINE)
+
+
+def _by_pattern(text: str) -> tuple[str, list[tuple[bool, bytes]]]:
+    blocks: list[tuple[bool, bytes]] = []
+
+    def cut(m: re.Match[str]) -> str:
+        blocks.append((bool(m.group(1)), m.group(2).encode("utf-8")))
+        return f'<div data-briefing-block="{len(blocks) - 1}"></div>'
+
+    return _PATTERN.sub(cut, text), blocks
+
+
+def test_stash_cuts_what_the_pattern_matches():
+    """Every arrangement of markers, line breaks and text up to a few pieces long (random,
+    seeded), and a generated page: the same placeholders and blocks as the pattern."""
+    pieces = ["<!--briefing:block-->", "<!--briefing:block searchable-->",
+              "<!--/briefing:block-->", "\n", "x", "<!--briefing:block", "-->", " searchable"]
+    rng = random.Random(7)
+    cases = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+             for _ in range(20000)]
+    cases.append(_page(htmlblocks.block("<ul>\n<li>a</li>\n</ul>"), "\n\nmiddle\n",
+                       htmlblocks.block("<p>b</p>", searchable=True)))
+    for text in cases:
+        cut, found = htmlblocks.stash(text)
+        assert (cut, found.blocks) == _by_pattern(text), repr(text)
