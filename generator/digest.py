@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 #: Region levels that are provincial-level divisions (the 34 tiles of the tile map).
@@ -591,10 +592,15 @@ class _Merged:
     def via(self) -> str | None:
         return self.mentions[0].via
 
+    @cached_property
+    def _articles(self) -> tuple[str, ...]:
+        # pages ask for it about 100,000 times a build at 1,000 articles
+        return tuple(dict.fromkeys(e.article for e in self.mentions))
+
     @property
     def articles(self) -> list[str]:
         """Distinct articles stating it, most recent first."""
-        return list(dict.fromkeys(e.article for e in self.mentions))
+        return list(self._articles)
 
 
 @dataclass(frozen=True)
@@ -642,7 +648,7 @@ def facts(entries: Iterable[Entry]) -> list[Fact]:
             slots[_slot_key(k)] += 1
     out = [Fact(tuple(v), key=k, disputed=slots.get(_slot_key(k), 0) > 1)
            for k, v in groups.items()]
-    out.sort(key=lambda f: (-len(f.articles), first[f.key]))
+    out.sort(key=lambda f: (-len(f._articles), first[f.key]))
     return out
 
 
@@ -704,10 +710,9 @@ def plans(entries: Iterable[Entry]) -> list[Plan]:
     groups: dict[tuple[str, str | None], list[Entry]] = {}
     for e in entries:
         groups.setdefault(plan_key(e), []).append(e)
-    order = {k: i for i, k in enumerate(groups)}
-    out = [Plan(tuple(v)) for v in groups.values()]
-    out.sort(key=lambda p: (-len(p.articles), order[plan_key(p.mentions[0])]))
-    return out
+    merged = list(enumerate(Plan(tuple(v)) for v in groups.values()))
+    merged.sort(key=lambda ip: (-len(ip[1]._articles), ip[0]))
+    return [p for _, p in merged]
 
 
 def plans_by_theme(digest: Digest, entries: Iterable[Entry]) -> dict[str, list[Plan]]:
