@@ -275,3 +275,46 @@ def test_an_edit_re_renders_its_edition_and_the_later_ones_only(records, monkeyp
     assert rendered == ["2025-W05"]
     monkeypatch.undo()
     assert reused == pages.render_site(edited, gaz, tax, reuse=False)
+
+
+def _figure(records: list[dict], article: str, indicator: str) -> dict:
+    rec = next(r for r in records if r["id"].startswith(article))
+    return next(f for f in rec["figures"] if f["indicator"] == indicator)
+
+
+@pytest.mark.parametrize(("edit", "again"), [
+    # W03 cites W02's 2024 target and outcome: its "met or missed" changes, W05 is reused
+    ("2024 outcome", ["2025-W02", "2025-W03"]),
+    # W05's revision ("was 5 %") goes when W03 already says 5.5 %; W03 cites nothing later
+    ("2025 target", ["2025-W03", "2025-W05"]),
+    # a new article in W02 that no later edition shows
+    ("new early article", ["2025-W02"]),
+])
+def test_an_edit_to_an_early_article_re_renders_the_editions_it_changes(records, monkeypatch,
+                                                                        edit, again):
+    """An edition page is keyed by what it shows: an edit to an early article re-renders
+    the editions whose content (or cited articles) it changes, and the pages are the ones a
+    fresh build makes."""
+    import copy
+
+    gaz, tax = load_gazetteer(), load_taxonomy()
+    pages.render_site(records, gaz, tax)
+    edited = copy.deepcopy(records)
+    if edit == "2024 outcome":
+        _figure(edited, "2025-01-07", dg.GROWTH_OUTCOME)["value"] = 5.2
+    elif edit == "2025 target":
+        _figure(edited, "2025-01-14", dg.GROWTH_TARGET)["value"] = 5.5
+    else:
+        twin = copy.deepcopy(next(r for r in edited if r["id"].startswith("2025-01-07")))
+        twin.update(id="2025-01-08-another-article", file="seeds/another.txt",
+                    date="2025-01-08", title="Another article", figures=[])
+        edited.append(twin)
+    rendered: list[str] = []
+    original = pages._Site.edition_page
+    monkeypatch.setattr(pages._Site, "edition_page",
+                        lambda self, e, older, newer: rendered.append(e.id)
+                        or original(self, e, older, newer))
+    reused = pages.render_site(edited, gaz, tax)
+    assert sorted(rendered) == again
+    monkeypatch.undo()
+    assert reused == pages.render_site(edited, gaz, tax, reuse=False)
