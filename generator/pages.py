@@ -1653,7 +1653,15 @@ def _articles_of(entries: Iterable[Entry], *more: Iterable[str]) -> set[str]:
     return ids
 
 
-def _edition_shows(e: Edition) -> tuple[set[str], str]:
+def _item_places(records: Iterable[Mapping[str, Any]]) -> dict[int, tuple[str, str, int]]:
+    """Where each figure and commitment of the records is: id of its dict -> (article, list,
+    index). With the article's record fingerprinted, the place names the item's content."""
+    return {id(item): (r["id"], kind, i) for r in records
+            for kind in ("figures", "commitments") for i, item in enumerate(r.get(kind, []))}
+
+
+def _edition_shows(e: Edition, places: Mapping[int, tuple[str, str, int]]
+                   ) -> tuple[set[str], str]:
     """The articles an edition page lists or cites, and what it shows of them (its new and
     revised facts with every mention, new commitments, new regions and themes, lede) as
     text: with those articles' records, what the page is made of.
@@ -1661,14 +1669,15 @@ def _edition_shows(e: Edition) -> tuple[set[str], str]:
     An edition is computed from its own and every earlier edition's articles (what is new
     depends on what came before), but its page shows only this: keyed by it, an edit to an
     old article re-renders the editions whose content the edit changes, not every later
-    one (101 of 136 pages at 1,000 articles)."""
+    one (101 of 136 pages at 1,000 articles). An item is named by its place in its record
+    (*places*, from `_item_places`): the record's fingerprint covers its content."""
     ids = set(e.articles)
 
     def merged(m: dg.Fact | dg.Plan | None) -> list[Any] | None:
         if m is None:
             return None
         ids.update(x.article for x in m.mentions)
-        return [[x.article, x.via, x.item] for x in m.mentions]
+        return [[x.via, places.get(id(x.item)) or x.item] for x in m.mentions]
 
     parts = [e.id, e.title, e.articles,
              [[merged(t.fact), merged(t.previous_target), merged(t.previous_outcome)]
@@ -1797,10 +1806,11 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
                 (theme_path(tinfo.id), tinfo.name), tinfo.articles),
                 f"listing:theme:{tinfo.id}", tinfo.articles, list(tinfo.articles))
     add(one(EDITIONS_INDEX, lambda: site.editions_index(issues, edition)))
+    places = _item_places(records)
     for k, e in enumerate(issues):  # newest first
         older, newer = (issues[k + 1] if k + 1 < len(issues) else None,
                         issues[k - 1] if k else None)
-        shown, what = _edition_shows(e)
+        shown, what = _edition_shows(e, places)
         add(one(edition_path(e.id), lambda e=e, older=older, newer=newer: site.edition_page(
             e, older, newer)), f"edition:{e.id}", shown,
             [what, older and older.id, newer and newer.id])
