@@ -24,6 +24,9 @@ Decisions (see also docs/about.md):
   get an `HtmlPage`, which MkDocs shows without converting Markdown.
 * `processes` (0: one per core) sets the extraction workers and the render processes
   (generator.forked; a fork only while MkDocs runs no other thread, so never in `serve`).
+* `mkdocs serve` keeps the last rebuild's extraction entries (`pipeline.run(memory=)`) and
+  pages (`generator.pages`' page cache) in memory: a rebuild after one edit extracts and
+  renders what the edit changed, and the overview pages.
 """
 
 from __future__ import annotations
