@@ -376,16 +376,31 @@ def build(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
                 region(cid).province = province_of(cid)
         info.children = sorted(kids, key=lambda c: (regions[c].name.lower(), c))
 
+    filed_under: dict[str, list[tuple[str, str | None]]] = {}
+
     def targets_for(region_id: str) -> list[tuple[str, str | None]]:
-        """(region to file under, via) pairs: the region itself, then its province."""
+        """(region to file under, via) pairs: the region itself, then its province. Known
+        regions' answers are kept: provinces are settled by now, and items ask 100,000
+        times at 1,000 articles."""
+        if region_id in filed_under:
+            return filed_under[region_id]
         out: list[tuple[str, str | None]] = [(region_id, None)]
         info = regions.get(region_id)
         if info is not None and info.province and info.province != region_id:
             out.append((info.province, region_id))
+        if info is not None:
+            filed_under[region_id] = out
         return out
 
     # 4. themes
     themes: dict[str, ThemeInfo] = {}
+
+    theme_articles: dict[str, set[str]] = defaultdict(set)  # ThemeInfo.articles, as sets
+
+    def add_article(info: ThemeInfo, article_id: str) -> None:
+        if article_id not in theme_articles[info.id]:
+            theme_articles[info.id].add(article_id)
+            info.articles.append(article_id)
 
     def theme(theme_id: str, fallback_name: str | None = None) -> ThemeInfo:
         info = themes.get(theme_id)
@@ -428,8 +443,7 @@ def build(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
         region_sentences = {r["id"]: set(r.get("sentences", [])) for r in rec.get("regions", [])}
         for th in rec.get("themes", []):
             tinfo = theme(th["id"], th.get("name"))
-            if aid not in tinfo.articles:
-                tinfo.articles.append(aid)
+            add_article(tinfo, aid)
             tinfo.mentions += int(th.get("mentions", 0))
             cited = th.get("region_sentences") or {}
             for rid in th.get("regions", []):
@@ -454,8 +468,7 @@ def build(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
                     link(rid, tid, aid, entry.sentence)
             for tid in item.get("themes", []):
                 theme(tid).commitments.append(entry)
-                if aid not in theme(tid).articles:
-                    theme(tid).articles.append(aid)
+                add_article(theme(tid), aid)
         for item in rec.get("figures", []):
             entry = Entry(aid, item)
             all_figures.append(entry)
@@ -467,8 +480,7 @@ def build(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
                     link(rid, item["theme"], aid, entry.sentence)
             if item.get("theme"):
                 theme(item["theme"]).figures.append(entry)
-                if aid not in theme(item["theme"]).articles:
-                    theme(item["theme"]).articles.append(aid)
+                add_article(theme(item["theme"]), aid)
 
     # a "0" citation only stands for an article that links region and theme with no shared
     # sentence; drop it where the same article already gave a real sentence
