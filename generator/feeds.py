@@ -33,16 +33,22 @@ from .paths import (
     theme_path,
 )
 
-__all__ = ["edition_feeds"]
+__all__ = ["FEED_SITEMAPS", "FeedSpec", "edition_feeds", "feed_specs", "render_feed"]
 
 
-def _when(e: Edition) -> datetime:
-    return datetime(e.end.year, e.end.month, e.end.day, 12, tzinfo=UTC)
+#: One feed, as data: (title, link, description, self URL, items newest first); an item is
+#: (its edition's last day as ISO text, title, text, GUID, link). `render_feed` writes it.
+FeedSpec = tuple[str, str, str, str, tuple[tuple[str, str, str, str, str], ...]]
 
 
-def _feed(title: str, link: str, description: str, self_url: str,
-          items: list[tuple[Edition, str, str, str, str]]) -> bytes:
-    """*items*: (edition, title, text, guid, link), newest first."""
+def _when(day: str) -> datetime:
+    """An item's date: noon UTC on its edition's last day (ISO text)."""
+    return datetime.fromisoformat(day).replace(hour=12, tzinfo=UTC)
+
+
+def render_feed(spec: FeedSpec) -> bytes:
+    """The RSS bytes of one feed (feedgen)."""
+    title, link, description, self_url, items = spec
     fg = FeedGenerator()
     fg.title(xml_text(title))
     fg.link(href=self_url, rel="self")
@@ -51,13 +57,13 @@ def _feed(title: str, link: str, description: str, self_url: str,
     fg.language("en")
     fg.generator("briefing")
     fg.lastBuildDate(_when(items[0][0]) if items else datetime(1970, 1, 1, tzinfo=UTC))
-    for edition, item_title, text, guid, item_link in reversed(items):  # feedgen prepends
+    for day, item_title, text, guid, item_link in reversed(items):  # feedgen prepends
         fe = fg.add_entry()
         fe.title(xml_text(item_title))
         fe.link(href=item_link)
         fe.guid(xml_text(guid), permalink=False)
         fe.description(xml_text(text))
-        fe.pubDate(_when(edition))
+        fe.pubDate(_when(day))
     return fg.rss_str(pretty=True)
 
 
@@ -85,6 +91,9 @@ class _Index:
             for p in ps:
                 for tid in p.item.get("themes", []):
                     self.theme_plans[tid].append(p)
+        #: every region the edition has news of (`_region_news` of any other is empty)
+        self.regions = {*self.targets, *self.revised, *self.region_articles,
+                        *e.new_commitments}
 
 
 def _articles_line(d: Digest, arts: list[str]) -> list[str]:
@@ -119,46 +128,57 @@ def _theme_news(ix: _Index, d: Digest, tid: str) -> str:
     return " ".join(parts)
 
 
-def edition_feeds(editions: list[Edition], d: Digest, site_url: str,
-                  page_url: Callable[[str], str]) -> dict[str, bytes]:
-    """Every feed file: path -> RSS bytes. *page_url* maps a page source path
-    (``editions/2025-W03.md``) to its absolute URL on the published site."""
+def feed_specs(editions: list[Edition], d: Digest, site_url: str,
+               page_url: Callable[[str], str]) -> dict[str, FeedSpec]:
+    """Every feed, as data: path -> FeedSpec. *page_url* maps a page source path
+    (``editions/2025-W03.md``) to its absolute URL on the published site. Apart from
+    rendering: after one edit most feeds are the same, and the site renders only the
+    feeds whose spec changed (generator.pages)."""
     base = site_url.rstrip("/") + "/"
-    out: dict[str, bytes] = {}
+    out: dict[str, FeedSpec] = {}
 
-    def edition_url(e: Edition) -> str:
-        return page_url(edition_path(e.id))
+    def item(e: Edition, title: str, text: str, guid: str) -> tuple[str, str, str, str, str]:
+        return (e.end.isoformat(), title, text, guid, page_url(edition_path(e.id)))
 
-    out[EDITIONS_FEED] = _feed(
+    out[EDITIONS_FEED] = (
         "Regional policy briefing - editions", page_url(EDITIONS_INDEX),
         "What changed, edition by edition: new growth targets, revised figures, new "
         "commitments.", base + EDITIONS_FEED,
-        [(e, e.title, " ".join(e.lede), f"briefing:edition:{e.id}", edition_url(e))
-         for e in editions])
+        tuple(item(e, e.title, " ".join(e.lede), f"briefing:edition:{e.id}") for e in editions))
     indexes = [(e, _Index(e, d)) for e in editions]
     for info in sorted(d.region_pages, key=lambda r: r.id):
         rid, name = info.id, info.name
-        items = [(e, f"{name} - {e.title}", text, f"briefing:edition:{e.id}:region:{rid}",
-                  edition_url(e)) for e, ix in indexes if (text := _region_news(e, ix, d, rid))]
-        out[region_feed_path(rid)] = _feed(
+        out[region_feed_path(rid)] = (
             f"Regional policy briefing - {name}", page_url(region_path(rid)),
             f"New facts and articles about {name}, edition by edition.",
-            base + region_feed_path(rid), items)
+            base + region_feed_path(rid),
+            tuple(item(e, f"{name} - {e.title}", text, f"briefing:edition:{e.id}:region:{rid}")
+                  for e, ix in indexes if rid in ix.regions
+                  and (text := _region_news(e, ix, d, rid))))
     for tid in sorted(d.themes):
         name = d.theme_name(tid)
-        items = [(e, f"{name} - {e.title}", text, f"briefing:edition:{e.id}:theme:{tid}",
-                  edition_url(e)) for e, ix in indexes if (text := _theme_news(ix, d, tid))]
-        out[theme_feed_path(tid)] = _feed(
+        out[theme_feed_path(tid)] = (
             f"Regional policy briefing - {name}", page_url(theme_path(tid)),
             f"New commitments and articles on {name}, edition by edition.",
-            base + theme_feed_path(tid), items)
-    # Material's language selector fetches `sitemap.xml` beside every <link rel="alternate">
-    # of a page (to map its languages), so a feed announced from a page makes the browser ask
-    # for feeds/regions/sitemap.xml: an empty one in each feed folder answers instead of a 404
-    for folder in ("feeds", "feeds/regions", "feeds/themes"):
-        out[f"{folder}/sitemap.xml"] = _EMPTY_SITEMAP
+            base + theme_feed_path(tid),
+            tuple(item(e, f"{name} - {e.title}", text, f"briefing:edition:{e.id}:theme:{tid}")
+                  for e, ix in indexes if (text := _theme_news(ix, d, tid))))
     return out
+
+
+def edition_feeds(editions: list[Edition], d: Digest, site_url: str,
+                  page_url: Callable[[str], str]) -> dict[str, bytes]:
+    """Every feed file: path -> RSS bytes (`feed_specs`, each rendered), and the empty
+    sitemaps beside them (`FEED_SITEMAPS`)."""
+    out = {path: render_feed(spec)
+           for path, spec in feed_specs(editions, d, site_url, page_url).items()}
+    return {**out, **FEED_SITEMAPS}
 
 
 _EMPTY_SITEMAP = (b'<?xml version="1.0" encoding="UTF-8"?>\n'
                   b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
+#: Material's language selector fetches `sitemap.xml` beside every <link rel="alternate"> of
+#: a page (to map its languages), so a feed announced from a page makes the browser ask for
+#: feeds/regions/sitemap.xml: an empty one in each feed folder answers instead of a 404
+FEED_SITEMAPS = {f"{folder}/sitemap.xml": _EMPTY_SITEMAP
+                 for folder in ("feeds", "feeds/regions", "feeds/themes")}

@@ -48,7 +48,7 @@ from . import forked
 from .cache import PageCache
 from .digest import Digest, Entry, RegionInfo
 from .editions import Edition, editions
-from .feeds import edition_feeds
+from .feeds import FEED_SITEMAPS, feed_specs, render_feed
 from .fmt import (  # noqa: F401 - re-exported: pages.escape & co. are used by tests and CLI
     INDICATOR_LABELS,
     QUALIFIER_WORDS,
@@ -1602,9 +1602,9 @@ def _dump_record(record: Mapping[str, Any]) -> str:
 # target, the reference data, the URL style, the intro). So a new article, or an edited one,
 # re-renders its own page and the pages that show it, not the whole site; an edition page is
 # keyed by what it shows (`_edition_shows`), a Needs review page by its articles and the
-# pages' layout. Overview pages (home, indexes, Figures, feeds) are always rebuilt. Only the last
-# build's pages are kept. `render_site(..., reuse=False)` bypasses it; tests check that a
-# reused page is byte-identical to a fresh one.
+# pages' layout, a feed by what it says. Overview pages (home, indexes, Figures, the data
+# files) are always rebuilt. Only the last build's pages are kept. `render_site(...,
+# reuse=False)` bypasses it; tests check that a reused page is byte-identical to a fresh one.
 
 #: name -> (key, {path: content}): the files one page function made, under its inputs' key
 _PAGE_CACHE: dict[str, tuple[str, dict[str, bytes]]] = {}
@@ -1762,8 +1762,6 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
     issues = editions(digest, edition)  # newest first
     # the longest tasks first: processes take them in this order (generator.forked)
     base = (site_url or "http://localhost/").rstrip("/") + "/"
-    add(lambda: edition_feeds(issues, digest, base,
-                              lambda p: base + dest_url(p, use_directory_urls)))
     add(one(FIGURES_CSV, lambda: figures_csv(digest)))
     add(one(BRIEFING_JSON, lambda: briefing_json(records)))
     add(one(SCHEMA_FILE, _schema_text))
@@ -1806,6 +1804,11 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
                 (theme_path(tinfo.id), tinfo.name), tinfo.articles),
                 f"listing:theme:{tinfo.id}", tinfo.articles, list(tinfo.articles))
     add(one(EDITIONS_INDEX, lambda: site.editions_index(issues, edition)))
+    # a feed is keyed by what it says: after an edit, the feeds that mention it
+    for path, spec in feed_specs(issues, digest, base,
+                                 lambda p: base + dest_url(p, use_directory_urls)).items():
+        add(one(path, lambda spec=spec: render_feed(spec)), f"feed:{path}", (), spec)
+    add(lambda: dict(FEED_SITEMAPS))
     places = _item_places(records)
     for k, e in enumerate(issues):  # newest first
         older, newer = (issues[k + 1] if k + 1 < len(issues) else None,

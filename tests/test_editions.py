@@ -318,3 +318,28 @@ def test_an_edit_to_an_early_article_re_renders_the_editions_it_changes(records,
     assert sorted(rendered) == again
     monkeypatch.undo()
     assert reused == pages.render_site(edited, gaz, tax, reuse=False)
+
+
+def test_an_edit_re_renders_only_the_feeds_that_say_something_new(records, monkeypatch):
+    """A feed is keyed by what it says: after an edit to one article's commitment, the feeds
+    of the regions and themes it is not about are reused, and every feed is the one a fresh
+    build writes."""
+    import copy
+
+    gaz, tax = load_gazetteer(), load_taxonomy()
+    before = pages.render_site(records, gaz, tax, site_url=SITE_URL)
+    feeds = sorted(p for p in before if p.startswith("feeds/") and p.endswith(".xml")
+                   and not p.endswith("sitemap.xml"))
+    rendered: list[str] = []
+    original = pages.render_feed
+    monkeypatch.setattr(pages, "render_feed",
+                        lambda spec: rendered.append(spec[3]) or original(spec))
+    edited = copy.deepcopy(records)
+    article = next(r for r in edited if r["id"].startswith("2025-01-14"))
+    article["title"] = "Guangdong sets its 2025 goal (edited)"
+    reused = pages.render_site(edited, gaz, tax, site_url=SITE_URL)
+    assert rendered and len(rendered) < len(feeds)
+    assert any("guangdong" in url for url in rendered)
+    assert not any("sichuan" in url for url in rendered)  # W05 only; the title is in W03
+    monkeypatch.undo()
+    assert reused == pages.render_site(edited, gaz, tax, site_url=SITE_URL, reuse=False)
