@@ -36,7 +36,6 @@ def _entity(m: re.Match[str]) -> str:
     return _ENTITIES[m.group(0)]
 
 
-
 def escape(text: object) -> str:
     """Data -> Markdown that renders as exactly that text, on one line.
 

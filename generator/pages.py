@@ -1761,7 +1761,6 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
 
     issues = editions(digest, edition)  # newest first
     # the longest tasks first: processes take them in this order (generator.forked)
-    base = (site_url or "http://localhost/").rstrip("/") + "/"
     add(one(FIGURES_CSV, lambda: figures_csv(digest)))
     add(one(BRIEFING_JSON, lambda: briefing_json(records)))
     add(one(SCHEMA_FILE, _schema_text))
@@ -1805,6 +1804,7 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
                 f"listing:theme:{tinfo.id}", tinfo.articles, list(tinfo.articles))
     add(one(EDITIONS_INDEX, lambda: site.editions_index(issues, edition)))
     # a feed is keyed by what it says: after an edit, the feeds that mention it
+    base = (site_url or "http://localhost/").rstrip("/") + "/"
     for path, spec in feed_specs(issues, digest, base,
                                  lambda p: base + dest_url(p, use_directory_urls)).items():
         add(one(path, lambda spec=spec: render_feed(spec)), f"feed:{path}", (), spec)
