@@ -21,7 +21,9 @@ Rules that shape the views:
   extraction rule had to guess are collected in `Digest.review` for the Needs review page,
   until an editor confirms (``figures: confirm:``) or drops them in an override.
 * A forecast (``gdp-growth-forecast``) is never a target, and growth for part of a year
-  (``period`` set: Q1, H1, ...) is never the year's outcome (`is_full_year`).
+  (``period`` set: Q1, H1, ...; the extractor names it ``gdp-growth-part-year``) is never
+  the year's outcome (`is_full_year`, which also holds an override's ``gdp-growth`` with a
+  period to that).
 * Everything is sorted with explicit keys, so the same records give the same digest.
 """
 

@@ -241,6 +241,7 @@ def figure_value(item: Mapping[str, Any]) -> str:
 INDICATOR_LABELS = {
     "gdp-growth-target": "GDP growth target",
     "gdp-growth": "GDP growth",
+    "gdp-growth-part-year": "GDP growth",  # with its period: "GDP growth, H1"
     "gdp-growth-forecast": "GDP growth forecast",
 }
 

@@ -224,9 +224,48 @@ def test_a_horizon_is_not_one_year_s_target() -> None:
 
 
 def test_partial_year_outcomes_carry_their_period() -> None:
+    """Growth over part of a year has an indicator of its own: whoever filters the records
+    or the CSV by ``gdp-growth`` gets whole years only."""
     rec = record_of("In the first half of 2025, Sichuan's GDP grew 5.6 percent year on year.")
     (fig,) = growth_figures(rec)
-    assert (fig["indicator"], fig["year"], fig["period"]) == ("gdp-growth", 2025, "H1")
+    assert (fig["indicator"], fig["year"], fig["period"]) == (
+        "gdp-growth-part-year", 2025, "H1")
+
+
+def test_a_period_before_gives_way_to_a_year_after_the_figure() -> None:
+    rec = record_of("In the first quarter, Shandong's GDP increased by 6.0 percent year on "
+                    "year, and the province's economy grew 6 percent in 2023.")
+    first, second = growth_figures(rec)
+    assert (first["indicator"], first["period"]) == ("gdp-growth-part-year", "Q1")
+    assert (second["indicator"], second["year"], second["period"]) == ("gdp-growth", 2023, None)
+
+
+def test_the_same_period_of_an_earlier_year_is_that_period() -> None:
+    """"up from 4.1 percent in the same period of 2023" is 2023's first quarter, not 2023;
+    "the same period" of a part of a year never named is no year's growth."""
+    rec = record_of("In the first quarter of 2024, Anhui's GDP grew 5.3 percent, up from 4.1 "
+                    "percent in the same period of 2023.")
+    assert [(f["indicator"], f["year"], f["value"], f.get("period"))
+            for f in growth_figures(rec)] == [
+        ("gdp-growth-part-year", 2024, 5.3, "Q1"), ("gdp-growth-part-year", 2023, 4.1, "Q1")]
+    rec = record_of("Anhui's GDP grew 4.1 percent in the same period of 2023.")
+    assert growth_figures(rec) == []
+
+
+def test_a_period_from_month_to_month_after_the_figure() -> None:
+    rec = record_of("Hubei's GDP grew 12.9 percent in 2021. The growth reached 4.5 percent "
+                    "from January to June, 2 percentage points higher than the national "
+                    "figure.", date="2022-08-20")
+    assert [(f["year"], f["value"], f.get("period")) for f in growth_figures(rec)] == [
+        (2021, 12.9, None), (2022, 4.5, "H1")]
+
+
+def test_a_year_before_the_figure_is_its_own_not_a_base() -> None:
+    """"higher than last year's 4.5 per cent": last year is the figure's year ("over the
+    previous year" after a figure is the year compared with)."""
+    rec = record_of("Nanjing expects around 5 per cent economic growth in 2025, higher than "
+                    "last year's expansion of 4.5 per cent.", date="2025-02-10")
+    assert growth(rec, "gdp-growth") == {("nanjing", 2024, 4.5, "exactly")}
 
 
 def test_the_headline_gives_way_to_the_body() -> None:

@@ -30,13 +30,14 @@ CORPUS = REPO / "tests" / "real"
 #: first scored after the real3 fixes, realised growth 0.36). The rules were revised once after
 #: each first score, so these bars are ratchets, not held-out scores.
 MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
-    "real2": [("targets", "f1", 0.87), ("targets", "p", 0.86), ("actuals", "f1", 0.70),
-              ("themes", "f1", 0.84), ("people", "f1", 0.95), ("regions", "f1", 0.96)],
-    "real3": [("targets", "f1", 0.92), ("targets", "p", 0.92), ("targets_high", "p", 0.90),
-              ("actuals", "f1", 0.65), ("themes", "f1", 0.88), ("people", "f1", 0.88),
+    "real2": [("targets", "f1", 0.87), ("targets", "p", 0.86), ("actuals", "f1", 0.74),
+              ("actuals", "p", 0.90), ("themes", "f1", 0.84), ("people", "f1", 0.95),
               ("regions", "f1", 0.96)],
-    "real4": [("targets", "f1", 0.95), ("actuals", "f1", 0.52), ("themes", "f1", 0.80),
-              ("people", "f1", 0.95), ("regions", "f1", 0.93)],
+    "real3": [("targets", "f1", 0.92), ("targets", "p", 0.92), ("targets_high", "p", 0.90),
+              ("actuals", "f1", 0.78), ("actuals", "p", 0.78), ("themes", "f1", 0.88),
+              ("people", "f1", 0.88), ("regions", "f1", 0.96)],
+    "real4": [("targets", "f1", 0.95), ("actuals", "f1", 0.58), ("actuals", "p", 0.95),
+              ("themes", "f1", 0.80), ("people", "f1", 0.95), ("regions", "f1", 0.93)],
 }
 #: sets whose every printed date the extractor reads
 ALL_DATES = ("real2",)
@@ -46,7 +47,8 @@ THRESHOLDS = [
     ("targets", "f1", 0.85),
     ("targets", "p", 0.90),
     ("targets_high", "p", 0.95),
-    ("actuals", "f1", 0.80),
+    ("actuals", "f1", 0.88),
+    ("actuals", "p", 0.90),
     ("themes", "f1", 0.88),
     ("themes", "p", 0.85),
     ("regions", "f1", 0.975),

@@ -14,8 +14,7 @@ from ..reference import Gazetteer, Taxonomy
 from .analysis import analyse, scan_sentences, time_anchor
 from .commitments import extract_commitments
 from .figures import extract_figures
-from .growth import INDICATORS as GROWTH_INDICATORS
-from .growth import extract_growth
+from .growth import GROWTH_KINDS, extract_growth
 from .people import extract_people
 from .regions import analyse_regions, summarise_regions
 from .summary import lede
@@ -78,13 +77,12 @@ def merge_figures(figures: list[dict], growth: list[dict], sentences: Sequence[s
     other figure from :mod:`.figures`, in reading order. Of the growth figures the older
     classifier saw, only the nation's (a reference line on the site) and changes in
     percentage points are kept; the rest are what :mod:`.growth` chose not to publish."""
-    growth_kinds = set(GROWTH_INDICATORS.values())
     claimed = {(g["sentence"], g["text"]) for g in growth}
     kept = []
     for f in figures:
         if (f["sentence"], f["text"]) in claimed:
             continue  # the growth rules read this number: one figure, theirs
-        if f["indicator"] in growth_kinds:
+        if f["indicator"] in GROWTH_KINDS:
             if f["unit"] == "percentage-points":
                 f = {**f, "indicator": "other"}
             elif f["region"] == "china":  # the national line, for reference only

@@ -41,6 +41,12 @@ from .regions import most_specific
 
 TARGET, OUTCOME, FORECAST = "gdp-growth-target", "gdp-growth", "gdp-growth-forecast"
 INDICATORS = {"target": TARGET, "outcome": OUTCOME, "forecast": FORECAST}
+#: growth over part of a year (``period``: Q1, H1, ...), so that ``gdp-growth`` is always a
+#: whole year's outcome: whoever filters the records or the CSV by indicator never takes a
+#: first quarter's 5.8 % for the year's growth
+PART_YEAR = "gdp-growth-part-year"
+#: every indicator this module decides
+GROWTH_KINDS = frozenset({*INDICATORS.values(), PART_YEAR})
 #: Growth rates outside this band are misread numbers ("no less than 2024% in 5").
 PLAUSIBLE = (-60.0, 100.0)  # (Macao's GDP grew 80.5% in 2023 and fell 21.4% in 2022)
 MEASURE_KINDS = ("gdp", "bare", "other")
@@ -456,7 +462,10 @@ def year_of(
     lo, hi = keep if keep else (clause_start, clause_end)
     inside = [r for r in sa.years if lo <= r.start < hi
               and (keep or sa.outside_asides(r.start, r.end))
-              and not _BASE_YEAR.search(sa.text[max(0, r.start - 20):r.start])]
+              and not (r.start > num.start
+                       and _BASE_YEAR.search(sa.text[max(0, r.start - 20):r.start]))]
+    # (a year compared with comes after the figure, "4.5 percent over the previous year";
+    # one before it is the figure's own, "higher than last year's 4.5 percent")
     nearest_any = min(inside, key=lambda r: (abs(r.start - num.start), r.start), default=None)
     if nearest_any is not None and nearest_any.year is None:
         return None, "none"  # "last year's 4.5 per cent" in an article with no anchor
@@ -493,23 +502,51 @@ def _year_after(sa: SentenceAnalysis, num: Number, refs: Sequence[YearRef]) -> Y
     return None
 
 
-_PERIOD_AFTER = re.compile(r"^\s*(?:year[\s-]on[\s-]year\s+|y-o-y\s+)?(?:in|during|for|over)\s+"
-                           r"(?:the\s+)?$", re.I)
+_PERIOD_AFTER = re.compile(r"^\s*(?:year[\s-]on[\s-]year\s+|y-o-y\s+)?"
+                           r"(?:in|during|for|over|from)\s+(?:the\s+)?$", re.I)
 
 
 #: parts of a year reported within that year (Q4 comes out in the January after)
 _SAME_YEAR_PERIODS = ("Q1", "H1", "Q2", "Q3", "Q1-Q3")
 
 
+#: "up from 4.1 percent in the same period of 2023": the period of a figure named before
+_SAME_PERIOD = re.compile(r"[^\d,;]{0,30}?\b(?:in|during|for|over)\s+the\s+"
+                          r"(?:same|corresponding)\s+period\b", re.I)
+#: what `period_of` says of "the same period" when no period is named before it
+UNKNOWN_PERIOD = "?"
+
+
+def compares_same_period(sa: SentenceAnalysis, i: int) -> bool:
+    """Whether number *i* is followed by "in the same period (of last year)": a part of a
+    year, the one named before it."""
+    num = sa.numbers[i]
+    return bool(_SAME_PERIOD.match(sa.text, num.end))
+
+
 def period_of(sa: SentenceAnalysis, i: int) -> str | None:
     """The part of a year an outcome covers ("in the first half", "Q1"), else None: a period
     named before the figure, or right after it in its clause ("grew 5.8% in the first
-    quarter of this year")."""
+    quarter of this year").
+
+    A period in an earlier clause gives way to a year the figure's own clause names after
+    it ("slowed in the first quarter of 2023 but has since picked up, with GDP rising 4.6
+    percent in 2023": the year's growth)."""
     num = sa.numbers[i]
+    clause_start, clause_end = sa.clause(num.start)
     periods = [c for c in sa.cues if c.kind.startswith("period:")]
     found = [c for c in periods if c.start < num.start]
+    if compares_same_period(sa, i):
+        return found[-1].kind.split(":", 1)[1] if found else UNKNOWN_PERIOD
+    after = _year_after(sa, num, [r for r in sa.years if num.end <= r.start < clause_end])
+    if found and after is not None and found[-1].start < num.start:
+        return None  # "..., and the economy grew 6 percent in 2023": the year's growth
+    if found and found[-1].start < clause_start and any(
+            r.year is not None and not r.relative and clause_start <= r.start < clause_end
+            and sa.outside_asides(r.start, r.end)
+            and not _BASE_YEAR.search(sa.text[max(0, r.start - 20):r.start]) for r in sa.years):
+        return None  # (a year compared with, "up 5% over 2023", is not the figure's)
     if not found:
-        _, clause_end = sa.clause(num.start)
         found = [c for c in periods if num.end <= c.start < clause_end
                  and _PERIOD_AFTER.match(sa.text[num.end:c.start])][:1]
     return found[-1].kind.split(":", 1)[1] if found else None
@@ -631,6 +668,8 @@ def extract_growth(
                     and anchor.year is not None and year < anchor.year):
                 continue  # "expected to see growth of nearly 3 percent in 2022": an estimate
             period = period_of(sa, i) if kind == "outcome" else None
+            if period == UNKNOWN_PERIOD:
+                continue  # growth over "the same period" of a part of a year not named
             if (period in _SAME_YEAR_PERIODS and year_rule == "carried"
                     and anchor.source == "date"):
                 # "GDP grows by 4.6% in Q1" in an April article: this year's first quarter
@@ -645,7 +684,8 @@ def extract_growth(
                 value, value_max = -value, None if value_max is None else -value_max
             for region in regions:
                 out.append(GrowthFact(
-                    sentence=sa.n, start=num.start, text=num.text, indicator=INDICATORS[kind],
+                    sentence=sa.n, start=num.start, text=num.text,
+                    indicator=PART_YEAR if period else INDICATORS[kind],
                     region=region, year=year, value=value, value_max=value_max,
                     qualifier=num.qualifier, period=period,
                     forecaster=_forecaster(sa) if kind == "forecast" else None,
