@@ -4,6 +4,11 @@ Every measurement runs in a child process so that its time and peak memory are t
 measured work's own: the parent's imports, the corpus generator and earlier runs do not
 count.  Peak memory is the child's ``ru_maxrss`` as returned by ``os.wait4`` for that one
 child (``RUSAGE_CHILDREN`` would mix all children together).
+
+A child that forks or spawns workers (the extraction pool, the render child) uses more than
+its own peak: :class:`TreeMemory` samples the whole process tree's *proportional* set size
+(PSS, Linux only), which counts a page that forked processes share once, split between them,
+so the sum is the memory the build really holds (summing RSS would count shared pages twice).
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -70,13 +76,79 @@ def child_env(**extra: str) -> dict[str, str]:
 
 @dataclass
 class Measured:
-    """One finished child process: exit code, wall seconds, peak RSS (MB), output."""
+    """One finished child process: exit code, wall seconds, peak RSS (MB), output, and the
+    peak PSS of its whole process tree (MB; None where /proc cannot tell)."""
 
     returncode: int
     seconds: float
     rss_mb: float
     stdout: str
     stderr: str
+    tree_pss_mb: float | None = None
+
+
+def _descendants(pid: int) -> list[int]:
+    """*pid* and every process below it, from the parent ids in /proc/*/stat."""
+    parent: dict[int, int] = {}
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as fh:
+                stat = fh.read()
+        except OSError:
+            continue
+        fields = stat[stat.rfind(b")") + 2:].split()  # after "(comm)": state, ppid, ...
+        parent[int(name)] = int(fields[1])
+    tree, todo = [pid], [pid]
+    while todo:
+        p = todo.pop()
+        kids = [c for c, pp in parent.items() if pp == p]
+        tree += kids
+        todo += kids
+    return tree
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
+            for line in fh:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+class TreeMemory:
+    """Samples the summed PSS of a process tree every *interval* seconds in a thread; `peak_mb`
+    is the largest sum seen (None off Linux)."""
+
+    def __init__(self, pid: int, interval: float = 0.25) -> None:
+        self.pid, self.interval = pid, interval
+        self.peak_kb: int | None = 0 if os.path.exists(f"/proc/{pid}/smaps_rollup") else None
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> TreeMemory:
+        if self.peak_kb is not None:
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            total = sum(_pss_kb(p) for p in _descendants(self.pid))
+            self.peak_kb = max(self.peak_kb or 0, total)
+            self._stop.wait(self.interval)
+
+    @property
+    def peak_mb(self) -> float | None:
+        return None if not self.peak_kb else self.peak_kb / 1024
 
 
 def run_measured(cmd: Sequence[str], *, cwd: str | os.PathLike[str] | None = None,
@@ -91,7 +163,8 @@ def run_measured(cmd: Sequence[str], *, cwd: str | os.PathLike[str] | None = Non
         proc = subprocess.Popen(list(cmd), cwd=cwd, env=dict(env) if env else None,
                                 stdout=out, stderr=err)
         try:
-            _, status, usage = os.wait4(proc.pid, 0)
+            with TreeMemory(proc.pid) as tree:
+                _, status, usage = os.wait4(proc.pid, 0)
         except BaseException:  # Ctrl-C: do not leave the child running
             proc.kill()
             proc.wait()
@@ -102,7 +175,7 @@ def run_measured(cmd: Sequence[str], *, cwd: str | os.PathLike[str] | None = Non
         err.seek(0)
         return Measured(proc.returncode, seconds, rss_mb(usage.ru_maxrss),
                         out.read().decode("utf-8", "replace"),
-                        err.read().decode("utf-8", "replace"))
+                        err.read().decode("utf-8", "replace"), tree.peak_mb)
 
 
 def briefing_cli() -> list[str]:

@@ -242,6 +242,7 @@ def build(project: Path, label: str, cache: bool) -> dict:
         "imports_s": res["import_s"],
         "hooks_s": {k[5:]: v for k, v in timers.items() if k.startswith("hook ")},
         "rss_mb": m.rss_mb,
+        "tree_pss_mb": m.tree_pss_mb,
         "articles_read": res["counts"].get("files_read"),
         "extracted": res["counts"].get("extracted"),
         "from_cache": res["counts"].get("cached"),
@@ -407,15 +408,19 @@ def report(rows: list[dict], meta: dict) -> str:
             split = f"{r['run_s']:.1f} / {r['render_s']:.1f}"
         table_rows.append([
             f"{r['n']:,}", r["build"], bl.fmt(r["total_s"]), bl.fmt(r["generator_s"]), split,
-            bl.fmt(r["mkdocs_s"]), bl.fmt(r["rss_mb"], 0), f"{r['html_pages']:,}",
+            bl.fmt(r["mkdocs_s"]), bl.fmt(r["rss_mb"], 0), bl.fmt(r.get("tree_pss_mb"), 0),
+            f"{r['html_pages']:,}",
             bl.fmt(r["search_index_mb"]), bl.fmt(r.get("search_index_gzip_mb")),
             bl.fmt(r["site_mb"]), r["warnings"],
         ])
     lines = [head, "", bl.table(
         ["N", "build", "total s", "generator s", "run / render s", "mkdocs s", "peak RSS MB",
-         "pages", "search index MB", "gzip MB", "site MB", "warnings"], table_rows), ""]
+         "peak tree PSS MB", "pages", "search index MB", "gzip MB", "site MB", "warnings"],
+        table_rows), ""]
     lines.append("generator s = time inside the briefing plugin's hooks (run() = extraction, "
-                 "render = page generation); mkdocs s = the rest, start-up included.")
+                 "render = page generation); mkdocs s = the rest, start-up included. "
+                 "peak RSS = the build process alone; peak tree PSS = the build process and "
+                 "its workers together, shared pages counted once (sampled every 0.25 s).")
     for r in rows:
         if r.get("plain"):
             p = r["plain"]

@@ -122,3 +122,26 @@ def test_bad_input_bench_runs_and_names_every_bad_file() -> None:
     problems = out.split("problem lines of the bad files:")[1]
     for name in ("bad-date.md", "bad-bomb.md", "bad-ov-bomb.override.yaml", "bad-ov-types"):
         assert name in problems, (name, problems)
+
+
+@pytest.mark.skipif(not Path("/proc/self/smaps_rollup").exists(), reason="Linux /proc only")
+def test_tree_memory_counts_every_process_and_shared_pages_once() -> None:
+    """The build's memory is its process tree's. Parent and forked child share 100 MB
+    written before the fork, then each allocates its own (80 and 150 MB): one process'
+    peak RSS (250 MB) misses the parent's own part, summed RSS (about 430 MB) counts the
+    shared part twice; the tree's peak PSS is the 330 MB they really hold."""
+    import benchlib
+
+    script = (
+        "import os, time\n"
+        "shared = bytearray(100 << 20)\n"
+        "pid = os.fork()\n"
+        "if pid == 0:\n"
+        "    own = bytearray(150 << 20); time.sleep(2.0); os._exit(0)\n"
+        "own = bytearray(80 << 20)\n"
+        "os.waitpid(pid, 0)\n")
+    m = benchlib.run_measured([sys.executable, "-c", script])
+    assert m.returncode == 0, m.stderr
+    assert m.tree_pss_mb is not None
+    assert m.tree_pss_mb > m.rss_mb + 50
+    assert 330 <= m.tree_pss_mb < 390
