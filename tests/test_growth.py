@@ -240,6 +240,13 @@ def test_a_period_before_gives_way_to_a_year_after_the_figure() -> None:
     assert (second["indicator"], second["year"], second["period"]) == ("gdp-growth", 2023, None)
 
 
+def test_a_period_in_an_earlier_clause_gives_way_to_the_clause_s_own_year() -> None:
+    rec = record_of("Growth slowed in the first quarter; in 2023 as a whole, Anhui's GDP grew "
+                    "5.8 percent.")
+    assert [(f["indicator"], f["year"], f.get("period")) for f in growth_figures(rec)] == [
+        ("gdp-growth", 2023, None)]
+
+
 def test_the_same_period_of_an_earlier_year_is_that_period() -> None:
     """"up from 4.1 percent in the same period of 2023" is 2023's first quarter, not 2023;
     "the same period" of a part of a year never named is no year's growth."""

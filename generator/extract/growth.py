@@ -529,9 +529,10 @@ def period_of(sa: SentenceAnalysis, i: int) -> str | None:
     named before the figure, or right after it in its clause ("grew 5.8% in the first
     quarter of this year").
 
-    A period in an earlier clause gives way to a year the figure's own clause names after
-    it ("slowed in the first quarter of 2023 but has since picked up, with GDP rising 4.6
-    percent in 2023": the year's growth)."""
+    A period named before the figure gives way to a year written right after it ("In the
+    first quarter, GDP grew 6.0 percent, and the economy grew 6 percent in 2023"), and a
+    period in an earlier clause to a year the figure's own clause names ("Growth slowed in
+    the first quarter; in 2023 as a whole, GDP grew 5.8 percent"): the year's growth."""
     num = sa.numbers[i]
     clause_start, clause_end = sa.clause(num.start)
     periods = [c for c in sa.cues if c.kind.startswith("period:")]
