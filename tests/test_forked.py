@@ -65,6 +65,29 @@ def test_a_failing_child_is_not_trusted(small_batches) -> None:
     assert _children() <= before
 
 
+def test_a_child_that_dies_after_sending_some_results_is_not_trusted(small_batches,
+                                                                      tmp_path) -> None:
+    """A child sends its results batch by batch; if it then dies, the batches it had sent
+    count for nothing either: this process runs all of that child's tasks again."""
+    parent = os.getpid()
+    ran = tmp_path / "ran-in-child"
+
+    def task(i: int) -> int:
+        time.sleep(0.01)
+        if os.getpid() != parent:
+            if i >= 20:
+                os._exit(3)  # dies half-way, after sending the batches of tasks 0-19
+            with ran.open("a") as f:
+                f.write(f"{i}\n")
+        return os.getpid()
+
+    before = _children()
+    pids = forked.run_forked([lambda i=i: task(i) for i in range(40)], 2)
+    assert ran.exists()  # the child did run (and send) some tasks before it died
+    assert pids == [parent] * 40
+    assert _children() <= before
+
+
 def test_no_fork_while_another_thread_runs(monkeypatch) -> None:
     monkeypatch.setattr(forked, "MIN_TASKS", 1)
     stop = threading.Event()
