@@ -6,9 +6,11 @@ built, so :func:`run_forked` shares them with forked children: each process take
 batch of tasks from a queue (a pipe) as it finishes the last, so all finish together however
 unequal the tasks. A fork shares the digest as it is (no pickling of the records), and each
 child sends back only its tasks' results, pickled, through a pipe: batch by batch as it
-finishes them, read by a thread of the parent, so a child never holds more than one batch
-of results (held to the end, they were half the site's pages: 60 MB at 1,000 articles, 300
-MB at 5,000, on top of what the parent holds).
+finishes them, which the parent takes from the pipe between its own batches, so a child
+never holds more than one batch of results (held to the end, they were half the site's
+pages: 60 MB at 1,000 articles, 300 MB at 5,000, on top of what the parent holds). (A
+thread reading the pipes was slower: it waited for the interpreter lock while the parent
+rendered, and the child waited for it.)
 
 Forking is safe only where nothing else runs: so it is used on platforms with ``os.fork``,
 and only while this process has a single thread (``mkdocs serve`` runs its web server in
@@ -45,6 +47,7 @@ def can_fork() -> bool:
 
 
 _INDEX = struct.Struct("<I")  # a batch's number, as the queue carries it
+_FRAME = struct.Struct("<Q")  # the size of a batch's pickled results, before them
 
 
 def _take(queue_fd: int) -> Iterator[int]:
@@ -67,36 +70,63 @@ def _child(tasks: Sequence[Callable[[], Any]], batches: Sequence[range], queue_f
     try:
         with os.fdopen(write_fd, "wb") as pipe:
             for b in _take(queue_fd):
-                pickle.dump([(i, tasks[i]()) for i in batches[b]], pipe,
-                            protocol=pickle.HIGHEST_PROTOCOL)
+                data = pickle.dumps([(i, tasks[i]()) for i in batches[b]],
+                                    protocol=pickle.HIGHEST_PROTOCOL)
+                pipe.write(_FRAME.pack(len(data)) + data)
                 pipe.flush()  # the batch leaves now, not with the next one
         code = 0
     finally:
         os._exit(code)
 
 
-class _Receiver(threading.Thread):
-    """Reads one child's batches of results from its pipe as they come (the child blocks
-    when the pipe is full). `torn` when the stream broke off inside a message; the results
-    count only if the child also exited cleanly."""
+class _Inbox:
+    """One child's results as they arrive: length-framed pickles, taken from its pipe
+    without waiting (`take`) between the parent's own batches, and to the end (`finish`).
+    `torn` when a frame does not unpickle or the pipe ends inside one; the results count
+    only if the child also exited cleanly."""
 
     def __init__(self, read_fd: int) -> None:
-        super().__init__(daemon=True)
-        self.read_fd = read_fd
+        self.fd = read_fd
+        self.pending = bytearray()
         self.results: dict[int, Any] = {}
         self.torn = False
+        self.ended = False
+        _widen(read_fd)
 
-    def run(self) -> None:
-        with os.fdopen(self.read_fd, "rb") as pipe:
-            while True:
+    def take(self, *, wait: bool = False) -> None:
+        """Read what the pipe holds (with *wait*: until the child closes it) and unpickle
+        every complete frame."""
+        os.set_blocking(self.fd, wait)
+        while not self.ended:
+            try:
+                chunk = os.read(self.fd, 1 << 20)
+            except BlockingIOError:
+                return
+            if not chunk:
+                self.ended = True
+                self.torn = self.torn or bool(self.pending)
+                return
+            self.pending += chunk
+            while len(self.pending) >= _FRAME.size:
+                (size,) = _FRAME.unpack_from(self.pending)
+                end = _FRAME.size + size
+                if len(self.pending) < end:
+                    break
                 try:
-                    batch = pickle.load(pipe)
-                except EOFError:  # the end (or a child gone mid-message: its status says)
-                    return
-                except Exception:  # noqa: BLE001 - a torn message: trust nothing of it
+                    self.results.update(pickle.loads(self.pending[_FRAME.size:end]))
+                except Exception:  # noqa: BLE001 - a damaged frame: trust nothing of it
                     self.torn = True
-                    return
-                self.results.update(batch)
+                del self.pending[:end]
+
+
+def _widen(fd: int) -> None:
+    """A larger pipe (1 MB, Linux), so a child seldom waits for the parent to read."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(fd, getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
+    except (OSError, ImportError):
+        pass
 
 
 def run_forked(tasks: Sequence[Callable[[], T]], processes: int) -> list[T]:
@@ -112,8 +142,7 @@ def run_forked(tasks: Sequence[Callable[[], T]], processes: int) -> list[T]:
     queue_read, queue_write = os.pipe()
     with os.fdopen(queue_write, "wb") as queue:  # all numbers in, then closed: EOF ends it
         queue.write(b"".join(_INDEX.pack(b) for b in range(len(batches))))
-    forked: list[tuple[int, int]] = []  # (pid, read end of its results)
-    receivers: dict[int, _Receiver] = {}  # by pid, once reading
+    inboxes: list[tuple[int, _Inbox]] = []  # (pid, its results as they come)
     try:
         for _ in range(processes - 1):
             read_fd, write_fd = os.pipe()
@@ -122,27 +151,25 @@ def run_forked(tasks: Sequence[Callable[[], T]], processes: int) -> list[T]:
                 os.close(read_fd)
                 _child(tasks, batches, queue_read, write_fd)
             os.close(write_fd)
-            forked.append((pid, read_fd))
-        for pid, read_fd in forked:  # readers start after the forks: no fork while a thread runs
-            receiver = _Receiver(read_fd)
-            receiver.start()
-            receivers[pid] = receiver
-        results: dict[int, T] = {i: tasks[i]() for b in _take(queue_read) for i in batches[b]}
+            inboxes.append((pid, _Inbox(read_fd)))
+        results: dict[int, T] = {}
+        for b in _take(queue_read):
+            results.update((i, tasks[i]()) for i in batches[b])
+            for _, inbox in inboxes:
+                inbox.take()
     except BaseException:
-        for pid, read_fd in forked:  # no child outlives a failed render
+        for pid, inbox in inboxes:  # no child outlives a failed render
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
-            if pid in receivers:
-                receivers[pid].join()  # its pipe is at its end now; the reader closes it
-            else:
-                os.close(read_fd)
+            os.close(inbox.fd)
         raise
     finally:
         os.close(queue_read)
-    for pid, _ in forked:
-        receivers[pid].join()
+    for pid, inbox in inboxes:
+        inbox.take(wait=True)
+        os.close(inbox.fd)
         _, status = os.waitpid(pid, 0)
-        if status == 0 and not receivers[pid].torn:
-            results.update(receivers[pid].results)
+        if status == 0 and not inbox.torn:
+            results.update(inbox.results)
     # a task that a failed child took is run here (a failure shows with its traceback)
     return [results[i] if i in results else tasks[i]() for i in range(len(tasks))]
