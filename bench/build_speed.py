@@ -1,6 +1,7 @@
 """How long does `mkdocs build` take for N articles, where does the time go, how big is the site?
 
-    python bench/build_speed.py N [N ...] [--seed S] [--warm] [--plain] [--jobs J] [--keep] [--json]
+    python bench/build_speed.py N [N ...] [--seed S] [--warm] [--plain] [--repeat K] [--jobs J]
+                                [--keep] [--json]
 
 For each N: makes (or reuses) the synthetic corpus ``bench/out/corpus-N-sS/``, copies the
 project's site config (mkdocs.yml, docs/ and any other top-level folder mkdocs.yml names)
@@ -22,6 +23,9 @@ child process, wall time and peak RSS) and the ratio briefing / plain is printed
 generator costs over what MkDocs itself needs for that many pages.
 
 Every build also reports the page-size distribution per page kind (``page_sizes.py``).
+``--repeat K`` runs the whole sequence (briefing builds, then the plain one) K times and
+prints, per kind of build, the median of the K ratios: on a shared machine one run's ratio
+moves by a third with the hour.
 
 Without ``--warm`` the extraction cache is disabled (``BRIEFING_CACHE=false``), so every
 build does all the work.  With ``--warm`` the cache is allowed: a cold build (empty cache),
@@ -40,6 +44,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -396,6 +401,18 @@ def log(msg: str) -> None:
     print(msg, file=sys.stderr)
 
 
+def ratio_summary(rows: list[dict]) -> list[str]:
+    """Per N and kind of build run more than once (``--repeat``): the median ratio to its
+    own plain build, and the range."""
+    groups: dict[tuple[int, str], list[float]] = {}
+    for r in rows:
+        if r.get("ratio_time") is not None:
+            groups.setdefault((r["n"], r["build"]), []).append(r["ratio_time"])
+    return [f"N={n} {build}: briefing / plain over {len(v)} interleaved runs: median "
+            f"{statistics.median(v):.2f}x (range {min(v):.2f}-{max(v):.2f}x)"
+            for (n, build), v in groups.items() if len(v) > 1]
+
+
 def report(rows: list[dict], meta: dict) -> str:
     head = (f"Site build (mkdocs {meta['mkdocs']}, {meta['cpu_count']} cores, "
             f"Python {meta['python']}); "
@@ -444,6 +461,7 @@ def report(rows: list[dict], meta: dict) -> str:
                    else f"{r['extracted']} extracted, {r['from_cache']} from the cache")
             what = f"after editing corpus/{r['edited']}" if r.get("edited") else "empty cache"
             lines.append(f"N={r['n']} {r['build']} ({what}): {how}")
+    lines += ratio_summary(rows)
     return "\n".join(lines)
 
 
@@ -458,16 +476,22 @@ def main(argv: list[str] | None = None) -> int:
                     "the ratio")
     ap.add_argument("--jobs", type=int, default=None,
                     help="the plugin's `jobs` option, if it has one")
+    ap.add_argument("--repeat", type=int, default=1, metavar="K",
+                    help="run everything K times, interleaved, and print the median ratio "
+                    "(this machine's timings move 20-40 %% within an hour)")
     ap.add_argument("--keep", action="store_true", help="keep the scratch projects")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     args = ap.parse_args(argv)
     if min(args.n) < 1:
         ap.error("N must be >= 1")
+    if args.repeat < 1:
+        ap.error("--repeat must be >= 1")
     import mkdocs
 
     try:
         options, _hooks = plugin_status()
-        rows = [row for n in args.n for row in bench_one(n, args, options)]
+        rows = [row for n in args.n for _ in range(args.repeat)
+                for row in bench_one(n, args, options)]
     except NotReady as exc:
         print(f"build_speed: the site build is not ready: {exc}", file=sys.stderr)
         return 2
