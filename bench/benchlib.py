@@ -122,7 +122,7 @@ def _pss_kb(pid: int) -> int:
 
 class TreeMemory:
     """Samples the summed PSS of a process tree every *interval* seconds in a thread; `peak_mb`
-    is the largest sum seen (None off Linux)."""
+    is the largest sum seen (None off Linux, or if the process ended before a sample)."""
 
     def __init__(self, pid: int, interval: float = 0.25) -> None:
         self.pid, self.interval = pid, interval

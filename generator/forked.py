@@ -81,7 +81,8 @@ def _child(tasks: Sequence[Callable[[], Any]], batches: Sequence[range], queue_f
 
 class _Inbox:
     """One child's results as they arrive: length-framed pickles, taken from its pipe
-    without waiting (`take`) between the parent's own batches, and to the end (`finish`).
+    without waiting (`take`) between the parent's own batches, and to the end of the pipe
+    (`take(wait=True)`) once those are done.
     `torn` when a frame does not unpickle or the pipe ends inside one; the results count
     only if the child also exited cleanly."""
 

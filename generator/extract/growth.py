@@ -540,7 +540,7 @@ def period_of(sa: SentenceAnalysis, i: int) -> str | None:
     if compares_same_period(sa, i):
         return found[-1].kind.split(":", 1)[1] if found else UNKNOWN_PERIOD
     after = _year_after(sa, num, [r for r in sa.years if num.end <= r.start < clause_end])
-    if found and after is not None and found[-1].start < num.start:
+    if found and after is not None:
         return None  # "..., and the economy grew 6 percent in 2023": the year's growth
     if found and found[-1].start < clause_start and any(
             r.year is not None and not r.relative and clause_start <= r.start < clause_end
