@@ -16,7 +16,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import tempfile
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -156,108 +158,161 @@ def site_version() -> str:
     return h.hexdigest()
 
 
-#: name -> (key, {path: UTF-8 bytes}): one entry of `generator.pages`' page cache
-PageEntries = dict[str, tuple[str, dict[str, bytes]]]
+#: name -> (key, [path, ...]): one entry of the page store's index, the files a task of
+#: `generator.pages.render_site` made and what they were made from (the key)
+StoreEntries = dict[str, tuple[str, list[str]]]
+
+#: 3: a folder of files and an index (2 was one file, ``pages.bin``, held in memory whole)
+PAGES_FORMAT = 3
 
 
-#: 2: each entry a JSON line (name, key, [path, size] per file), then the files' bytes
-PAGES_FORMAT = 2
+class PageStore:
+    """The files the last build generated, each a file under ``files/`` at its site path,
+    and an index (``index.json``) of which task made which of them from what (its key).
 
+    Why files on disk: the pages and data files of a 1,000-article site are 120 MB. Held in
+    memory to the end of the build (and, for reuse, a copy of the last build's), they were
+    most of its peak memory; here each task writes its files as it makes them (a forked
+    render child too, which then sends back only their paths), MkDocs reads each page from
+    here when it converts it and copies each data file from here, and a new build after
+    one edit rewrites only the files whose bytes changed (the others keep their time, so
+    a dirty rebuild sees them unchanged).
 
-class PageCache:
-    """The last build's generated pages, in one file (``pages.bin``), so that a new `mkdocs
-    build` after one article changed renders only the pages that article is on.
-
-    Which pages may be reused is decided by `generator.pages` (each entry's key hashes
-    what the page is made of); this file only stores the entries, under the digest of the
-    package code (:func:`site_version`). A file that is torn, corrupt or from other code
-    is ignored, never trusted; it is written atomically.
-
-    The layout: a JSON header line, then per entry a JSON line ``[name, key, [[path, size],
-    ...]]`` followed by those files' bytes as they are. The pages (80 MB at 1,000 articles)
-    are read and written as bytes: as JSON strings they were escaped, decoded and encoded
-    again, 1.4-1.7 s each way of every warm build.
+    Trusted only as a whole, and never half-written: `begin` removes the index before any
+    file changes and `finish` writes it again (atomically) after the last one, so a build
+    killed in between leaves no index, and the next build starts from an empty folder. An
+    index from other code (:func:`site_version`), or naming a file that is missing or not
+    as it was written (size, time), is not trusted either. Two builds of one project at
+    once (a `mkdocs serve` and a `mkdocs build`): `begin` takes an exclusive lock on the
+    folder until `release`, and the build that cannot get it uses a store of its own.
     """
 
     def __init__(self, root: str | os.PathLike[str]) -> None:
-        self.path = Path(root) / "pages.bin"
-        #: why the last `save` could not write the file (the build goes on without it)
+        self.root = Path(root)
+        self.files = self.root / "files"
+        self.index_path = self.root / "index.json"
+        #: why `begin` or `finish` could not use the folder (said, not raised: the build
+        #: goes on with a temporary store, or without reuse next time)
         self.problem: str | None = None
-        #: beside it, what it holds (a digest of the code and of every entry's key), so that
-        #: a rebuild that changed nothing does not write it again
-        self.state_path = Path(root) / "pages.state"
+        #: whether `begin` failed only because another build holds the folder
+        self.busy = False
+        #: the last build's entries, as `begin` found them
+        self.previous: StoreEntries = {}
+        self._previous_files: set[str] = set()
+        self._lock: Any = None
 
-    def state(self, entries: PageEntries) -> str:
-        return entry_key(site_version(), *sorted(f"{n}\0{k}" for n, (k, _) in entries.items()))
-
-    def holds(self, entries: PageEntries) -> bool:
-        """Whether the file on disk holds *entries* already (by their keys)."""
+    def begin(self) -> bool:
+        """Lock the folder, read the last build's index into `previous` and remove it.
+        False (with `problem` said) when the folder cannot be used: not writable, or locked
+        by another build."""
+        self.problem, self.busy = None, False
         try:
-            size = self.path.stat().st_size
-            return self.state_path.read_text("ascii").split() == [self.state(entries), str(size)]
-        except (OSError, ValueError):
-            return False
-
-    def load(self) -> PageEntries:
-        entries: PageEntries = {}
-        try:
-            with self.path.open("rb") as fh:
-                head = json.loads(fh.readline())
-                if head.get("format") != PAGES_FORMAT or head.get("version") != site_version():
-                    return {}
-                for _ in range(_count(head.get("entries"))):
-                    name, key, sizes = json.loads(fh.readline())
-                    if not isinstance(name, str) or not isinstance(key, str):
-                        raise ValueError("not a page cache entry")
-                    files: dict[str, bytes] = {}
-                    for path, size in sizes:
-                        data = fh.read(_count(size))
-                        if not isinstance(path, str) or len(data) != size:
-                            raise ValueError("torn")
-                        files[path] = data
-                    entries[name] = (key, files)
-                if fh.read(1):  # more than the header said
-                    return {}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return {}
-        return entries
-
-    def save(self, entries: PageEntries) -> None:
-        """The header, then an entry at a time: the file never has to be one string in
-        memory. A folder that cannot be written is said in `problem`, not raised: the cache
-        only saves time."""
-        try:
-            self._save(entries)
+            self.root.mkdir(parents=True, exist_ok=True)
+            if not self._take_lock():
+                self.problem, self.busy = f"page cache {self.root} is in use by another build", True
+                return False
+            self.previous, self._previous_files = self._read_index()
+            self.index_path.unlink(missing_ok=True)
+            (self.root / "pages.bin").unlink(missing_ok=True)  # the former format's files
+            (self.root / "pages.state").unlink(missing_ok=True)
+            if not self.previous and self.files.exists():
+                shutil.rmtree(self.files)  # files of no trusted index: none can be reused
+                self._previous_files = set()
+            self.files.mkdir(exist_ok=True)
         except OSError as exc:
-            self.problem = (f"page cache {self.path.parent} cannot be written "
-                            f"({exc.strerror or exc}); continuing without it")
+            self.release()
+            self.problem = (f"page cache {self.root} cannot be written "
+                            f"({exc.strerror or exc})")
+            return False
+        return True
 
-    def _save(self, entries: PageEntries) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-", suffix=".bin")
+    def _take_lock(self) -> bool:
+        if self._lock is not None:
+            return True
+        fh = open(self.root / "lock", "ab")  # noqa: SIM115 - held until `release`
         try:
-            with os.fdopen(fd, "wb") as fh:
-                head = {"format": PAGES_FORMAT, "version": site_version(),
-                        "entries": len(entries)}
-                fh.write(json.dumps(head).encode("utf-8") + b"\n")
-                for name, (key, files) in entries.items():
-                    line = [name, key, [[p, len(d)] for p, d in files.items()]]
-                    fh.write(json.dumps(line, ensure_ascii=False).encode("utf-8") + b"\n")
-                    for data in files.values():
-                        fh.write(data)
-            os.replace(tmp, self.path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
-        (self.path.parent / "pages.json").unlink(missing_ok=True)  # the former format's file
-        # the size too: a file replaced or damaged since is written again
-        self.state_path.write_text(f"{self.state(entries)} {self.path.stat().st_size}\n",
-                                   "ascii")
+            import fcntl
+        except ImportError:  # no advisory locks (Windows): one build at a time, unchecked
+            self._lock = fh
+            return True
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            fh.close()
+            return False
+        self._lock = fh
+        return True
 
+    def release(self) -> None:
+        """Let another build use the folder (closing the file drops the lock)."""
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
 
-def _count(value: Any) -> int:
-    """A count or size read from the file: a non-negative int, or the file is not trusted."""
-    if type(value) is not int or value < 0:
-        raise ValueError("not a page cache count")
-    return value
+    def _read_index(self) -> tuple[StoreEntries, set[str]]:
+        try:
+            index = json.loads(self.index_path.read_bytes())
+            if (index.get("format") != PAGES_FORMAT or index.get("version") != site_version()
+                    or not isinstance(index.get("entries"), dict)
+                    or not isinstance(index.get("files"), dict)):
+                return {}, set()
+            files: dict[str, list[int]] = index["files"]
+            for path, (size, stamp) in files.items():
+                st = self.path(path).stat()
+                if (type(size) is not int or type(stamp) is not int
+                        or (st.st_size, st.st_mtime_ns) != (size, stamp)):
+                    return {}, set()
+            entries: StoreEntries = {}
+            for name, (key, paths) in index["entries"].items():
+                if not isinstance(key, str) or not all(p in files for p in paths):
+                    return {}, set()
+                entries[name] = (key, list(paths))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return {}, set()
+        return entries, set(files)
+
+    def path(self, site_path: str) -> Path:
+        """Where the file of *site_path* (``articles/x.md``) is kept."""
+        if site_path.startswith(("/", "\\")) or ".." in site_path.split("/"):
+            raise ValueError(f"not a site path: {site_path!r}")
+        return self.files / site_path
+
+    def write(self, site_path: str, data: bytes) -> bool:
+        """Keep *data* as the file of *site_path*; False if the file holds these bytes
+        already (then it is left as it is, its time too)."""
+        path = self.path(site_path)
+        try:
+            if path.stat().st_size == len(data) and path.read_bytes() == data:
+                return False
+        except OSError:
+            pass
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)  # not atomic, need not be: there is no index while it runs
+        return True
+
+    def finish(self, entries: StoreEntries, site_paths: Iterable[str]) -> None:
+        """Remove the last build's files this one did not make, and write the index of
+        *entries* (every file this build made is in *site_paths*)."""
+        try:
+            keep = set(site_paths)
+            for gone in sorted(self._previous_files - keep):
+                self.path(gone).unlink(missing_ok=True)
+            files = {}
+            for p in sorted(keep):
+                st = self.path(p).stat()
+                files[p] = [st.st_size, st.st_mtime_ns]
+            index = {"format": PAGES_FORMAT, "version": site_version(),
+                     "entries": {n: [k, paths] for n, (k, paths) in sorted(entries.items())},
+                     "files": files}
+            fd, tmp = tempfile.mkstemp(dir=self.root, prefix=".tmp-", suffix=".json")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(json.dumps(index, ensure_ascii=False).encode("utf-8"))
+                os.replace(tmp, self.index_path)
+            except BaseException:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+                raise
+        except OSError as exc:
+            self.problem = (f"page cache {self.root}: its index cannot be written "
+                            f"({exc.strerror or exc}); the next build renders every page")

@@ -45,7 +45,7 @@ from markupsafe import Markup
 
 from . import digest as dg
 from . import forked
-from .cache import PageCache
+from .cache import PageStore, StoreEntries
 from .digest import Digest, Entry, RegionInfo
 from .editions import Edition, editions
 from .feeds import FEED_SITEMAPS, feed_specs, render_feed
@@ -1602,18 +1602,13 @@ def _dump_record(record: Mapping[str, Any]) -> str:
 # re-renders its own page and the pages that show it, not the whole site; an edition page is
 # keyed by what it shows (`_edition_shows`), a Needs review page by its articles and the
 # pages' layout, a feed by what it says. Overview pages (home, indexes, Figures, the data
-# files) are always rebuilt. Only the last build's pages are kept. `render_site(...,
-# reuse=False)` bypasses it; tests check that a reused page is byte-identical to a fresh one.
+# files) are always rebuilt. Only the last build's pages are kept: here, in this process, or
+# in a `generator.cache.PageStore` on disk (the MkDocs plugin's, across processes too).
+# `render_site(..., reuse=False)` bypasses it; tests check that a reused page is
+# byte-identical to a fresh one.
 
 #: name -> (key, {path: content}): the files one page function made, under its inputs' key
 _PAGE_CACHE: dict[str, tuple[str, dict[str, bytes]]] = {}
-
-
-def keep_pages(page_cache: PageCache) -> None:
-    """Write this process's last rendered pages to *page_cache* (unless it holds them):
-    what `mkdocs serve` does when it stops, having rendered without writing it."""
-    if _PAGE_CACHE and not page_cache.holds(_PAGE_CACHE):
-        page_cache.save(_PAGE_CACHE)
 
 
 def forget_pages() -> None:
@@ -1696,8 +1691,8 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
                 use_directory_urls: bool = True, reuse: bool = True, edition: str = "weekly",
                 site_url: str | None = None,
                 record_texts: Mapping[str, str | bytes] | None = None,
-                page_cache: PageCache | None = None, pages_as_bytes: bool = False,
-                processes: int = 1) -> dict[str, str | bytes]:
+                store: PageStore | None = None, pages_as_bytes: bool = False,
+                processes: int = 1) -> dict[str, Any]:
     """Every generated page and data file: relative path -> content (pages as text, other
     files as UTF-8 bytes; with `pages_as_bytes` pages too, which halves the memory the
     pages of a big site take), sorted by path.
@@ -1710,10 +1705,14 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
     the period of editions (weekly | monthly); `site_url` the published site's address, which
     the feeds need for absolute links (default: a placeholder origin); `record_texts` the
     records' YAML text (or its UTF-8 bytes) by id where the pipeline already made it
-    (`Corpus.texts`; the rest are dumped here); `page_cache` keeps the pages on disk between
-    processes too (`generator.cache.PageCache`: a new `mkdocs build` after one edit reuses
-    the rest); `processes` how many processes may render the pages (generator.forked: this
-    one and forked children; the pages are the same).
+    (`Corpus.texts`; the rest are dumped here); `processes` how many processes may render
+    the pages (generator.forked: this one and forked children; the pages are the same).
+
+    With a `store` (`generator.cache.PageStore`, on which `begin` succeeded) the files are
+    written there as they are made, not returned: the result is then path -> whether the
+    file's bytes changed since the last build the store kept (which is also where pages are
+    reused from, instead of this process's last call), and the store is finished (its
+    index written) before this returns.
     """
     records = list(records)
     ids = [r["id"] for r in records]
@@ -1722,11 +1721,16 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
         raise ValueError(f"duplicate article ids: {', '.join(dupes)}")
     digest = dg.build(records, gazetteer, taxonomy)
     site = _Site(digest, use_directory_urls=use_directory_urls, intro=intro)
-    out: dict[str, bytes] = {}
-    previous = dict(_PAGE_CACHE) if reuse else {}
-    if reuse and not previous and page_cache is not None:
-        previous = page_cache.load()
-    _PAGE_CACHE.clear()
+    out: dict[str, Any] = {}  # path -> its bytes, or with a store: whether they changed
+    # name -> (key, the files it made): the last build's entries, and this one's
+    previous: dict[str, tuple[str, Any]]
+    if store is not None:
+        previous = {n: (k, dict.fromkeys(paths, False))
+                    for n, (k, paths) in store.previous.items()} if reuse else {}
+    else:
+        previous = dict(_PAGE_CACHE) if reuse else {}
+    _PAGE_CACHE.clear()  # only the last call's pages are kept (with a store: none here)
+    entries: StoreEntries = {}
     site_key = _site_key(digest, gazetteer, taxonomy, intro, use_directory_urls)
     # a record's YAML text (where the pipeline made it) is the whole record: hashing it is
     # the same fingerprint, 40 times faster than serialising the record again
@@ -1734,10 +1738,10 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
     fingerprints = {r["id"]: ("y" + hashlib.sha1(_stored(texts[r["id"]])).hexdigest()
                               if r["id"] in texts else _digest_key(r)) for r in records}
 
-    def put(path: str, content: str | bytes) -> None:
+    def put(path: str, content: bytes | bool) -> None:
         if path in out:
             raise ValueError(f"two generated files at {path}")
-        out[path] = _stored(content)
+        out[path] = content
 
     def page_key(article_ids: Iterable[str], extra: Any = None) -> str:
         # what a page shows of an article is in its record; where its low-confidence figures
@@ -1817,10 +1821,14 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
             e, older, newer)), f"edition:{e.id}", shown,
             [what, older and older.id, newer and newer.id])
 
-    def files_of(make: Callable[[], Mapping[str, str | bytes]]) -> Callable[[], dict[str, bytes]]:
-        def run() -> dict[str, bytes]:
+    def files_of(make: Callable[[], Mapping[str, str | bytes]]
+                 ) -> Callable[[], dict[str, bytes] | dict[str, bool]]:
+        def run() -> dict[str, bytes] | dict[str, bool]:
             site.take_files()
-            return {p: _stored(data) for p, data in {**make(), **site.take_files()}.items()}
+            made = {**make(), **site.take_files()}
+            if store is not None:  # written where they are made (a forked child too)
+                return {p: store.write(p, _stored(data)) for p, data in made.items()}
+            return {p: _stored(data) for p, data in made.items()}
         return run
 
     def reused(name: str | None, key: str | None) -> bool:
@@ -1831,12 +1839,15 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
                     strict=True))
     for i, (name, key, _make) in enumerate(tasks):
         files = made[i] if i in made else previous[name][1]  # type: ignore[index]
-        if name is not None:
+        if name is not None and store is not None:
+            entries[name] = (key, list(files))  # type: ignore[assignment]
+        elif name is not None:
             _PAGE_CACHE[name] = (key, files)  # type: ignore[assignment]
         for file_path, data in files.items():
             put(file_path, data)
-    if page_cache is not None and not page_cache.holds(_PAGE_CACHE):
-        page_cache.save(_PAGE_CACHE)
+    if store is not None:
+        store.finish(entries, out)
+        return dict(sorted(out.items()))
     if pages_as_bytes:
         return dict(sorted(out.items()))
     return {p: out[p].decode("utf-8") if p.endswith(".md") else out[p] for p in sorted(out)}

@@ -1,9 +1,11 @@
 """The `briefing` MkDocs plugin: seeds in, site pages out, on every build.
 
 Thin on purpose: it runs `pipeline.run` -> `pages.render_site` and hands the result to MkDocs
-as in-memory files (`File.generated`), so `mkdocs build` and `mkdocs serve` do everything and
-nothing is ever written into docs/. All knowledge of pages lives in `generator.pages`, which
-`briefing generate --out DIR` uses too, so both produce the very same pages.
+as generated files (`File.generated`), kept in a `generator.cache.PageStore` outside docs/
+(`.briefing-cache/pages/`, or a temporary folder with `cache: false`), so `mkdocs build` and
+`mkdocs serve` do everything and nothing is ever written into docs/. All knowledge of pages
+lives in `generator.pages`, which `briefing generate --out DIR` uses too, so both produce the
+very same pages.
 
 Decisions (see also docs/about.md):
 
@@ -24,9 +26,9 @@ Decisions (see also docs/about.md):
   get an `HtmlPage`, which MkDocs shows without converting Markdown.
 * `processes` (0: one per core) sets the extraction workers and the render processes
   (generator.forked; a fork only while MkDocs runs no other thread, so never in `serve`).
-* `mkdocs serve` keeps the last rebuild's extraction entries (`pipeline.run(memory=)`) and
-  pages (`generator.pages`' page cache) in memory: a rebuild after one edit extracts and
-  renders what the edit changed, and the overview pages.
+* `mkdocs serve` keeps the last rebuild's extraction entries in memory
+  (`pipeline.run(memory=)`), and its pages in the page store: a rebuild after one edit
+  extracts and renders what the edit changed, and the overview pages.
 """
 
 from __future__ import annotations
@@ -36,8 +38,9 @@ import hashlib
 import html
 import os
 import re
+import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -53,7 +56,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from . import htmlblocks, htmlpage, pages
-from .cache import PageCache
+from .cache import PageStore
 from .editions import PERIODS
 from .limits import Limits
 
@@ -122,56 +125,54 @@ def asset_files(directory: Path = ASSETS_DIR) -> list[str]:
                   if p.is_file() and not p.name.startswith("."))
 
 
-def _held(prop: property) -> property:
-    """*prop* (File's `content_bytes` or `content_string`) for a `GeneratedFile`: reading a
-    released file raises; setting new content holds it again."""
+def _kept(prop: property, decode: Callable[[bytes], Any]) -> property:
+    """*prop* (File's `content_bytes` or `content_string`) for a `GeneratedFile`: read from
+    where the page store keeps the file, unless content was given (which then wins, as for
+    any File)."""
 
     def get(self: GeneratedFile) -> Any:
-        self._check_held()
+        if self._content is None and self.stored is not None:
+            with open(self.stored, "rb") as fh:
+                return decode(fh.read())
         return prop.fget(self)
 
-    def put(self: GeneratedFile, value: Any) -> None:
-        prop.fset(self, value)
-        self.released = False
-
-    return property(get, put, doc=prop.__doc__)
+    return property(get, prop.fset, doc=prop.__doc__)
 
 
 class GeneratedFile(File):
-    """A generated file that knows whether its content is the same as in the last build.
+    """A generated file, kept in the page store (`generator.cache.PageStore`) at `stored`:
+    MkDocs reads a page from there when it converts it, and copies a data file from there,
+    so the build never holds every page's bytes (120 MB at 1,000 articles).
 
-    Only a dirty build (``mkdocs serve --dirty``) asks (``is_modified``): MkDocs then reads,
-    converts and writes just the pages whose file changed, and for a generated page that is
-    whether its Markdown changed since the build that wrote the page now in the site folder.
+    It knows whether its bytes are the same as in the last build (`unchanged`): only a dirty
+    build (``mkdocs serve --dirty``) asks (``is_modified``), and then reads, converts and
+    writes just the pages whose file changed.
     """
 
     unchanged: bool = False
-    released: bool = False
+    #: where the file's bytes are (whatever `abs_src_path` tells other plugins)
+    stored: str | None = None
+
+    @classmethod
+    def kept(cls, config: MkDocsConfig, src_uri: str, stored: str, *,
+             inclusion: InclusionLevel = InclusionLevel.UNDEFINED,
+             source: str | None = None) -> GeneratedFile:
+        """The file of *src_uri*, its bytes at *stored*. `abs_src_path` is *source* if given:
+        where a page came from, for plugins that want a path (mkdocs-rss-plugin calls
+        Path() on it), an article page's seed file; else *stored*."""
+        file = cls.generated(config, src_uri, abs_src_path=stored, inclusion=inclusion)
+        file.stored = stored
+        if source is not None:
+            file.abs_src_path = source
+        return file
 
     def is_modified(self) -> bool:
-        if self.released:  # read, so converted, in this build
-            return True
-        if self.unchanged and os.path.isfile(self.abs_dest_path):
-            return False
+        if self._content is None and self.stored is not None:
+            return not (self.unchanged and os.path.isfile(self.abs_dest_path))
         return super().is_modified()
 
-    def release(self) -> None:
-        """Let go of the page's Markdown once MkDocs has read it (`on_page_markdown`).
-
-        MkDocs keeps every File until the build ends, and with it every generated page's
-        Markdown: 112 MB of text at 1,000 articles, held beside the HTML it became. A
-        released file's content cannot be read again (it would silently fall back to
-        reading `abs_src_path`, the seed file of an article page), so that raises."""
-        self._content = None
-        self.released = True
-
-    def _check_held(self) -> None:
-        if self.released:
-            raise RuntimeError(f"briefing: the Markdown of {self.src_uri} was released after "
-                               "MkDocs read it; read `page.markdown` instead")
-
-    content_bytes = _held(File.content_bytes)
-    content_string = _held(File.content_string)
+    content_bytes = _kept(File.content_bytes, bytes)
+    content_string = _kept(File.content_string, lambda raw: raw.decode("utf-8-sig"))
 
 
 class HtmlPage(Page):
@@ -210,6 +211,28 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+def give_back_freed_memory() -> bool:
+    """Return the C heap's free pages to the system (glibc's ``malloc_trim``), where there is
+    one; whether it ran.
+
+    Called between extraction and rendering: reading 1,000 entries of the extraction cache
+    frees about 50 MB of parsed JSON that the heap keeps, and the forked render child would
+    start from a process that size (the build's peak is the parent and that child
+    together). Nothing changes but the process's size."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    try:
+        trim = ctypes.CDLL(name).malloc_trim if name else None
+    except (OSError, AttributeError):
+        trim = None
+    if trim is None:
+        return False
+    trim(0)
+    return True
 
 
 def _same_page(location: str, urls: set[str]) -> bool:
@@ -254,15 +277,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.serving = False
-        self._page_cache: PageCache | None = None
+        # where this plugin's generated files are kept (`_page_store`); a temporary folder
+        # for it when the cache is off or its folder is in use by another build
+        self._store: PageStore | None = None
+        self._scratch: tempfile.TemporaryDirectory[str] | None = None
         self.base_dir: Path = Path.cwd()
         self.generated: list[str] = []
         self._stashes: dict[str, htmlblocks.Stash] = {}
         self.dirty = False
-        # dirty rebuilds: what the last build wrote (path -> digest of its content, under a
-        # digest of mkdocs.yml) and this build's
-        self._built: tuple[str, dict[str, str]] = ("", {})
-        self._building: tuple[str, dict[str, str]] = ("", {})
+        # dirty rebuilds: what the last build generated (its paths, under a digest of
+        # mkdocs.yml) and this build's
+        self._built: tuple[str, set[str]] = ("", set())
+        self._building: tuple[str, set[str]] = ("", set())
         # `mkdocs serve`: the extraction cache's entries of the last build (pipeline.run)
         self._extracted: dict[str, dict[str, Any]] = {}
 
@@ -270,18 +296,39 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """Having this hook makes MkDocs keep the plugin between the rebuilds of `mkdocs
         serve`, so that with `--dirty` it knows which generated pages changed."""
         self.dirty = dirty
-        self._built = self._building = ("", {})
+        self._built = self._building = ("", set())
         self.serving = command == "serve"
-        self._page_cache = None  # the one `mkdocs serve` keeps on disk
         self._extracted = {}
 
     def on_shutdown(self) -> None:
-        """`mkdocs serve` keeps its pages in memory between rebuilds (writing 100 MB of
-        them after every edit cost half a second); they are written once, when it stops."""
-        if self._page_cache is not None:
-            pages.keep_pages(self._page_cache)
-            if self._page_cache.problem:
-                log.warning(self._page_cache.problem)
+        """Remove the temporary page store, if this plugin made one."""
+        self._release_store()
+        if self._scratch is not None:
+            self._scratch.cleanup()
+            self._scratch = None
+
+    def _page_store(self) -> PageStore:
+        """The page store of this build, begun (locked, the last build's index read): the
+        project's `.briefing-cache/pages/`, or with `cache: false`, or when that folder
+        cannot be written or another build holds it, a temporary folder kept as long as
+        this plugin (so `mkdocs serve` still reuses pages between its rebuilds)."""
+        if self.config.cache:
+            store = PageStore(self.base_dir / ".briefing-cache" / "pages")
+            if store.begin():
+                return store
+            say = log.info if store.busy else log.warning
+            say(f"{store.problem}; this build keeps its pages in a temporary folder")
+        if self._scratch is None:
+            self._scratch = tempfile.TemporaryDirectory(prefix="briefing-pages-")
+        store = PageStore(self._scratch.name)
+        if not store.begin():
+            raise PluginError(f"briefing: {store.problem}")
+        return store
+
+    def _release_store(self) -> None:
+        if self._store is not None:
+            self._store.release()
+            self._store = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.base_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
@@ -356,27 +403,22 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             intro = intro_file.content_string
             files.remove(intro_file)
 
-        page_cache = (PageCache(self.base_dir / ".briefing-cache" / "pages")
-                      if self.config.cache else None)
-        if self.serving and page_cache is not None:
-            # the first build reads (and writes) the file; rebuilds reuse pages in memory
-            first, self._page_cache = self._page_cache is None, page_cache
-            page_cache = page_cache if first else None
+        self._release_store()  # a build that failed before on_post_build left it held
+        store = self._store = self._page_store()
         # as bytes, each text let go as it is encoded: the same bytes become the YAML files,
         # and held as text (2 bytes a character) they were 40 MB at 1,000 articles
         record_texts = {i: corpus.texts.pop(i).encode("utf-8") for i in list(corpus.texts)}
+        give_back_freed_memory()
         started = time.perf_counter()
         with _collector_paused():
             rendered = pages.render_site(corpus.records, gazetteer, taxonomy, intro=intro,
                                          use_directory_urls=config.use_directory_urls,
                                          edition=self.config.edition, site_url=config.site_url,
                                          record_texts=record_texts,
-                                         page_cache=page_cache, pages_as_bytes=True,
+                                         store=store,
                                          processes=self.config.processes or default_jobs())
-        if page_cache is not None and page_cache.problem:
-            log.warning(page_cache.problem)
-        if not self.serving:  # no later build in this process to reuse the pages in
-            pages.forget_pages()
+        if store.problem:
+            log.warning(store.problem)
         for line in summary(corpus, {"pages": time.perf_counter() - started}).splitlines():
             log.info(line)
         sources = {pages.article_path(rec["id"]): str((self.base_dir / rec["file"]).resolve())
@@ -385,26 +427,22 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         generated: list[str] = []
         config_key = _digest(Path(config.config_file_path).read_bytes()
                              if config.config_file_path else b"")
-        last = self._built[1] if self.dirty and self._built[0] == config_key else {}
-        digests: dict[str, str] = {}
-        for path, content in rendered.items():
+        last = self._built[1] if self.dirty and self._built[0] == config_key else set()
+        for path, changed in rendered.items():
             self._check_collision(files, path, self.base_dir)
+            stored = str(store.path(path))
             if path.endswith(".md"):
                 inclusion = (InclusionLevel.INCLUDED if path in in_nav
                              else InclusionLevel.NOT_IN_NAV)
+                file = GeneratedFile.kept(config, path, stored, inclusion=inclusion,
+                                          source=sources.get(path))
+                with open(stored, "rb") as fh:
+                    if htmlpage.is_html_page(fh.read(4096)):
+                        HtmlPage(None, file, config)  # MkDocs keeps a page a plugin gave it
             else:
-                inclusion = InclusionLevel.UNDEFINED
-            file = GeneratedFile.generated(config, path, content=content, inclusion=inclusion)
-            if path.endswith(".md") and htmlpage.is_html_page(content):
-                HtmlPage(None, file, config)  # MkDocs keeps a page a plugin gave the file
-            if self.dirty:
-                digests[path] = _digest(content)
-                file.unchanged = last.get(path) == digests[path]
-            if path in sources:
-                # In-memory content still wins (File reads `_content` first); the path only
-                # tells plugins that need one (mkdocs-rss-plugin calls Path() on it) where
-                # the page came from: its seed file.
-                file.abs_src_path = sources[path]
+                file = GeneratedFile.kept(config, path, stored)
+            # a dirty build converts again only what changed since the last one it wrote
+            file.unchanged = path in last and not changed
             files.append(file)
             generated.append(path)
         for rel in asset_files():
@@ -413,7 +451,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             files.append(File.generated(config, path, abs_src_path=str(ASSETS_DIR / rel)))
             generated.append(path)
         self.generated = generated
-        self._building = (config_key, digests)
+        self._building = (config_key, set(rendered))
         log.info(f"{len(corpus.records)} articles -> {len(rendered)} generated files "
                  f"({len(corpus.problems)} input problems)")
         return files
@@ -422,8 +460,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     # after it (searchable ones) and after the search plugin has indexed the page (the rest).
     def on_page_markdown(self, markdown: str, *, page: Any, config: MkDocsConfig,
                          files: Files) -> str:
-        if isinstance(page.file, GeneratedFile):
-            page.file.release()
         markdown, found = htmlblocks.stash(markdown)
         if found.blocks:
             self._stashes[page.file.src_uri] = found
@@ -483,10 +519,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 prev[:] = [e for e in prev if not _same_page(e.get("location", ""), rebuilt)]
         return env
 
+    def on_build_error(self, *, error: Exception) -> None:
+        self._release_store()
+
     @event_priority(-100)  # after mkdocs-rss-plugin's on_post_build has written the feeds
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Undo the second escaping of item titles in the RSS feeds (and remember what this build
-        wrote, for the next dirty rebuild).
+        wrote, for the next dirty rebuild; and let other builds use the page store: MkDocs
+        has read and copied every generated file).
 
         Page titles reach MkDocs already HTML-escaped (themes print ``page.meta.title``
         raw, see :func:`pages.escape`) and mkdocs-rss-plugin's template escapes item
@@ -494,6 +534,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         decoded back to its text and escaped once for XML.
         """
         self._built = self._building  # what a dirty rebuild compares with
+        self._release_store()
         for feed in sorted(Path(config.site_dir).glob("feed_*.xml")):
             try:
                 text = feed.read_text("utf-8")

@@ -25,7 +25,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import pages
-from generator.cache import PageCache
+from generator.cache import PageStore
 from generator.reference import load_gazetteer, load_taxonomy
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -552,65 +552,122 @@ def test_a_new_article_renders_its_own_page_not_every_article_page(reference, mo
     assert rendered == ["2099-01-01-a-new-article"]
 
 
-# --- reuse between processes (a new `mkdocs build` after an edit) ---------------------------
+# --- reuse between processes: the page store (a new `mkdocs build` after an edit) ----------
 
-def test_pages_kept_on_disk_are_reused_by_a_new_process_and_equal_a_fresh_build(
+def _stored_site(records, reference, store_root, **kwargs) -> tuple[dict, dict]:
+    """render_site into a store at *store_root*, as one build: (path -> changed, path ->
+    the file's bytes as kept)."""
+    store = PageStore(store_root)
+    assert store.begin(), store.problem
+    try:
+        changed = pages.render_site(records, *reference, store=store, **kwargs)
+    finally:
+        store.release()
+    assert store.problem is None
+    return changed, {p: store.path(p).read_bytes() for p in changed}
+
+
+def _fresh(records, reference) -> dict:
+    return pages.render_site(records, *reference, reuse=False, pages_as_bytes=True)
+
+
+def test_pages_kept_in_the_store_are_reused_by_a_new_build_and_equal_a_fresh_build(
         reference, tmp_path, monkeypatch):
     records = load_records()
     after = _variants(records)["new article, all confident"]
-    pages.render_site(records, *reference, page_cache=PageCache(tmp_path))
-    assert (tmp_path / "pages.bin").is_file()
-    pages._PAGE_CACHE.clear()  # as a new process starts
+    pages.forget_pages()
+    changed, kept = _stored_site(records, reference, tmp_path)
+    assert kept == _fresh(records, reference) and all(changed.values())
+    pages.forget_pages()
     rendered: list[str] = []
     original = pages._Site.article_page
     monkeypatch.setattr(pages._Site, "article_page",
                         lambda self, art: rendered.append(art.id) or original(self, art))
-    reused = pages.render_site(after, *reference, page_cache=PageCache(tmp_path))
+    changed, kept = _stored_site(after, reference, tmp_path)
+    assert not pages._PAGE_CACHE, "with a store, this process keeps no pages of its own"
     assert rendered == ["2099-01-01-a-new-article"]
     monkeypatch.undo()
-    assert reused == pages.render_site(after, *reference, reuse=False)
+    assert kept == _fresh(after, reference)
+    # what changed is what a dirty rebuild converts again: the new page, not the others
+    assert changed["articles/2099-01-01-a-new-article.md"]
+    assert not changed[f"articles/{records[0]['id']}.md"]
 
 
-@pytest.mark.parametrize("damage", ["torn", "other code", "bad size", "longer", "not json"])
-def test_a_damaged_page_cache_is_ignored(reference, tmp_path, damage):
+@pytest.mark.parametrize("change", ["article removed", "source and title", "review moves"])
+def test_a_store_after_any_change_holds_what_a_fresh_build_makes_and_nothing_else(
+        reference, tmp_path, change):
     records = load_records()
-    fresh = pages.render_site(records, *reference, reuse=False)
-    pages.render_site(records, *reference, page_cache=PageCache(tmp_path))
-    path = tmp_path / "pages.bin"
-    raw = path.read_bytes()
-    head, _, rest = raw.partition(b"\n")
-    line, _, blobs = rest.partition(b"\n")
+    after = _variants(records)[change]
+    _stored_site(records, reference, tmp_path)
+    changed, kept = _stored_site(after, reference, tmp_path)
+    assert kept == _fresh(after, reference)
+    on_disk = {p.relative_to(tmp_path / "files").as_posix()
+               for p in (tmp_path / "files").rglob("*") if p.is_file()}
+    assert on_disk == set(changed), "files of the last build that this one did not make stay"
+
+
+def test_an_unchanged_file_keeps_its_time(reference, tmp_path):
+    """A dirty `mkdocs serve` rebuild converts only pages whose file changed."""
+    records = load_records()
+    _stored_site(records, reference, tmp_path)
+    home = tmp_path / "files" / "index.md"
+    stamp = home.stat().st_mtime_ns  # the home page is made again on every build
+    changed, _ = _stored_site(records, reference, tmp_path)
+    assert not any(changed.values())
+    assert home.stat().st_mtime_ns == stamp
+
+
+@pytest.mark.parametrize("damage", ["torn", "other code", "file changed", "file missing",
+                                    "not json", "no index"])
+def test_a_damaged_page_store_is_not_trusted(reference, tmp_path, monkeypatch, damage):
+    records = load_records()
+    _stored_site(records, reference, tmp_path)
+    index = tmp_path / "index.json"
+    page = tmp_path / "files" / f"articles/{records[0]['id']}.md"
     if damage == "torn":
-        path.write_bytes(raw[: len(raw) // 2])
+        index.write_bytes(index.read_bytes()[: index.stat().st_size // 2])
     elif damage == "other code":  # pages another version would make
-        other = json.loads(head)
-        other["version"] = "0" * 64
-        name, key, sizes = json.loads(line)
-        stale = b"stale"
-        path.write_bytes(json.dumps({**other, "entries": 1}).encode() + b"\n" + json.dumps(
-            [name, key, [[sizes[0][0], len(stale)]]]).encode() + b"\n" + stale)
-    elif damage == "bad size":
-        name, key, sizes = json.loads(line)
-        sizes[0][1] = -1
-        path.write_bytes(head + b"\n" + json.dumps([name, key, sizes]).encode() + b"\n" + blobs)
-    elif damage == "longer":
-        path.write_bytes(raw + b"x")
-    else:
-        path.write_bytes(head + b"\n{not json\n" + blobs)
-    pages._PAGE_CACHE.clear()
-    assert PageCache(tmp_path).load() == {}
-    assert pages.render_site(records, *reference, page_cache=PageCache(tmp_path)) == fresh
+        data = json.loads(index.read_bytes())
+        data["version"] = "0" * 64
+        index.write_text(json.dumps(data), "utf-8")
+    elif damage == "file changed":
+        page.write_bytes(page.read_bytes() + b"<script>stale</script>")
+    elif damage == "file missing":
+        page.unlink()
+    elif damage == "not json":
+        index.write_text("{not json", "utf-8")
+    else:  # a build killed between its first file and its index
+        index.unlink()
+    store = PageStore(tmp_path)
+    assert store.begin() and store.previous == {}
+    assert not any((tmp_path / "files").iterdir()), "files of no trusted index are removed"
+    rendered: list[str] = []
+    original = pages._Site.article_page
+    monkeypatch.setattr(pages._Site, "article_page",
+                        lambda self, art: rendered.append(art.id) or original(self, art))
+    changed = pages.render_site(records, *reference, store=store)
+    store.release()
+    monkeypatch.undo()
+    assert len(rendered) == len(records)
+    assert {p: store.path(p).read_bytes() for p in changed} == _fresh(records, reference)
 
 
-def test_the_page_cache_file_is_written_again_only_when_it_changes(reference, tmp_path):
-    records = load_records()
-    pages.render_site(records, *reference, page_cache=PageCache(tmp_path))
-    stamp = (tmp_path / "pages.bin").stat().st_mtime_ns
-    pages.render_site(records, *reference, page_cache=PageCache(tmp_path))  # nothing changed
-    assert (tmp_path / "pages.bin").stat().st_mtime_ns == stamp
-    (tmp_path / "pages.bin").write_text("{}", "utf-8")  # damaged: written again
-    pages.render_site(records, *reference, page_cache=PageCache(tmp_path))
-    assert len((tmp_path / "pages.bin").read_bytes()) > 1000
+def test_a_store_is_used_by_one_build_at_a_time(tmp_path):
+    """`mkdocs serve` and `mkdocs build` of one project at once: the second cannot begin
+    (the plugin then keeps its pages in a temporary store) until the first releases it."""
+    first, second = PageStore(tmp_path), PageStore(tmp_path)
+    assert first.begin()
+    assert not second.begin() and "in use by another build" in second.problem
+    first.release()
+    assert second.begin() and second.problem is None
+    second.release()
+
+
+def test_a_store_only_keeps_files_under_its_folder(tmp_path):
+    store = PageStore(tmp_path)
+    for bad in ("../escape.md", "/etc/passwd", "a/../../b.md"):
+        with pytest.raises(ValueError, match="not a site path"):
+            store.path(bad)
 
 
 def test_pages_reused_by_the_records_yaml_fingerprint_equal_a_fresh_build(reference):
@@ -635,24 +692,9 @@ def test_pages_reused_by_the_records_yaml_fingerprint_equal_a_fresh_build(refere
     assert pages.render_site(edited, *reference, record_texts=as_bytes) == fresh
 
 
-def test_a_page_cache_that_cannot_be_written_is_said_not_fatal(reference, tmp_path):
-    records = load_records()
+def test_a_page_store_that_cannot_be_written_is_said_not_fatal(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder", "utf-8")
-    cache = PageCache(blocker / "pages")  # its folder cannot be made
-    assert pages.render_site(records, *reference, page_cache=cache) == pages.render_site(
-        records, *reference, reuse=False)
-    assert cache.problem and "cannot be written" in cache.problem
-
-
-def test_keep_pages_writes_what_this_process_rendered(reference, tmp_path):
-    """`mkdocs serve` renders without writing the page cache and keeps it when it stops."""
-    records = load_records()
-    pages.render_site(records, *reference)
-    cache = PageCache(tmp_path)
-    pages.keep_pages(cache)
-    entries = cache.load()
-    assert entries and entries.keys() == pages._PAGE_CACHE.keys()
-    stamp = cache.path.stat().st_mtime_ns
-    pages.keep_pages(cache)  # it holds them already: not written again
-    assert cache.path.stat().st_mtime_ns == stamp
+    store = PageStore(blocker / "pages")  # its folder cannot be made
+    assert not store.begin()
+    assert store.problem and "cannot be written" in store.problem
