@@ -134,6 +134,28 @@ class _Task:
     side_shown: str
 
 
+def share_strings(data: Any, memo: dict[str, str]) -> Any:
+    """*data* (a record read from JSON) with equal strings made one object, in place.
+
+    A record made by the extractor shares its strings (a figure's sentence is the sentence
+    in `sentences`, its region id the one in `regions`); read back from JSON each is a copy
+    of its own, and 1,000 records from the cache took 18 MB more, held by the build and
+    copied into its forked render child."""
+    if type(data) is dict:
+        for k, v in data.items():
+            if type(v) is str:
+                data[k] = memo.setdefault(v, v)
+            elif type(v) is dict or type(v) is list:
+                share_strings(v, memo)
+    elif type(data) is list:
+        for i, v in enumerate(data):
+            if type(v) is str:
+                data[i] = memo.setdefault(v, v)
+            elif type(v) is dict or type(v) is list:
+                share_strings(v, memo)
+    return data
+
+
 def _extract_one(
     task: _Task, gazetteer: Gazetteer, taxonomy: Taxonomy, limits: Limits
 ) -> dict[str, Any]:
@@ -306,7 +328,10 @@ def run(
         hit = None
         if cache is not None and key is not None:
             hit = memory.get(key) if memory is not None else None
-            hit = hit if hit is not None else cache.get(key)
+            if hit is None:
+                hit = cache.get(key)
+                if hit is not None and isinstance(hit.get("record"), dict):
+                    share_strings(hit["record"], {})
         if hit is not None:
             results[i] = hit
         else:
