@@ -436,6 +436,9 @@ def test_user_supplied_files_load_and_match(tmp_path):
      r"\(id 'Bad Id'\)\.id: expected a lower-case slug like 'inner-mongolia', got 'Bad Id'"),
     ("regions:\n- {id: x, name: X, level: city, parent: null, lat: 1, lon: 2}\n"
      "- {id: x, name: Y, level: city, parent: null, lat: 1, lon: 2}\n", r"duplicate id"),
+    # the schema's one keyword after draft-07, which the quick check says as `dependencies`
+    ("regions:\n- {id: x, name: X, level: city, parent: null, lat: 1, lon: 2, row: 0}\n",
+     r"\(id 'x'\): 'col' is a dependency of 'row'"),
 ])
 def test_malformed_gazetteer_gives_a_clear_error(tmp_path, content, message):
     path = tmp_path / "broken.yaml"
@@ -464,3 +467,29 @@ def test_malformed_taxonomy_gives_a_clear_error(tmp_path, content, message):
 def test_missing_file_gives_a_clear_error(tmp_path):
     with pytest.raises(ReferenceDataError, match="cannot read"):
         load_gazetteer(tmp_path / "nope.yaml")
+
+
+def test_the_quick_schema_check_agrees_with_the_full_one():
+    """Reference files are checked by fastjsonschema first (schemas.is_valid), explained by
+    jsonschema only when invalid: both must say the same of valid and invalid files."""
+    import copy
+
+    from generator import schemas
+
+    for name, path in (("gazetteer", "gazetteer.yaml"), ("taxonomy", "taxonomy.yaml")):
+        data = yaml.safe_load((ROOT / "generator" / "data" / path).read_text("utf-8"))
+        full = schemas.validator(f"{name}.schema.json")
+        assert schemas.is_valid(f"{name}.schema.json", data) and full.is_valid(data)
+        top = "regions" if name == "gazetteer" else "themes"
+        broken = [
+            {**data, top: [{**data[top][0], "id": "Not A Slug"}]},
+            {**data, top: [{k: v for k, v in data[top][0].items() if k != "name"}]},
+            {**data, top: [{**data[top][0], "unknown_key": 1}]},
+        ]
+        if name == "gazetteer":
+            tiled = next(r for r in data[top] if "tile" in r)
+            broken.append({**data, top: [{k: v for k, v in tiled.items() if k != "col"}]})
+        for bad in broken:
+            bad = copy.deepcopy(bad)
+            assert not full.is_valid(bad)
+            assert not schemas.is_valid(f"{name}.schema.json", bad)
