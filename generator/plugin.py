@@ -26,6 +26,9 @@ Decisions (see also docs/about.md):
   get an `HtmlPage`, which MkDocs shows without converting Markdown.
 * `processes` (0: one per core) sets the extraction workers and the render processes
   (generator.forked; a fork only while MkDocs runs no other thread, so never in `serve`).
+* Material's search entries of a page whose HTML did not change since the last build come
+  from a memo (`generator.search_memo`, `.briefing-cache/search.json`) instead of the
+  search plugin parsing the page again; the index is the same.
 * `mkdocs serve` keeps the last rebuild's extraction entries in memory
   (`pipeline.run(memory=)`), and its pages in the page store: a rebuild after one edit
   extracts and renders what the edit changed, and the overview pages.
@@ -50,7 +53,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -59,6 +62,7 @@ from . import htmlblocks, htmlpage, pages
 from .cache import PageStore
 from .editions import PERIODS
 from .limits import Limits
+from .search_memo import SearchMemo, page_key
 
 log = get_plugin_logger("briefing")
 
@@ -291,6 +295,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._building: tuple[str, set[str]] = ("", set())
         # `mkdocs serve`: the extraction cache's entries of the last build (pipeline.run)
         self._extracted: dict[str, dict[str, Any]] = {}
+        # the search entries of the last build's pages (generator.search_memo), and the page
+        # being indexed: (page, key, remembered entries or None, index length, its `search`)
+        self._memo: SearchMemo | None = None
+        self._searching: tuple[Any, str, Any, int, Any] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Having this hook makes MkDocs keep the plugin between the rebuilds of `mkdocs
@@ -299,6 +307,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._built = self._building = ("", set())
         self.serving = command == "serve"
         self._extracted = {}
+        self._memo = None
 
     def on_shutdown(self) -> None:
         """Remove the temporary page store, if this plugin made one."""
@@ -404,6 +413,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             files.remove(intro_file)
 
         self._release_store()  # a build that failed before on_post_build left it held
+        if self._memo is None:
+            self._memo = SearchMemo(self.base_dir / ".briefing-cache" / "search.json"
+                                    if self.config.cache else None)
+        self._memo.begin(dirty=self.dirty)
         store = self._store = self._page_store()
         # as bytes, each text let go as it is encoded: the same bytes become the YAML files,
         # and held as text (2 bytes a character) they were 40 MB at 1,000 articles
@@ -475,13 +488,55 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             page.present_anchor_ids |= found.anchor_ids()
         return htmlblocks.restore(html, found, searchable=True)
 
+    # Material's search entries of a page whose HTML did not change since the last build are
+    # taken from the memo (generator.search_memo) instead of parsing the page again.
+    @event_priority(50)  # before the search plugin indexes the page
+    def _search_from_memo(self, context: Any, *, page: Any, config: MkDocsConfig,
+                          nav: Any) -> Any:
+        self._searching = None
+        index = self._search_index(config)
+        if index is None or self._memo is None:
+            return context
+        key = page_key(page, self._memo.version)
+        entries = self._memo.get(key)
+        self._searching = (page, key, entries, len(index.entries), page.meta.get("search"))
+        if entries is not None:  # the plugin leaves the page alone: the entries are known
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        return context
+
     @event_priority(-100)  # after the search plugin has indexed the page
-    def on_page_context(self, context: Any, *, page: Any, config: MkDocsConfig,
-                        nav: Any) -> Any:
+    def _after_search(self, context: Any, *, page: Any, config: MkDocsConfig,
+                      nav: Any) -> Any:
+        searching, self._searching = self._searching, None
+        index = self._search_index(config)
+        if searching is not None and searching[0] is page and index is not None:
+            _, key, entries, start, meta = searching
+            if entries is None:
+                self._memo.put(key, index.entries[start:])  # type: ignore[union-attr]
+            else:
+                if meta is None:
+                    page.meta.pop("search", None)
+                else:
+                    page.meta["search"] = meta
+                index.entries.extend(entries)
         found = self._stashes.pop(page.file.src_uri, None)
         if found is not None:
             page.content = htmlblocks.restore(page.content, found, searchable=False)
         return context
+
+    on_page_context = CombinedEvent(_search_from_memo, _after_search)
+
+    @staticmethod
+    def _search_index(config: MkDocsConfig) -> Any | None:
+        """The index of Material's search plugin, when it is on (the memo knows its
+        entries only)."""
+        for plugin in config.plugins.values():
+            if type(plugin).__module__ == "material.plugins.search.plugin":
+                index = getattr(plugin, "search_index", None)
+                if plugin.config.get("enabled", True) and isinstance(
+                        getattr(index, "entries", None), list):
+                    return index
+        return None
 
     @event_priority(-100)  # after every other plugin has seen the finished page
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
@@ -535,6 +590,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """
         self._built = self._building  # what a dirty rebuild compares with
         self._release_store()
+        if self._memo is not None:
+            problem = self._memo.save()
+            if problem:
+                log.info(f"{problem}; continuing without it")
         for feed in sorted(Path(config.site_dir).glob("feed_*.xml")):
             try:
                 text = feed.read_text("utf-8")
