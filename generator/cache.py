@@ -62,6 +62,21 @@ def entry_key(*parts: str) -> str:
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
+def write_atomically(path: Path, data: bytes, *, prefix: str = ".tmp-",
+                     suffix: str = ".json") -> None:
+    """Write *data* to *path* through a temporary file in the same folder and a rename: a
+    killed process leaves the old file or the new one, never a torn one."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=suffix)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
 class ExtractionCache:
     """A folder of entries ``<key[:2]>/<key>.json``: a JSON header line (format, key, digest
     of the payload) and the payload's JSON."""
@@ -115,15 +130,7 @@ class ExtractionCache:
         body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
         head = json.dumps({"format": FORMAT, "key": key,
                            "digest": hashlib.sha256(body).hexdigest()}).encode("utf-8")
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(head + b"\n" + body)
-            os.replace(tmp, path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
+        write_atomically(path, head + b"\n" + body)
 
     def prune(self, keep: set[str]) -> int:
         """Remove entries not in *keep* (articles deleted or changed since); returns how many."""
@@ -304,15 +311,8 @@ class PageStore:
             index = {"format": PAGES_FORMAT, "version": site_version(),
                      "entries": {n: [k, paths] for n, (k, paths) in sorted(entries.items())},
                      "files": files}
-            fd, tmp = tempfile.mkstemp(dir=self.root, prefix=".tmp-", suffix=".json")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(json.dumps(index, ensure_ascii=False).encode("utf-8"))
-                os.replace(tmp, self.index_path)
-            except BaseException:
-                if os.path.exists(tmp):
-                    os.unlink(tmp)
-                raise
+            write_atomically(self.index_path,
+                             json.dumps(index, ensure_ascii=False).encode("utf-8"))
         except OSError as exc:
             self.problem = (f"page cache {self.root}: its index cannot be written "
                             f"({exc.strerror or exc}); the next build renders every page")

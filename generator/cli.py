@@ -14,13 +14,12 @@ or when nothing at all could be read.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .cache import write_atomically
 from .editions import PERIODS
 from .limits import Limits
 from .pipeline import Corpus, progress_printer, run
@@ -33,15 +32,8 @@ DEFAULT_INPUTS = ["seeds"]
 def _write_atomic(path: Path, data: str | bytes) -> None:
     """Write via a temporary file in the same folder and rename: never a torn file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    write_atomically(path, data.encode("utf-8") if isinstance(data, str) else data,
+                     prefix=f".{path.name}.", suffix=".tmp")
 
 
 def _report(corpus: Corpus) -> None:

@@ -23,10 +23,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from .cache import write_atomically
 
 #: 1: {"format", "version", "pages": {key: [entry, ...]}}
 FORMAT = 1
@@ -115,16 +116,8 @@ class SearchMemo:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             data = {"format": FORMAT, "version": self.version, "pages": self._now}
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-", suffix=".json")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(json.dumps(data, ensure_ascii=False,
-                                        separators=(",", ":")).encode("utf-8"))
-                os.replace(tmp, self.path)
-            except BaseException:
-                if os.path.exists(tmp):
-                    os.unlink(tmp)
-                raise
+            write_atomically(self.path, json.dumps(data, ensure_ascii=False,
+                                                   separators=(",", ":")).encode("utf-8"))
         except OSError as exc:
             return f"search memo {self.path} cannot be written ({exc.strerror or exc})"
         return None
