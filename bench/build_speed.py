@@ -75,6 +75,8 @@ def child(config: str, site_dir: str, result_file: str) -> None:
                 timers[label] = timers.get(label, 0.0) + time.perf_counter() - start
         return wrapper
 
+    from mkdocs.plugins import CombinedEvent
+
     from generator import pages, pipeline, plugin
 
     counts: dict[str, int | None] = {}
@@ -99,8 +101,12 @@ def child(config: str, site_dir: str, result_file: str) -> None:
     hooks = [n for n, v in vars(plugin.BriefingPlugin).items()
              if n.startswith("on_") and callable(v)]
     for name in hooks:
-        setattr(plugin.BriefingPlugin, name,
-                timed(f"hook {name}", getattr(plugin.BriefingPlugin, name)))
+        hook = getattr(plugin.BriefingPlugin, name)
+        if isinstance(hook, CombinedEvent):  # several handlers of one event, each timed
+            hook = CombinedEvent(*(timed(f"hook {name}", m) for m in hook.methods))
+        else:
+            hook = timed(f"hook {name}", hook)
+        setattr(plugin.BriefingPlugin, name, hook)
 
     from mkdocs.__main__ import cli
 

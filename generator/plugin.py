@@ -413,10 +413,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             files.remove(intro_file)
 
         self._release_store()  # a build that failed before on_post_build left it held
-        if self._memo is None:
-            self._memo = SearchMemo(self.base_dir / ".briefing-cache" / "search.json"
-                                    if self.config.cache else None)
-        self._memo.begin(dirty=self.dirty)
         store = self._store = self._page_store()
         # as bytes, each text let go as it is encoded: the same bytes become the YAML files,
         # and held as text (2 bytes a character) they were 40 MB at 1,000 articles
@@ -464,6 +460,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             files.append(File.generated(config, path, abs_src_path=str(ASSETS_DIR / rel)))
             generated.append(path)
         self.generated = generated
+        if self._memo is None:  # read after rendering: not in the forked render child
+            self._memo = SearchMemo(self.base_dir / ".briefing-cache" / "search.json"
+                                    if self.config.cache else None)
+        self._memo.begin(dirty=self.dirty)
         self._building = (config_key, set(rendered))
         log.info(f"{len(corpus.records)} articles -> {len(rendered)} generated files "
                  f"({len(corpus.problems)} input problems)")
