@@ -91,3 +91,62 @@ def test_stash_cuts_what_the_pattern_matches():
     for text in cases:
         cut, found = htmlblocks.stash(text)
         assert (cut, found.blocks) == _by_pattern(text), repr(text)
+
+
+def _full_text(paragraphs: list[list[str]]) -> str:
+    from generator.templating import fragments
+
+    numbered, n = [], 0
+    for para in paragraphs:  # the template escapes the sentences, as for a real article
+        numbered.append([(n := n + 1, s) for s in para])
+    return str(fragments().full_text(numbered))
+
+
+def _indexed(html: str) -> list[tuple[str | None, str, str]]:
+    from material.plugins.search.plugin import Parser
+
+    parser = Parser()
+    parser.feed(f'<h2 id="full-text">Full text</h2>\n{html}')
+    parser.close()
+    return [(s.id, "".join(s.title), "".join(s.text)) for s in parser.data]
+
+
+_SENTENCES = ["Growth was 5.5 percent.", "A & B < C > D \"quoted\" 'single'.",
+              "Tabs\tand  two spaces.", " leading and trailing ", "é 中文 ↗", "x",
+              "Line\nbreak.", "&amp; already escaped?", "", " ", "\u00a0"]
+
+
+def test_the_search_sees_an_article_text_without_anchors_as_it_sees_it_with_them():
+    """search_view drops the sentence anchors (a quarter of the parsing): Material's own
+    parser must make the same sections and text of both."""
+    rng = random.Random(7)
+    for _ in range(300):
+        paras = [[rng.choice(_SENTENCES) + rng.choice(["", "", " more", "."])
+                  for _ in range(rng.randint(1, 6))] for _ in range(rng.randint(1, 4))]
+        html = _full_text(paras)
+        view = htmlblocks.search_view(html)
+        assert 'class="sentence"' in html
+        blank = any(not s.strip() for para in paras for s in para)
+        assert ("<span" in view) is blank, "only a text with a blank sentence keeps them"
+        assert _indexed(view) == _indexed(html), paras
+
+
+def test_anchors_are_put_back_once_the_page_is_indexed():
+    text = _full_text([["One.", "Two & three."], ["Four."]])
+    cut, found = htmlblocks.stash(_page(htmlblocks.block(text, searchable=True)))
+    html = markdown.markdown(cut)
+    indexed = htmlblocks.restore(html, found, searchable=True)
+    assert 'id="s2"' not in indexed and "Two &amp; three." in indexed
+    final = htmlblocks.restore(indexed, found, searchable=False)
+    assert text in final and 'id="s3"' in final
+    assert found.anchor_ids() >= {"s1", "s2", "s3"}  # MkDocs validates links to them
+
+
+def test_a_page_changed_between_indexing_and_restoring_is_an_error_not_lost_anchors():
+    text = _full_text([["One.", "Two."]])
+    cut, found = htmlblocks.stash(_page(htmlblocks.block(text, searchable=True)))
+    indexed = htmlblocks.restore(markdown.markdown(cut), found, searchable=True)
+    import pytest
+
+    with pytest.raises(RuntimeError, match="sentence anchors"):
+        htmlblocks.restore(indexed.replace("One.", "Uno."), found, searchable=False)
