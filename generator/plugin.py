@@ -217,28 +217,6 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def give_back_freed_memory() -> bool:
-    """Return the C heap's free pages to the system (glibc's ``malloc_trim``), where there is
-    one; whether it ran.
-
-    Called between extraction and rendering: reading 1,000 entries of the extraction cache
-    frees about 50 MB of parsed JSON that the heap keeps, and the forked render child would
-    start from a process that size (the build's peak is the parent and that child
-    together). Nothing changes but the process's size."""
-    import ctypes
-    import ctypes.util
-
-    name = ctypes.util.find_library("c")
-    try:
-        trim = ctypes.CDLL(name).malloc_trim if name else None
-    except (OSError, AttributeError):
-        trim = None
-    if trim is None:
-        return False
-    trim(0)
-    return True
-
-
 def _same_page(location: str, urls: set[str]) -> bool:
     """Whether a search entry's location ("regions/x/#targets") is on one of the pages."""
     return location.split("#", 1)[0] in urls
@@ -414,16 +392,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
         self._release_store()  # a build that failed before on_post_build left it held
         store = self._store = self._page_store()
-        # as bytes, each text let go as it is encoded: the same bytes become the YAML files,
-        # and held as text (2 bytes a character) they were 40 MB at 1,000 articles
-        record_texts = {i: corpus.texts.pop(i).encode("utf-8") for i in list(corpus.texts)}
-        give_back_freed_memory()
         started = time.perf_counter()
         with _collector_paused():
+            # the records' YAML texts as bytes, each text let go as it is encoded (held as
+            # text, 2 bytes a character, they were 40 MB at 1,000 articles), and handed
+            # over: render_site lets them go once their files are written
             rendered = pages.render_site(corpus.records, gazetteer, taxonomy, intro=intro,
                                          use_directory_urls=config.use_directory_urls,
                                          edition=self.config.edition, site_url=config.site_url,
-                                         record_texts=record_texts,
+                                         record_texts={i: corpus.texts.pop(i).encode("utf-8")
+                                                       for i in list(corpus.texts)},
                                          store=store,
                                          processes=self.config.processes or default_jobs())
         if store.problem:

@@ -125,6 +125,6 @@ def test_freed_memory_is_given_back_where_the_c_library_can():
     child is forked. Elsewhere (no glibc) it says it did nothing, and never raises."""
     import platform
 
-    from generator.plugin import give_back_freed_memory
+    from generator.forked import give_back_freed_memory
 
     assert give_back_freed_memory() is (platform.libc_ver()[0] == "glibc")

@@ -698,3 +698,21 @@ def test_a_page_store_that_cannot_be_written_is_said_not_fatal(tmp_path):
     store = PageStore(blocker / "pages")  # its folder cannot be made
     assert not store.begin()
     assert store.problem and "cannot be written" in store.problem
+
+
+def test_with_a_store_the_record_texts_are_written_and_let_go(reference, tmp_path):
+    """The plugin hands the records' YAML texts over: written first, then the dict emptied,
+    so the forked render child does not start with them."""
+    from generator.record import dump
+
+    records = load_records()
+    texts = {r["id"]: dump(r).encode("utf-8") for r in records}
+    want = dict(texts)
+    store = PageStore(tmp_path)
+    assert store.begin()
+    changed = pages.render_site(records, *reference, store=store, record_texts=texts)
+    store.release()
+    assert texts == {}
+    kept = {p: store.path(p).read_bytes() for p in changed}
+    assert kept == _fresh(records, reference)
+    assert all(kept[pages.record_path(i)] == want[i] for i in want)
