@@ -140,14 +140,10 @@ def give_back_freed_memory() -> bool:
     once their files are written) stays in the heap otherwise. Nothing changes but the
     process's size."""
     import ctypes
-    import ctypes.util
 
-    name = ctypes.util.find_library("c")
-    try:
-        trim = ctypes.CDLL(name).malloc_trim if name else None
-    except (OSError, AttributeError):
-        trim = None
-    if trim is None:
+    try:  # the C library this process runs on (no `find_library`: it runs ldconfig)
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError, TypeError):  # not glibc (musl, macOS, Windows)
         return False
     trim(0)
     return True
