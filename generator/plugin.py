@@ -88,7 +88,8 @@ class BriefingConfig(base.Config):
     taxonomy = c.Optional(c.File(exists=True))
     strict = c.Type(bool, default=False)
     intro = c.Type(str, default="_intro.md")
-    #: the extraction cache (.briefing-cache/ beside mkdocs.yml); `false` re-extracts all
+    #: the caches (.briefing-cache/ beside mkdocs.yml: extraction, pages, search entries);
+    #: `false` re-extracts and renders all, keeping pages in a temporary folder
     cache = c.Type(bool, default=True)
     limits = c.SubConfig(LimitsConfig)
     #: editions group the articles by publication date: ISO weeks or calendar months
