@@ -1611,12 +1611,6 @@ def _dump_record(record: Mapping[str, Any]) -> str:
 _PAGE_CACHE: dict[str, tuple[str, dict[str, bytes]]] = {}
 
 
-def forget_pages() -> None:
-    """Let go of the last rendered pages: a one-off `mkdocs build` renders once, and holding
-    them kept every page's Markdown alive to the end of its build."""
-    _PAGE_CACHE.clear()
-
-
 def _digest_key(*parts: Any) -> str:
     text = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha1(text.encode("utf-8")).hexdigest()

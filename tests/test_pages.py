@@ -575,10 +575,8 @@ def test_pages_kept_in_the_store_are_reused_by_a_new_build_and_equal_a_fresh_bui
         reference, tmp_path, monkeypatch):
     records = load_records()
     after = _variants(records)["new article, all confident"]
-    pages.forget_pages()
     changed, kept = _stored_site(records, reference, tmp_path)
     assert kept == _fresh(records, reference) and all(changed.values())
-    pages.forget_pages()
     rendered: list[str] = []
     original = pages._Site.article_page
     monkeypatch.setattr(pages._Site, "article_page",
