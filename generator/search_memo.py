@@ -57,6 +57,11 @@ def page_key(page: Any, version: str) -> str:
     return h.hexdigest()
 
 
+def _copied(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Entries that neither the memo nor the search index can change in the other."""
+    return [dict(e, tags=list(e["tags"])) if "tags" in e else dict(e) for e in entries]
+
+
 class SearchMemo:
     """Entries by page key: those of the last build (`get`), and this build's (`put`),
     saved (`save`) as the next build's."""
@@ -66,8 +71,6 @@ class SearchMemo:
         self.version = _material_version()
         self._last: dict[str, list[dict[str, Any]]] = self._load()
         self._now: dict[str, list[dict[str, Any]]] = {}
-        #: pages given remembered entries in this build
-        self.hits = 0
 
     def _load(self) -> dict[str, list[dict[str, Any]]]:
         if self.path is None:
@@ -93,7 +96,6 @@ class SearchMemo:
             self._last, self._now = self._now, {}
         if dirty:
             self._now = dict(self._last)
-        self.hits = 0
 
     def get(self, key: str) -> list[dict[str, Any]] | None:
         """Copies of the entries remembered under *key* (kept for the next build too)."""
@@ -101,12 +103,10 @@ class SearchMemo:
         if entries is None:
             return None
         self._now[key] = entries
-        self.hits += 1
-        return [dict(e, tags=list(e["tags"])) if "tags" in e else dict(e) for e in entries]
+        return _copied(entries)
 
     def put(self, key: str, entries: list[dict[str, Any]]) -> None:
-        self._now[key] = [dict(e, tags=list(e["tags"])) if "tags" in e else dict(e)
-                          for e in entries]
+        self._now[key] = _copied(entries)
 
     def save(self) -> str | None:
         """Write this build's entries when they differ from the file's; why not, if it
