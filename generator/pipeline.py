@@ -141,18 +141,12 @@ def share_strings(data: Any, memo: dict[str, str]) -> Any:
     in `sentences`, its region id the one in `regions`); read back from JSON each is a copy
     of its own, and 1,000 records from the cache took 18 MB more, held by the build and
     copied into its forked render child."""
-    if type(data) is dict:
-        for k, v in data.items():
-            if type(v) is str:
-                data[k] = memo.setdefault(v, v)
-            elif type(v) is dict or type(v) is list:
-                share_strings(v, memo)
-    elif type(data) is list:
-        for i, v in enumerate(data):
-            if type(v) is str:
-                data[i] = memo.setdefault(v, v)
-            elif type(v) is dict or type(v) is list:
-                share_strings(v, memo)
+    items = data.items() if type(data) is dict else enumerate(data) if type(data) is list else ()
+    for k, v in items:  # values replaced in place: neither container changes size
+        if type(v) is str:
+            data[k] = memo.setdefault(v, v)
+        elif type(v) is dict or type(v) is list:
+            share_strings(v, memo)
     return data
 
 
