@@ -29,7 +29,7 @@ from . import __version__
 FORMAT = 2  # 2: a header line, then the payload (its digest is of its bytes)
 #: Package files whose contents change what an article's record looks like.
 PIPELINE_FILES = ("ingest", "extract", "record.py", "overrides.py", "pipeline.py", "safeyaml.py",
-                  "data")
+                  "schemas.py", "data")
 
 
 @cache
