@@ -146,10 +146,11 @@ def restore(html: str, found: Stash, *, searchable: bool) -> str:
     html = _PLACEHOLDER.sub(put, html)
     if not searchable:
         for index, view in sorted(found.views.items()):
-            if view not in html:  # a plugin between the two changed the page's text
+            at = html.find(view)
+            if at < 0:  # a plugin between the two changed the page's text
                 raise RuntimeError(
                     "briefing: an article's text was changed between MkDocs' page_content "
                     "and page_context events; its sentence anchors cannot be put back")
-            html = html.replace(view, found.html(index), 1)
+            html = html[:at] + found.html(index) + html[at + len(view):]
         found.views.clear()
     return html
