@@ -277,6 +277,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # the search entries of the last build's pages (generator.search_memo), and the page
         # being indexed: (page, key, remembered entries or None, index length, its `search`)
         self._memo: SearchMemo | None = None
+        self._search: Any | None = None  # this build's index of Material's search plugin
         self._searching: tuple[Any, str, Any, int, Any] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -443,6 +444,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self._memo = SearchMemo(self.base_dir / ".briefing-cache" / "search.json"
                                     if self.config.cache else None)
         self._memo.begin(dirty=self.dirty)
+        self._search = self._search_index(config)  # made by the plugin's on_config
         self._building = (config_key, set(rendered))
         log.info(f"{len(corpus.records)} articles -> {len(rendered)} generated files "
                  f"({len(corpus.problems)} input problems)")
@@ -473,7 +475,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _search_from_memo(self, context: Any, *, page: Any, config: MkDocsConfig,
                           nav: Any) -> Any:
         self._searching = None
-        index = self._search_index(config)
+        index = self._search
         if index is None or self._memo is None:
             return context
         key = page_key(page, self._memo.version)
@@ -487,7 +489,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _after_search(self, context: Any, *, page: Any, config: MkDocsConfig,
                       nav: Any) -> Any:
         searching, self._searching = self._searching, None
-        index = self._search_index(config)
+        index = self._search
         if searching is not None and searching[0] is page and index is not None:
             _, key, entries, start, meta = searching
             if entries is None:
