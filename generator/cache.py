@@ -205,7 +205,8 @@ class PageStore:
         self.busy = False
         #: the last build's entries, as `begin` found them
         self.previous: StoreEntries = {}
-        self._previous_files: set[str] = set()
+        #: path -> (size, time) of each file of the last build, as its index recorded them
+        self._previous_files: dict[str, tuple[int, int]] = {}
         self._lock: Any = None
 
     def begin(self) -> bool:
@@ -224,7 +225,7 @@ class PageStore:
             (self.root / "pages.state").unlink(missing_ok=True)
             if not self.previous and self.files.exists():
                 shutil.rmtree(self.files)  # files of no trusted index: none can be reused
-                self._previous_files = set()
+                self._previous_files = {}
             self.files.mkdir(exist_ok=True)
         except OSError as exc:
             self.release()
@@ -256,27 +257,27 @@ class PageStore:
             self._lock.close()
             self._lock = None
 
-    def _read_index(self) -> tuple[StoreEntries, set[str]]:
+    def _read_index(self) -> tuple[StoreEntries, dict[str, tuple[int, int]]]:
         try:
             index = json.loads(self.index_path.read_bytes())
             if (index.get("format") != PAGES_FORMAT or index.get("version") != site_version()
                     or not isinstance(index.get("entries"), dict)
                     or not isinstance(index.get("files"), dict)):
-                return {}, set()
+                return {}, {}
             files: dict[str, list[int]] = index["files"]
             for path, (size, stamp) in files.items():
                 st = self.path(path).stat()
                 if (type(size) is not int or type(stamp) is not int
                         or (st.st_size, st.st_mtime_ns) != (size, stamp)):
-                    return {}, set()
+                    return {}, {}
             entries: StoreEntries = {}
             for name, (key, paths) in index["entries"].items():
                 if not isinstance(key, str) or not all(p in files for p in paths):
-                    return {}, set()
+                    return {}, {}
                 entries[name] = (key, list(paths))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return {}, set()
-        return entries, set(files)
+            return {}, {}
+        return entries, {p: (size, stamp) for p, (size, stamp) in files.items()}
 
     def path(self, site_path: str) -> Path:
         """Where the file of *site_path* (``articles/x.md``) is kept."""
@@ -285,11 +286,17 @@ class PageStore:
         return self.files / site_path
 
     def write(self, site_path: str, data: bytes) -> bool:
-        """Keep *data* as the file of *site_path*; False if the file holds these bytes
-        already (then it is left as it is, its time too)."""
+        """Keep *data* as the file of *site_path*; whether it changed since the last build.
+
+        False only if the file is as the last build's index recorded it (size and time) and
+        holds these bytes: then it is left as it is, its time too. A file something else
+        wrote during this build (a forked render child that died before it reported the
+        file) is rewritten and said changed, so a dirty rebuild converts it again."""
         path = self.path(site_path)
         try:
-            if path.stat().st_size == len(data) and path.read_bytes() == data:
+            st = path.stat()
+            if (self._previous_files.get(site_path) == (st.st_size, st.st_mtime_ns)
+                    and st.st_size == len(data) and path.read_bytes() == data):
                 return False
         except OSError:
             pass
@@ -302,7 +309,7 @@ class PageStore:
         *entries* (every file this build made is in *site_paths*)."""
         try:
             keep = set(site_paths)
-            for gone in sorted(self._previous_files - keep):
+            for gone in sorted(self._previous_files.keys() - keep):
                 self.path(gone).unlink(missing_ok=True)
             files = {}
             for p in sorted(keep):

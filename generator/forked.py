@@ -12,22 +12,28 @@ pages: 60 MB at 1,000 articles, 300 MB at 5,000, on top of what the parent holds
 thread reading the pipes was slower: it waited for the interpreter lock while the parent
 rendered, and the child waited for it.)
 
-Forking is safe only where nothing else runs: so it is used on platforms with ``os.fork``,
-and only while this process has a single thread (``mkdocs serve`` runs its web server in
-threads: its renders stay in one process, and its rebuilds reuse most pages anyway). A child
-that fails or dies is not trusted for anything: the parent runs that child's tasks itself, so
-an error is raised where it always was, with its traceback. Results are the same as in one
-process, in the same order.
+Forking is used on Linux (``os.fork``). A fork copies only the thread that calls it: where
+other threads run (``mkdocs serve`` serves pages and watches files in threads, and its
+rebuild is the one that wants both cores most), a lock one of them held at that moment stays
+locked in the child for good, and a child that needs it would wait forever. The render's
+tasks take no such lock (they compute and write files), but that is not proved for every
+library they call; so a child forked beside other threads is watched: once this process has
+run out of tasks, a child that sends nothing for `STALL_SECONDS` is killed, and its tasks
+are run here. A child that fails or dies is not trusted for anything: the parent runs that
+child's tasks itself, so an error is raised where it always was, with its traceback. Results
+are the same as in one process, in the same order.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
+import select
 import signal
 import struct
 import sys
 import threading
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -35,15 +41,26 @@ T = TypeVar("T")
 
 #: below this many tasks a fork costs more than it saves
 MIN_TASKS = 16
+#: how long a child forked beside other threads may send nothing once this process waits
+#: for it, before it is taken for stuck (the longest task of a 5,000-article site, the
+#: figures CSV, takes about 3 s)
+STALL_SECONDS = 30.0
 #: the queue is written whole before any process reads it, so it must fit in a pipe's
 #: smallest buffer (one page): at most this many batches of consecutive tasks
 _BATCHES = 1024
 
 
 def can_fork() -> bool:
-    """Whether forking this process is safe now (see the module docstring)."""
-    return (hasattr(os, "fork") and sys.platform.startswith("linux")
-            and threading.active_count() == 1)
+    """Whether this platform forks (see the module docstring)."""
+    return hasattr(os, "fork") and sys.platform.startswith("linux")
+
+
+def _fork() -> int:
+    """`os.fork`, without Python 3.12's warning when other threads run: that danger (a lock
+    held by another thread stays held in the child) is what watching the child is for."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=DeprecationWarning)
+        return os.fork()
 
 
 _INDEX = struct.Struct("<I")  # a batch's number, as the queue carries it
@@ -94,19 +111,24 @@ class _Inbox:
         self.ended = False
         _widen(read_fd)
 
-    def take(self, *, wait: bool = False) -> None:
+    def take(self, *, wait: bool = False, stall: float | None = None) -> bool:
         """Read what the pipe holds (with *wait*: until the child closes it) and unpickle
-        every complete frame."""
-        os.set_blocking(self.fd, wait)
+        every complete frame. With *stall*, False if the child sends nothing for that many
+        seconds before it closes the pipe (True otherwise)."""
+        os.set_blocking(self.fd, wait and stall is None)
         while not self.ended:
+            if wait and stall is not None and not select.select([self.fd], [], [], stall)[0]:
+                return False
             try:
                 chunk = os.read(self.fd, 1 << 20)
             except BlockingIOError:
-                return
+                if wait:  # watched (non-blocking) and select was wrong: wait again
+                    continue
+                return True
             if not chunk:
                 self.ended = True
                 self.torn = self.torn or bool(self.pending)
-                return
+                return True
             self.pending += chunk
             while len(self.pending) >= _FRAME.size:
                 (size,) = _FRAME.unpack_from(self.pending)
@@ -118,6 +140,7 @@ class _Inbox:
                 except Exception:  # noqa: BLE001 - a damaged frame: trust nothing of it
                     self.torn = True
                 del self.pending[:end]
+        return True
 
 
 def _widen(fd: int) -> None:
@@ -153,10 +176,12 @@ def run_forked(tasks: Sequence[Callable[[], T]], processes: int) -> list[T]:
     """The results of *tasks* (each called once), in order. When forking is safe and worth
     it, this process and *processes* - 1 forked children take small batches of tasks from
     a shared queue, in the order given (so put the longest first), which keeps all of them
-    busy to the end; otherwise this process runs them all."""
+    busy to the end; otherwise this process runs them all. Children forked while other
+    threads run are watched (`STALL_SECONDS`, see the module docstring)."""
     processes = max(1, min(processes, len(tasks) // MIN_TASKS))
     if processes == 1 or not can_fork():
         return [task() for task in tasks]
+    stall = STALL_SECONDS if threading.active_count() > 1 else None
     size = -(-len(tasks) // _BATCHES)
     batches = [range(i, min(i + size, len(tasks))) for i in range(0, len(tasks), size)]
     queue_read, queue_write = os.pipe()
@@ -167,7 +192,7 @@ def run_forked(tasks: Sequence[Callable[[], T]], processes: int) -> list[T]:
     try:
         for _ in range(processes - 1):
             read_fd, write_fd = os.pipe()
-            pid = os.fork()
+            pid = _fork()
             if pid == 0:  # pragma: no cover - the child's coverage is not collected
                 os.close(read_fd)
                 _child(tasks, batches, queue_read, write_fd)
@@ -187,10 +212,12 @@ def run_forked(tasks: Sequence[Callable[[], T]], processes: int) -> list[T]:
     finally:
         os.close(queue_read)
     for pid, inbox in inboxes:
-        inbox.take(wait=True)
+        finished = inbox.take(wait=True, stall=stall)
         os.close(inbox.fd)
+        if not finished:  # stuck (see the module docstring): its tasks are run here
+            os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
-        if status == 0 and not inbox.torn:
+        if finished and status == 0 and not inbox.torn:
             results.update(inbox.results)
     # a task that a failed child took is run here (a failure shows with its traceback)
     return [results[i] if i in results else tasks[i]() for i in range(len(tasks))]

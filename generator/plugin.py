@@ -25,7 +25,8 @@ Decisions (see also docs/about.md):
 * Generated pages whose body is HTML (generator.htmlpage: articles, regions, themes, ...)
   get an `HtmlPage`, which MkDocs shows without converting Markdown.
 * `processes` (0: one per core) sets the extraction workers and the render processes
-  (generator.forked; a fork only while MkDocs runs no other thread, so never in `serve`).
+  (generator.forked; in `serve` too, where a forked child is watched: MkDocs runs threads
+  there).
 * Material's search entries of a page whose HTML did not change since the last build come
   from a memo (`generator.search_memo`, `.briefing-cache/search.json`) instead of the
   search plugin parsing the page again; the index is the same.

@@ -650,6 +650,24 @@ def test_a_damaged_page_store_is_not_trusted(reference, tmp_path, monkeypatch, d
     assert {p: store.path(p).read_bytes() for p in changed} == _fresh(records, reference)
 
 
+def test_a_file_another_process_wrote_during_the_build_counts_as_changed(tmp_path):
+    """A forked render child that wrote a page and died before it reported it: the page is
+    made again here, with the same bytes the file holds now, and it must still count as
+    changed (a dirty rebuild converts only changed pages), because the last build left
+    other bytes there."""
+    store = PageStore(tmp_path)
+    assert store.begin()
+    assert store.write("a.md", b"as the last build made it")
+    store.finish({"a": ("key", ["a.md"])}, ["a.md"])
+    store.release()
+    store = PageStore(tmp_path)
+    assert store.begin() and store.previous == {"a": ("key", ["a.md"])}
+    assert not store.write("a.md", b"as the last build made it")  # as it was: unchanged
+    store.path("a.md").write_bytes(b"new, from a child that died")
+    assert store.write("a.md", b"new, from a child that died")
+    store.release()
+
+
 def test_a_store_is_used_by_one_build_at_a_time(tmp_path):
     """`mkdocs serve` and `mkdocs build` of one project at once: the second cannot begin
     (the plugin then keeps its pages in a temporary store) until the first releases it."""
