@@ -150,6 +150,16 @@ def test_respectively_pairs_in_order() -> None:
                            ("henan", 2025, 5.5, "around")}
 
 
+def test_respective_before_the_figures_pairs_them_in_order() -> None:
+    """"A, B and C recorded respective growth rates of x, y and z": the same pairing as
+    "x, y and z respectively"."""
+    rec = record_of("In 2024, Shanghai, Jiangsu and Zhejiang posted respective GDP growth "
+                    "rates of 5 percent, 5.8 percent and 5.5 percent, the bureau said.")
+    assert growth(rec, "gdp-growth") == {("shanghai", 2024, 5.0, "exactly"),
+                                         ("jiangsu", 2024, 5.8, "exactly"),
+                                         ("zhejiang", 2024, 5.5, "exactly")}
+
+
 def test_a_quantified_group_gets_no_region() -> None:
     rec = record_of("Most provinces aim for growth of around 5 percent. Twelve of the 24 "
                     "largest cities have set targets above 5.5 percent. Other cities are "
@@ -230,6 +240,23 @@ def test_partial_year_outcomes_carry_their_period() -> None:
     (fig,) = growth_figures(rec)
     assert (fig["indicator"], fig["year"], fig["period"]) == (
         "gdp-growth-part-year", 2025, "H1")
+
+
+def test_a_period_named_with_the_year_of_the_sentence_before_is_carried_with_it() -> None:
+    """"... in the first half of 2024. In those six months, GDP rose 5.1 percent": the figure
+    takes its year from the sentence before, and the part of the year named with it."""
+    rec = record_of("Anhui released its economic data for the first half of 2024 on "
+                    "Thursday.\nDuring this period, the province's GDP rose by 5.1 percent "
+                    "year-on-year.", date="2024-07-20")
+    assert [(f["indicator"], f["region"], f["year"], f["period"])
+            for f in growth_figures(rec)] == [("gdp-growth-part-year", "anhui", 2024, "H1")]
+
+
+def test_a_year_carried_without_a_period_stays_the_year_s() -> None:
+    rec = record_of("Anhui released its economic data for 2023 on Thursday.\nThe province's "
+                    "GDP rose by 5.8 percent.", date="2024-01-20")
+    assert [(f["indicator"], f["year"], f.get("period")) for f in growth_figures(rec)] == [
+        ("gdp-growth", 2023, None)]
 
 
 def test_a_period_before_gives_way_to_a_year_after_the_figure() -> None:
@@ -415,6 +442,22 @@ def test_percent_of_gdp_growth_is_growth_not_a_share() -> None:
     assert growth(rec, "gdp-growth") == {("shanxi", 2021, 9.1, "exactly")}
     rec = record_of("In 2024, consumption in Shanxi accounted for 60 percent of GDP growth.")
     assert growth_figures(rec) == []
+
+
+@pytest.mark.parametrize("aside", ["east China's Anhui Province", "China's eastern hub",
+                                   "southwest China’s Sichuan Province"])
+def test_an_aside_of_china_s_province_describes_the_city_before_it(aside: str) -> None:
+    rec = record_of(f"Wuhu, {aside}, reported a GDP of 500 billion yuan in 2024, up 6.2 "
+                    "percent year on year.")
+    assert growth(rec, "gdp-growth") == {("wuhu", 2024, 6.2, "exactly")}
+
+
+def test_a_measure_after_the_year_of_a_figure_is_not_its_measure() -> None:
+    """"GDP grew 9.2 percent in 2023 as tourism boomed": tourism is why, not what grew
+    ("8 percent in tourism revenue" would be)."""
+    rec = record_of("Hainan saw its GDP grow by 9.2 percent in 2023 as booming tourism "
+                    "lifted the economy.\nSanya's output grew 8 percent in tourism revenue.")
+    assert growth(rec, "gdp-growth") == {("hainan", 2023, 9.2, "exactly")}
 
 
 def test_an_aside_between_dashes_does_not_take_the_figure() -> None:

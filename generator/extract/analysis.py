@@ -192,6 +192,7 @@ def _automaton() -> ahocorasick.Automaton:
     for w in cues()["indicator_cues"]["other_measures"]:
         add(w, "measure", "other", True)
     add("respectively", "respectively", "respectively", False)
+    add("respective", "respectively", "respectively", False)  # "recorded respective rates of"
     for period, words in g["periods"].items():
         for w in words:
             add(w, "period", f"period:{period}", True)
@@ -274,9 +275,11 @@ def _subregion_pattern() -> re.Pattern[str]:
 
 
 # An aside after a name: ", which grew 2.3% in 2022 to 404.5 billion yuan,", ", the capital
-# of Jiangsu province,", ", both central cities,". Its words and years describe the name.
+# of Jiangsu province,", ", both central cities,", ", east China's Jiangsu Province,", ",
+# China's southernmost province,". Its words and years describe the name.
 _ASIDE_WORDS = (r"(?:which|who|where|whose|home\s+to|host\s+of|a|an|the|another|both"
-                r"|capital\s+of|dubbed|known\s+as|nicknamed)")
+                r"|capital\s+of|dubbed|known\s+as|nicknamed"
+                r"|(?:(?:north|south)?(?:east|west)\s+|north\s+|south\s+|central\s+)?china['’]s)")
 _ASIDE = re.compile(
     rf",\s+{_ASIDE_WORDS}\s[^,;]{{3,160}},"
     # between dashes: "The GDP of Shijiazhuang – capital of North China's Hebei province –"
@@ -371,6 +374,14 @@ def scan_sentences(sentences: Sequence[str]) -> list[list[Quantity]]:
     return [scan_numbers(s) if _DIGIT.search(s) else [] for s in sentences]
 
 
+def _period_cues(sentence: str, low: str) -> tuple[Cue, ...]:
+    """Only the partial-year periods of a sentence ("in the first quarter of 2023"), for a
+    sentence that names a year but no percentage: a figure in the next sentence that takes
+    its year from it takes its period too."""
+    hits = _leftmost_longest([h for h in _phrase_hits(low) if h[2] == "period"])
+    return tuple(Cue(start, end, kind, sentence[start:end]) for start, end, _f, kind in hits)
+
+
 def analyse_sentence(
     n: int, sentence: str, regions: RegionAnalysis, anchor: TimeAnchor, paragraph_start: bool,
     quantities: Sequence[Quantity] | None = None,
@@ -386,6 +397,7 @@ def analyse_sentence(
     low = sentence.lower()
     asides = _asides(sentence) if ("," in sentence or "–" in sentence or "—" in sentence
                                    or "--" in sentence) else ()
+    years = _years(sentence, anchor, numbers)
     return SentenceAnalysis(
         n=n,
         text=sentence,
@@ -395,10 +407,11 @@ def analyse_sentence(
         actors=actors,
         locators=tuple((m.start, m.end) for m in mentions if m.locator),
         numbers=numbers,
-        years=_years(sentence, anchor, numbers),
-        # (cues serve the growth rules: percentages, and sentences that may set a topic)
+        years=years,
+        # (cues serve the growth rules: percentages, and sentences that may set a topic; a
+        # sentence with a year has its periods, which the next sentences may carry on)
         cues=_cues(sentence, low) if any(q.unit == "percent" for q in numbers)
-        or _might_set_topic(low) else (),
+        or _might_set_topic(low) else _period_cues(sentence, low) if years else (),
         focus=tuple(regions.focus[n - 1]),
     )
 

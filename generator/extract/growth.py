@@ -113,6 +113,10 @@ _OF_PREVIOUS = re.compile(r"^\s*(?:of|in|for)\s+(?:the\s+|its\s+|total\s+)?$", r
 _AFTER_MEASURE = re.compile(r"^\s*(?:year[\s-]on[\s-]year\s+)?(?:growth\s+|increase\s+|rise\s+)?"
                             r"(?:for|in|of)\s+", re.I)
 
+#: a year between a figure and the measure after it: the figure's phrase has ended ("grow by
+#: 9.2 percent in 2023 as booming tourism turbocharged ..."), the measure is another's
+_YEAR_IN_GAP = re.compile(r"\b(?:19|20)\d\d\b")
+
 
 def _previous_number(sa: SentenceAnalysis, i: int) -> Number | None:
     """The percentage before number *i* in its clause, if any."""
@@ -153,8 +157,8 @@ def _after_measure(sa: SentenceAnalysis, i: int) -> str | None:
         return "gdp"
     if first.kind == "bare" and not gap.strip():
         return "bare"
-    if first.kind == "other" and _AFTER_MEASURE.match(gap):
-        return "other"
+    if first.kind == "other" and _AFTER_MEASURE.match(gap) and not _YEAR_IN_GAP.search(gap):
+        return "other"  # (not "grow by 9.2 percent in 2023 as booming tourism ...")
     return None
 
 
@@ -383,7 +387,8 @@ def actors_of(
         described = [a for a in sa.actors if a.end <= keep[0] and keep[0] - a.end <= 20]
         if described:
             return [described[-1].region], "aside-actor"
-    respectively = sa.cues_in(("respectively",), num.end, clause_end)
+    # "A and B grew 5% and 6% respectively", "A and B recorded respective rates of 5% and 6%"
+    respectively = sa.cues_in(("respectively",), clause_start, clause_end)
     if respectively:
         paired = _pair_respectively(sa, i, clause_start, gazetteer)
         if paired:
@@ -420,8 +425,9 @@ def _level(gazetteer: Gazetteer, rid: str) -> str | None:
 
 def _pair_respectively(sa: SentenceAnalysis, i: int, clause_start: int,
                        gazetteer: Gazetteer) -> list[str]:
-    """"A, B and C target around 5%, above 5%, and approximately 5% respectively": the
-    places of the run named before the first number of the clause, in order."""
+    """"A, B and C target around 5%, above 5%, and approximately 5% respectively" (or "A, B
+    and C recorded respective growth rates of ..."): the places of the run named before the
+    first number of the clause, in order."""
     num = sa.numbers[i]
     named = [a for a in sa.actors if clause_start <= a.start and a.end <= num.start
              and not a.anaphor]
@@ -429,7 +435,7 @@ def _pair_respectively(sa: SentenceAnalysis, i: int, clause_start: int,
         return []
     runs = _run_before(sa, named)
     word = next((c.start for c in sa.cues if c.kind == "respectively" and c.start > num.start),
-                len(sa.text))
+                sa.clause(num.start)[1])
     nums = [q for q in sa.numbers if runs[-1].end <= q.start < word and q.unit == "percent"]
     run = most_specific(list(dict.fromkeys(a.region for a in runs)), gazetteer)
     if len(run) < 2 or len(nums) % len(run):
@@ -587,6 +593,31 @@ def _excluded(sa: SentenceAnalysis, i: int) -> str | None:
     return None
 
 
+def carried_period(history: Sequence[SentenceAnalysis], stance: str,
+                   last_fact: dict[str, tuple[int | None, str | None]],
+                   year: int | None) -> str | None:
+    """The part of a year that comes with a year carried from the sentences just before
+    (`_carried_year`, same order): the period of the last fact of the same stance, else one
+    named with the year written last before ("... in the first quarter of 2023. During the
+    three-month period, the province's GDP increased by 8.2 percent"). A figure that takes
+    its year from there covers that part of it, not the whole year."""
+    if stance in last_fact and last_fact[stance][0] is not None:
+        return last_fact[stance][1] if last_fact[stance][0] == year else None
+    for prev in reversed(history[-YEAR_SPAN:]):
+        usable = [r for r in prev.years if r.year is not None]
+        if not usable:
+            continue
+        ref = usable[-1]
+        if ref.year != year:
+            return None
+        for cue in prev.cues:  # "the first quarter of 2023", "Q1 2023", "2023 first half"
+            if cue.kind.startswith("period:") and (0 <= ref.start - cue.end <= 25
+                                                   or 0 <= cue.start - ref.end <= 3):
+                return cue.kind.split(":", 1)[1]
+        return None
+    return None
+
+
 def _carried_year(history: Sequence[SentenceAnalysis], stance: str,
                   last_fact_year: dict[str, int | None], anchor: TimeAnchor) -> int | None:
     """A year carried from the sentences just before: the last fact of the same stance in
@@ -622,9 +653,10 @@ def extract_growth(
     out: list[GrowthFact] = []
     topic: Topic | None = None
     last_year: dict[str, int | None] = {}
+    last_fact: dict[str, tuple[int | None, str | None]] = {}  # stance -> (year, period)
     for k, sa in enumerate(analyses):
         if sa.paragraph_start and topic is not None and sa.n - topic.sentence > 1:
-            last_year = {}
+            last_year, last_fact = {}, {}
         previous_focus = analyses[k - 1].focus if k else ()
         focus = previous_focus or sa.focus  # the place the text was about before this sentence
         found_here = False
@@ -671,6 +703,8 @@ def extract_growth(
             period = period_of(sa, i) if kind == "outcome" else None
             if period == UNKNOWN_PERIOD:
                 continue  # growth over "the same period" of a part of a year not named
+            if kind == "outcome" and period is None and year_rule == "carried":
+                period = carried_period(analyses[:k], kind, last_fact, year)
             if (period in _SAME_YEAR_PERIODS and year_rule == "carried"
                     and anchor.source == "date"):
                 # "GDP grows by 4.6% in Q1" in an April article: this year's first quarter
@@ -692,6 +726,7 @@ def extract_growth(
                     forecaster=_forecaster(sa) if kind == "forecast" else None,
                     confidence=confidence, rule=rule))
             last_year[kind] = year
+            last_fact[kind] = (year, period)
             if stance_rule != "comparison":
                 topic = Topic(kind, year, sa.n)
             found_here = True
