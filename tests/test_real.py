@@ -27,10 +27,11 @@ SCORER = REPO / "tests" / "tools" / "score_extraction.py"
 CORPUS = REPO / "tests" / "real"
 #: Further real pages, each set collected and annotated blind (first score in its
 #: FIRST_SCORE.txt: real2 targets F1 0.87; real3 targets F1 0.84, realised growth 0.55; real4,
-#: first scored after the real3 fixes, realised growth 0.36). The rules were revised once after
-#: each first score, so these bars are ratchets, not held-out scores.
+#: first scored after the real3 fixes, realised growth 0.36; real5 targets F1 0.86, realised
+#: growth 0.46). The rules were revised once after each first score, so these bars are
+#: ratchets, not held-out scores.
 MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
-    "real2": [("targets", "f1", 0.87), ("targets", "p", 0.86), ("actuals", "f1", 0.74),
+    "real2": [("targets", "f1", 0.87), ("targets", "p", 0.86), ("actuals", "f1", 0.78),
               ("actuals", "p", 0.90), ("themes", "f1", 0.84), ("people", "f1", 0.95),
               ("regions", "f1", 0.96)],
     "real3": [("targets", "f1", 0.92), ("targets", "p", 0.92), ("targets_high", "p", 0.90),
@@ -38,6 +39,9 @@ MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
               ("people", "f1", 0.88), ("regions", "f1", 0.96)],
     "real4": [("targets", "f1", 0.95), ("actuals", "f1", 0.58), ("actuals", "p", 0.95),
               ("themes", "f1", 0.80), ("people", "f1", 0.95), ("regions", "f1", 0.93)],
+    "real5": [("targets", "f1", 0.85), ("targets", "p", 0.95), ("actuals", "f1", 0.87),
+              ("actuals", "p", 0.78), ("themes", "f1", 0.86), ("people", "f1", 0.95),
+              ("regions", "f1", 0.92)],
 }
 #: sets whose every printed date the extractor reads
 ALL_DATES = ("real2",)
