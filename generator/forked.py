@@ -42,8 +42,8 @@ T = TypeVar("T")
 #: below this many tasks a fork costs more than it saves
 MIN_TASKS = 16
 #: how long a child forked beside other threads may send nothing once this process waits
-#: for it, before it is taken for stuck (the longest task of a 5,000-article site, the
-#: figures CSV, takes about 3 s)
+#: for it, before it is taken for stuck (the longest tasks of a 1,000-article site, the
+#: Figures page and the figures CSV, take under a second each)
 STALL_SECONDS = 30.0
 #: the queue is written whole before any process reads it, so it must fit in a pipe's
 #: smallest buffer (one page): at most this many batches of consecutive tasks
