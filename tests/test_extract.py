@@ -419,3 +419,20 @@ def test_the_city_of_names_the_place_that_follows() -> None:
     rec = record_of("Haikou set its growth target at 7 percent, while the tourism city of Sanya "
                     "aims for no less than 7.5 percent.")
     assert targets(rec) == {("haikou", 2025, 7.0, "exactly"), ("sanya", 2025, 7.5, "at-least")}
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
+    ("growth of Huainan was -4.5%.", [("-4.5%", -4.5, None)]),
+    ("growth was \u22124.5 percent.", [("\u22124.5 percent", -4.5, None)]),
+    ("a change (-0.8%) in 2022", [("-0.8%", -0.8, None)]),
+    ("a target of 5-6 percent", [("5-6 percent", 5.0, 6.0)]),
+    ("between 5 -6 percent", [("5 -6 percent", 5.0, 6.0)]),
+    ("rose 5%-6%", [("5%-6%", 5.0, 6.0)]),
+    ("the cost -3 billion yuan", []),  # a hyphen is a sign only before a percentage
+])
+def test_a_minus_sign_before_a_percentage_makes_it_negative(sentence, want) -> None:
+    from generator.extract.quantities import scan_numbers
+
+    got = [(q.text, q.value, q.value_max) for q in scan_numbers(sentence)]
+    assert got == want
+    assert all(sentence[q.start:q.end] == q.text for q in scan_numbers(sentence))

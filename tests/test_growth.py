@@ -160,6 +160,34 @@ def test_respective_before_the_figures_pairs_them_in_order() -> None:
                                          ("zhejiang", 2024, 5.5, "exactly")}
 
 
+def test_a_plan_s_expected_targets_are_targets_not_a_forecast() -> None:
+    """"The main expected targets ... include: a 6 percent increase in GDP": the plan's own
+    targets (预期目标), not someone forecasting ("He expected growth of 6 percent")."""
+    rec = record_of("The main expected targets for Wuhu this year include: a 6.5 percent "
+                    "increase in regional GDP and 7 percent growth in retail sales.")
+    assert growth(rec) == {("wuhu", 2025, 6.5, "exactly")}
+
+
+@pytest.mark.parametrize("minus", ["-", "\u2212"])
+def test_a_negative_rate_keeps_its_sign(minus: str) -> None:
+    rec = record_of(f"Wuhu's economy grew 6.2 percent in 2024.\nBy contrast, the GDP growth "
+                    f"rate of Huainan was {minus}1.5% in 2024.")
+    assert growth(rec, "gdp-growth") == {("wuhu", 2024, 6.2, "exactly"),
+                                         ("huainan", 2024, -1.5, "exactly")}
+
+
+def test_a_fall_written_with_a_minus_sign_is_not_turned_positive() -> None:
+    rec = record_of("Huainan's GDP fell -1.5 percent in 2024.")
+    assert growth(rec, "gdp-growth") == {("huainan", 2024, -1.5, "exactly")}
+
+
+def test_a_growth_rate_that_was_is_an_outcome_but_a_target_that_was_is_not() -> None:
+    rec = record_of("In 2024, the GDP growth rate of Wuhu stood at 6.2 percent.\nThe growth "
+                    "target of Huainan was 5 percent for 2025.")
+    assert growth(rec, "gdp-growth") == {("wuhu", 2024, 6.2, "exactly")}
+    assert growth(rec) == {("huainan", 2025, 5.0, "exactly")}
+
+
 def test_a_quantified_group_gets_no_region() -> None:
     rec = record_of("Most provinces aim for growth of around 5 percent. Twelve of the 24 "
                     "largest cities have set targets above 5.5 percent. Other cities are "

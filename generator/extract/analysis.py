@@ -261,7 +261,8 @@ def _regex_cues() -> dict[str, re.Pattern[str]]:
         "forecaster": re.compile(
             r"\W*(?:he|she|they|[a-z]+(?:\s+[a-z]+){0,2})\s+(?:also\s+)?(?:forecasts?|expects?"
             r"|expected|predicts?|predicted|estimates?|estimated|projects?|projected|sees|reckons"
-            r"|anticipates?|believes?)\b(?!\s+to\b)"),
+            r"|anticipates?|believes?)\b(?!\s+(?:to|targets?|goals?|objectives?)\b)"),
+        # ("The primary expected targets ... include": a plan's targets, no one forecasting)
         "national": re.compile(
             r"\b(?:national|nationwide|country['’]s|nation['’]s)\s+(?:average|growth|rate|level|"
             r"economy|gdp|target)|\bfor\s+the\s+(?:nation|country|whole\s+country)\b"),

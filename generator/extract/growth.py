@@ -267,9 +267,28 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
              and num.end <= c.start <= num.end + 25]
     if after:
         return "target", "cue"
+    if _rate_was(sa, i, start):
+        return "outcome", "rate-was"
     if topic is not None and sa.n - topic.sentence <= TOPIC_SPAN and measure == "carried":
         return topic.stance, "carried"  # a list sentence continues the statement before it
     return None
+
+
+@cache
+def _rate_copula() -> re.Pattern[str]:
+    words = "|".join(re.escape(str(w)).replace(r"\ ", r"\s+")
+                     for w in cues()["growth"]["rate_copulas"])
+    return re.compile(rf"^\s*(?:of\s+[^,;]{{1,40}}?\s+)?(?:{words})\s+(?:about\s+|around\s+)?$",
+                      re.I)
+
+
+def _rate_was(sa: SentenceAnalysis, i: int, start: int) -> bool:
+    """"GDP growth rate of Changchun was -4.5%", "the growth rate stood at 5.1%": a growth
+    rate stated as what it was (called only where the sentence has no stance word)."""
+    num = sa.numbers[i]
+    rates = [c for c in sa.cues_in(("bare",), start, num.start)
+             if c.text.lower().startswith("growth rate")]
+    return bool(rates) and bool(_rate_copula().match(sa.text[rates[-1].end:num.start]))
 
 
 _NAME_AFTER = re.compile(r"\s+(?:at|of|from)\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*")
@@ -715,7 +734,7 @@ def extract_growth(
             if measure == "carried":
                 rule += "; measure:carried"
             value, value_max = num.value, num.value_max
-            if kind == "outcome" and _falls(sa, i):
+            if kind == "outcome" and value > 0 and _falls(sa, i):  # ("fell -2%" is -2%)
                 value, value_max = -value, None if value_max is None else -value_max
             for region in regions:
                 out.append(GrowthFact(

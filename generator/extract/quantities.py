@@ -82,7 +82,7 @@ def _quantity_pattern(ranges: bool) -> re.Pattern[str]:
         second = "(?:(?!)(?P<scale1>)(?P<unit1>)(?P<sep>)(?P<cur_pre2>)(?P<num2>))?"
     return re.compile(
         rf"""
-        (?<![\w.$,¥￥€£-])
+        (?:(?<![\w.$,¥￥€£-])|(?<=[\s(:]-))  # (a minus sign: "was -4.5%")
         (?:(?P<cur_pre>US\$|HK\$|\$|RMB|CNY|USD|EUR|¥|￥|€|£)\s?)?
         (?P<num>{NUM})
         {second}
@@ -92,6 +92,10 @@ def _quantity_pattern(ranges: bool) -> re.Pattern[str]:
         re.VERBOSE | re.IGNORECASE,
     )
 
+
+#: a minus sign right before a number: the mathematical one anywhere, a hyphen or an en dash
+#: only after a space, a bracket or a colon (never "5-6 percent", "COVID-19")
+_MINUS_BEFORE = re.compile(r"(?:\u2212|(?:^|(?<=[\s(:]))[-–])\Z")
 
 _QUANTITY = _quantity_pattern(ranges=True)
 _SINGLE_QUANTITY = _quantity_pattern(ranges=False)
@@ -196,6 +200,9 @@ def scan_numbers(sentence: str) -> list[Quantity]:
                 out.append(q)
             pos = m.start("num2") - len(m.group("cur_pre2") or "")
             continue
+        if (not (unit and re.fullmatch(PERCENT, unit, re.I)) and m.start()
+                and sentence[m.start() - 1] == "-"):
+            continue  # a hyphen before a number is a sign only before a percentage
         currency = None
         if cur_pre:
             currency = CURRENCY_BEFORE.get(cur_pre.lower())
@@ -207,7 +214,11 @@ def scan_numbers(sentence: str) -> list[Quantity]:
         text = sentence[m.start() : end].strip()
         if unit and re.fullmatch(PERCENT, unit, re.I):
             unit_name = "percentage-points" if "point" in unit.lower() else "percent"
-            out.append(Quantity(m.start(), end, text, value, value_max, unit_name, qual))
+            start = m.start()
+            if value_max is None and _MINUS_BEFORE.search(sentence, 0, start):
+                # "growth of Changchun was -4.5%": a negative rate (the sign is the fact)
+                start, value, text = start - 1, -value, sentence[start - 1] + text
+            out.append(Quantity(start, end, text, value, value_max, unit_name, qual))
             continue
         if currency:
             q = Quantity(m.start(), end, text, value, value_max, currency, qual)
