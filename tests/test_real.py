@@ -28,8 +28,9 @@ CORPUS = REPO / "tests" / "real"
 #: Further real pages, each set collected and annotated blind (first score in its
 #: FIRST_SCORE.txt: real2 targets F1 0.87; real3 targets F1 0.84, realised growth 0.55; real4,
 #: first scored after the real3 fixes, realised growth 0.36; real5 targets F1 0.86, realised
-#: growth 0.46). The rules were revised once after each first score, so these bars are
-#: ratchets, not held-out scores.
+#: growth 0.46; real6, first scored after the real5 fixes, targets 0.91, realised growth
+#: 0.89, both with precision 1.00). The rules were revised once after each first score, so
+#: these bars are ratchets, not held-out scores.
 MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
     "real2": [("targets", "f1", 0.87), ("targets", "p", 0.86), ("actuals", "f1", 0.78),
               ("actuals", "p", 0.90), ("themes", "f1", 0.84), ("people", "f1", 0.95),
@@ -42,6 +43,9 @@ MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
     "real5": [("targets", "f1", 0.85), ("targets", "p", 0.95), ("actuals", "f1", 0.87),
               ("actuals", "p", 0.78), ("themes", "f1", 0.86), ("people", "f1", 0.95),
               ("regions", "f1", 0.92)],
+    "real6": [("targets", "f1", 0.95), ("targets", "p", 0.95), ("actuals", "f1", 0.92),
+              ("actuals", "p", 0.95), ("themes", "f1", 0.88), ("people", "f1", 0.95),
+              ("regions", "f1", 0.95)],
 }
 #: sets whose every printed date the extractor reads
 ALL_DATES = ("real2",)
