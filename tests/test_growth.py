@@ -280,6 +280,13 @@ def test_a_period_named_with_the_year_of_the_sentence_before_is_carried_with_it(
             for f in growth_figures(rec)] == [("gdp-growth-part-year", "anhui", 2024, "H1")]
 
 
+def test_a_carried_period_keeps_its_own_year_in_a_later_article() -> None:
+    rec = record_of("Anhui's statistics bureau looked back at the first half of 2023.\nDuring "
+                    "that period, the province's GDP rose by 5.8 percent.", date="2024-07-20")
+    assert [(f["indicator"], f["year"], f["period"]) for f in growth_figures(rec)] == [
+        ("gdp-growth-part-year", 2023, "H1")]
+
+
 def test_a_year_carried_without_a_period_stays_the_year_s() -> None:
     rec = record_of("Anhui released its economic data for 2023 on Thursday.\nThe province's "
                     "GDP rose by 5.8 percent.", date="2024-01-20")

@@ -722,13 +722,15 @@ def extract_growth(
             period = period_of(sa, i) if kind == "outcome" else None
             if period == UNKNOWN_PERIOD:
                 continue  # growth over "the same period" of a part of a year not named
-            if kind == "outcome" and period is None and year_rule == "carried":
-                period = carried_period(analyses[:k], kind, last_fact, year)
             if (period in _SAME_YEAR_PERIODS and year_rule == "carried"
                     and anchor.source == "date"):
                 # "GDP grows by 4.6% in Q1" in an April article: this year's first quarter
                 # (a quarter is reported the month after it ends), not a year carried over
                 year, year_rule = anchor.year, "anchor-date"
+            elif kind == "outcome" and period is None and year_rule == "carried":
+                # (the year and its period both come from before: "... in the first
+                # quarter of 2023. During the three-month period, ..." in a 2024 article)
+                period = carried_period(analyses[:k], kind, last_fact, year)
             confidence = _confidence(region_rule, measure, stance_rule, year_rule)
             rule = f"{kind}:{stance_rule}; region:{region_rule}; year:{year_rule}"
             if measure == "carried":
