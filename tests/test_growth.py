@@ -55,6 +55,21 @@ def test_a_measure_named_after_the_number_counts() -> None:
     assert growth(rec) == {("anhui", 2025, 5.5, "more-than")}
 
 
+@pytest.mark.parametrize("sentence", [
+    "Sanya's per-capita GDP stood at 100,000 yuan in 2024, an increase of 4.3% year-on-year.",
+    "In 2024, the implicit deflator of GDP in Sanya grew by 0.5% year-on-year.",
+])
+def test_per_capita_gdp_and_the_deflator_are_not_gdp_growth(sentence: str) -> None:
+    assert growth_figures(record_of(sentence)) == []
+
+
+def test_the_national_rate_beside_a_region_s_is_not_the_region_s() -> None:
+    rec = record_of("In 2024, Sanya's economic growth rate was only 3.5%, failing to meet the "
+                    "target and below the national 5% growth rate.")
+    assert growth(rec, "gdp-growth") == {("sanya", 2024, 3.5, "exactly")}
+    assert growth(rec) == set()
+
+
 def test_a_sector_economy_is_not_the_economy() -> None:
     rec = record_of("Guizhou's digital economy grew 12 percent in 2024.")
     assert growth_figures(rec) == []
@@ -188,6 +203,25 @@ def test_a_growth_rate_that_was_is_an_outcome_but_a_target_that_was_is_not() -> 
     assert growth(rec) == {("huainan", 2025, 5.0, "exactly")}
 
 
+def test_places_located_by_china_s_are_still_one_list() -> None:
+    """"South China's Hainan Province and Southwest China's Yunnan Province set ...": both;
+    and ", East China's Shandong and Jiangsu provinces," after a name is the next item of a
+    list, not an aside describing the name."""
+    rec = record_of("South China's Hainan Province and Southwest China's Yunnan Province set "
+                    "targets of around 7 percent for 2025.")
+    assert growth(rec) == {("hainan", 2025, 7.0, "around"), ("yunnan", 2025, 7.0, "around")}
+    rec = record_of("South China's Guangdong Province, East China's Shandong and Jiangsu "
+                    "provinces set targets of about 5 percent for 2025.")
+    assert growth(rec) == {(r, 2025, 5.0, "around") for r in ("guangdong", "shandong",
+                                                               "jiangsu")}
+
+
+def test_two_qualifiers_over_a_group_are_a_bracket() -> None:
+    rec = record_of("Guangdong, Shandong and Jiangsu set targets around or above 5 percent "
+                    "for 2025.")
+    assert growth_figures(rec) == []
+
+
 def test_a_quantified_group_gets_no_region() -> None:
     rec = record_of("Most provinces aim for growth of around 5 percent. Twelve of the 24 "
                     "largest cities have set targets above 5.5 percent. Other cities are "
@@ -285,6 +319,29 @@ def test_a_carried_period_keeps_its_own_year_in_a_later_article() -> None:
                     "that period, the province's GDP rose by 5.8 percent.", date="2024-07-20")
     assert [(f["indicator"], f["year"], f["period"]) for f in growth_figures(rec)] == [
         ("gdp-growth-part-year", 2023, "H1")]
+
+
+@pytest.mark.parametrize(("sentence", "period"), [
+    ("The city of Sanya saw a 7.5% annualized growth rate in the first quarter of 2025.", "Q1"),
+    ("Sanya's GDP expanded by 7.6% year-on-year in real terms to 115 billion yuan in the "
+     "fourth quarter of 2024.", "Q4"),
+])
+def test_a_period_further_on_in_the_figure_s_phrase_is_its_period(sentence, period) -> None:
+    rec = record_of(sentence, date="2025-05-01")
+    assert [(f["indicator"], f["period"]) for f in growth_figures(rec)] == [
+        ("gdp-growth-part-year", period)]
+
+
+def test_a_period_right_after_a_figure_binds_tighter_than_one_before() -> None:
+    rec = record_of("Sanya's GDP growth slowed from 9 percent in the first quarter of 2024 to "
+                    "3.4 percent in the fourth quarter.", date="2025-02-01")
+    assert [(f["value"], f["period"]) for f in growth_figures(rec)] == [(9.0, "Q1"),
+                                                                        (3.4, "Q4")]
+
+
+def test_a_year_on_year_real_decline_is_negative() -> None:
+    rec = record_of("Sanya's GDP saw a 1.3 percent year-on-year real decline in 2024.")
+    assert growth(rec, "gdp-growth") == {("sanya", 2024, -1.3, "exactly")}
 
 
 def test_a_year_carried_without_a_period_stays_the_year_s() -> None:

@@ -265,7 +265,9 @@ def _regex_cues() -> dict[str, re.Pattern[str]]:
         # ("The primary expected targets ... include": a plan's targets, no one forecasting)
         "national": re.compile(
             r"\b(?:national|nationwide|country['’]s|nation['’]s)\s+(?:average|growth|rate|level|"
-            r"economy|gdp|target)|\bfor\s+the\s+(?:nation|country|whole\s+country)\b"),
+            r"economy|gdp|target)|\bfor\s+the\s+(?:nation|country|whole\s+country)\b"
+            # "significantly below the national 5% growth rate"
+            r"|\bthe\s+(?:national|nationwide|country['’]s|nation['’]s)(?=\s+\d)"),
     }
 
 
@@ -358,10 +360,20 @@ _NAMED_BEFORE = re.compile(
     r"(?:[A-Z][\w'’.-]*|\b(?:province|city|region|municipality|prefecture|district|county))$")
 
 
+#: ", east China's Jiangsu Province," describes the name before it only where the sentence
+#: goes on with its verb ("Changzhou City, east China's Jiangsu Province, reported ..."); in
+#: "Guangdong Province, East China's Shandong and Jiangsu provinces, as well as ..." it is
+#: the next item of a list
+_CHINAS = re.compile(r",\s+(?:\w+\s+)?china['’]s\s", re.I)
+_LIST_GOES_ON = re.compile(r"\s*(?:and\b|or\b|as\s+well\s+as\b|[A-Z])")
+
+
 def _asides(sentence: str) -> tuple[tuple[int, int], ...]:
     """Asides that describe the name just before them (see _ASIDE)."""
     return tuple(m.span() for m in _ASIDE.finditer(sentence)
-                 if _NAMED_BEFORE.search(sentence[max(0, m.start() - 40):m.start()]))
+                 if _NAMED_BEFORE.search(sentence[max(0, m.start() - 40):m.start()])
+                 and not (_CHINAS.match(m.group()) and (
+                     " and " in m.group() or _LIST_GOES_ON.match(sentence, m.end()))))
 
 
 def _clauses(sentence: str, low: str) -> tuple[tuple[int, int], ...]:

@@ -113,6 +113,11 @@ _OF_PREVIOUS = re.compile(r"^\s*(?:of|in|for)\s+(?:the\s+|its\s+|total\s+)?$", r
 _AFTER_MEASURE = re.compile(r"^\s*(?:year[\s-]on[\s-]year\s+)?(?:growth\s+|increase\s+|rise\s+)?"
                             r"(?:for|in|of)\s+", re.I)
 
+#: two qualifiers for one figure, "around or above 5 percent": said of a group, each
+#: place's figure is one or the other
+_EITHER_QUALIFIER = re.compile(r"\b(?:around|about|at|near)\s+or\s+(?:above|over|below|under|"
+                               r"more\s+than|higher\s+than)\s+$", re.I)
+
 #: a year between a figure and the measure after it: the figure's phrase has ended ("grow by
 #: 9.2 percent in 2023 as booming tourism turbocharged ..."), the measure is another's
 _YEAR_IN_GAP = re.compile(r"\b(?:19|20)\d\d\b")
@@ -286,8 +291,8 @@ def _rate_was(sa: SentenceAnalysis, i: int, start: int) -> bool:
     """"GDP growth rate of Changchun was -4.5%", "the growth rate stood at 5.1%": a growth
     rate stated as what it was (called only where the sentence has no stance word)."""
     num = sa.numbers[i]
-    rates = [c for c in sa.cues_in(("bare",), start, num.start)
-             if c.text.lower().startswith("growth rate")]
+    rates = [c for c in sa.cues_in(("bare", "gdp"), start, num.start)
+             if c.text.lower().endswith(("growth rate", "growth rates"))]
     return bool(rates) and bool(_rate_copula().match(sa.text[rates[-1].end:num.start]))
 
 
@@ -355,6 +360,9 @@ _COORDINATION = re.compile(
 _LOCATING = re.compile(
     r"\b(?:in|of)\s+(?:(?:north|south|east|west|central|northeast|northwest|southeast|"
     r"southwest|northern|southern|eastern|western)(?:[\s-]+\w+)?\s+)?(?:china['’]s\s+)?", re.I)
+# what locates the next listed place: "Hainan Province and Southwest China's Xizang ..."
+_CHINA_S = re.compile(r"\b(?:(?:north|south)?(?:east|west)\s+|north\s+|south\s+|central\s+)?"
+                      r"china['’]s\s", re.I)
 _LEVEL_WORDS = re.compile(
     r"\b(?:province|provinces|city|cities|municipality|municipalities|autonomous\s+region"
     r"|region|sar|special\s+administrative\s+region)\b", re.I)
@@ -372,7 +380,7 @@ def _coordinated(sa: SentenceAnalysis, a: Actor, b: Actor) -> bool:
             if any(ch.isdigit() for ch in sa.text[s:e]):
                 return False  # "Gansu, which aims for 6-7 percent, and Qinghai, ...": its own
             gap = gap.replace(sa.text[s:e - 1], " ")
-    gap = _LEVEL_WORDS.sub(" ", gap)
+    gap = _LEVEL_WORDS.sub(" ", _CHINA_S.sub(" ", gap))
     return bool(_COORDINATION.match(gap)) and not any(ch.isdigit() for ch in gap)
 
 
@@ -564,6 +572,10 @@ def period_of(sa: SentenceAnalysis, i: int) -> str | None:
     found = [c for c in periods if c.start < num.start]
     if compares_same_period(sa, i):
         return found[-1].kind.split(":", 1)[1] if found else UNKNOWN_PERIOD
+    right_after = [c for c in periods if num.end <= c.start < clause_end
+                   and _PERIOD_AFTER.match(sa.text[num.end:c.start])][:1]
+    if found and right_after:  # "slowing from 23 percent in the first quarter to 3.4
+        return right_after[0].kind.split(":", 1)[1]  # percent in the fourth quarter"
     after = _year_after(sa, num, [r for r in sa.years if num.end <= r.start < clause_end])
     if found and after is not None:
         return None  # "..., and the economy grew 6 percent in 2023": the year's growth
@@ -573,9 +585,22 @@ def period_of(sa: SentenceAnalysis, i: int) -> str | None:
             and not _BASE_YEAR.search(sa.text[max(0, r.start - 20):r.start]) for r in sa.years):
         return None  # (a year compared with, "up 5% over 2023", is not the figure's)
     if not found:
-        found = [c for c in periods if num.end <= c.start < clause_end
-                 and _PERIOD_AFTER.match(sa.text[num.end:c.start])][:1]
+        found = right_after or [c for c in periods if num.end <= c.start < clause_end
+                                and _period_later(sa, num, c)][:1]
     return found[-1].kind.split(":", 1)[1] if found else None
+
+
+_IN_PERIOD = re.compile(r"\b(?:in|during|for|over)\s+(?:the\s+)?$", re.I)
+
+
+def _period_later(sa: SentenceAnalysis, num: Number, cue: Cue) -> bool:
+    """A period further on in the figure's phrase: "saw a 7.5% annualized growth rate in
+    the first quarter", "expanded by 7.6% year-on-year in real terms to MOP115.72 billion in
+    the fourth quarter" (no other percentage, and no year, between them)."""
+    if cue.start - num.end > 90 or not _IN_PERIOD.search(sa.text[num.end:cue.start]):
+        return False
+    return not any(num.end <= q.start < cue.start and q.unit == "percent" for q in sa.numbers
+                   ) and not any(num.end <= r.start < cue.start for r in sa.years)
 
 
 # --- the rules together ----------------------------------------------------------------
@@ -693,8 +718,12 @@ def extract_growth(
             regions = [r for r in regions if r != "china"]
             if not regions:
                 continue
-            if num.value_max is not None and region_rule == "coordinated":
-                continue  # "A, B and C set targets between 5 and 6 percent": a bracket
+            if region_rule == "coordinated" and (
+                    num.value_max is not None
+                    or _EITHER_QUALIFIER.search(sa.text[max(0, num.start - 30):num.start])):
+                # "A, B and C set targets between 5 and 6 percent", "... around or above 5
+                # percent": a bracket over the group, not each place's figure
+                continue
             if ("carried" in (measure, stance_rule) and region_rule not in NAMED
                     and stance_rule != "comparison"):
                 continue  # a list sentence names its places
@@ -760,7 +789,7 @@ def extract_growth(
 def _fall_after() -> re.Pattern[str]:
     """A fall named right after a number ("a 2.1 percent contraction"), from cues.yaml."""
     words = "|".join(re.escape(str(w)) for w in cues()["growth"]["fall_nouns"])
-    return re.compile(rf"\s+(?:year[\s-]on[\s-]year\s+)?(?:{words})\b", re.I)
+    return re.compile(rf"\s+(?:year[\s-]on[\s-]year\s+)?(?:real\s+)?(?:{words})\b", re.I)
 
 
 _HORIZON = re.compile(r"\b(?:by|until|through|before)\s+(?:the\s+end\s+of\s+)?$", re.I)
