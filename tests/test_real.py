@@ -29,8 +29,9 @@ CORPUS = REPO / "tests" / "real"
 #: FIRST_SCORE.txt: real2 targets F1 0.87; real3 targets F1 0.84, realised growth 0.55; real4,
 #: first scored after the real3 fixes, realised growth 0.36; real5 targets F1 0.86, realised
 #: growth 0.46; real6, first scored after the real5 fixes, targets 0.91, realised growth
-#: 0.89, both with precision 1.00). The rules were revised once after each first score, so
-#: these bars are ratchets, not held-out scores.
+#: 0.89, both with precision 1.00; real7, after the real6 fixes, targets 0.33 of 3, realised
+#: growth 0.44). The rules were revised once after each first score, so these bars are
+#: ratchets, not held-out scores.
 MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
     "real2": [("targets", "f1", 0.87), ("targets", "p", 0.86), ("actuals", "f1", 0.78),
               ("actuals", "p", 0.90), ("themes", "f1", 0.84), ("people", "f1", 0.95),
@@ -46,6 +47,8 @@ MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
     "real6": [("targets", "f1", 0.95), ("targets", "p", 0.95), ("actuals", "f1", 0.92),
               ("actuals", "p", 0.95), ("themes", "f1", 0.88), ("people", "f1", 0.95),
               ("regions", "f1", 0.95)],
+    "real7": [("targets", "f1", 0.80), ("targets", "p", 0.95), ("actuals", "f1", 0.52),
+              ("actuals", "p", 0.90), ("themes", "f1", 0.65), ("regions", "f1", 0.97)],
 }
 #: sets whose every printed date the extractor reads
 ALL_DATES = ("real2",)
