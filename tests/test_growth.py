@@ -222,6 +222,40 @@ def test_two_qualifiers_over_a_group_are_a_bracket() -> None:
     assert growth_figures(rec) == []
 
 
+def test_the_next_item_of_a_ranking_takes_the_stance_of_the_one_before() -> None:
+    rec = record_of("In 2024, Yunnan's GDP growth rate stood at 5.5 percent, followed by "
+                    "Guizhou's 5.2 percent.")
+    assert growth(rec, "gdp-growth") == {("yunnan", 2024, 5.5, "exactly"),
+                                         ("guizhou", 2024, 5.2, "exactly")}
+
+
+def test_a_city_that_leads_the_province_is_ranked_in_it_not_the_province() -> None:
+    rec = record_of("Wuhu is a city in Anhui Province.\nIn 2024, Wuhu leads the province "
+                    "with GDP growth of 6.1%.")
+    assert growth(rec, "gdp-growth") == {("wuhu", 2024, 6.1, "exactly")}
+
+
+def test_the_rows_under_a_table_caption_are_its_places_figures() -> None:
+    """A scraped table: a caption naming GDP and a year, then "place level rate" rows."""
+    rec = record_of("Anhui's cities released their economic data for last year this week, "
+                    "and most of them said the economy had done better than they expected."
+                    "\n\n2024 GDP data of the cities of Anhui:\n\nHefei 13507.7 5.8%\n\n"
+                    "Wuhu 4741.9 6.1%\n\nBengbu 2173.1 5%\n\nHefei remained the largest "
+                    "economy in the province, the statistics bureau said.", date="2025-02-01")
+    assert growth(rec, "gdp-growth") == {("hefei", 2024, 5.8, "exactly"),
+                                         ("wuhu", 2024, 6.1, "exactly"),
+                                         ("bengbu", 2024, 5.0, "exactly")}
+
+
+def test_a_caption_without_gdp_or_with_a_target_word_starts_no_table() -> None:
+    rec = record_of("Anhui's cities released their economic data for last year this week, "
+                    "and most of them said the economy had done better than they expected."
+                    "\n\n2024 retail sales of the cities of Anhui:\n\nHefei 13507.7 5.8%\n\n"
+                    "Wuhu 4741.9 6.1%\n\nHefei remained the largest economy in the province, "
+                    "the statistics bureau said.", date="2025-02-01")
+    assert growth_figures(rec) == []
+
+
 def test_a_quantified_group_gets_no_region() -> None:
     rec = record_of("Most provinces aim for growth of around 5 percent. Twelve of the 24 "
                     "largest cities have set targets above 5.5 percent. Other cities are "

@@ -430,7 +430,9 @@ def analyse_sentence(
 
 
 def _might_set_topic(low: str) -> bool:
-    return "target" in low or "goal" in low
+    # (a target statement; or a caption over a table of figures, "2022 GDP data of 16
+    # cities in Anhui:")
+    return "target" in low or "goal" in low or low.rstrip().endswith(":")
 
 
 def analyse(

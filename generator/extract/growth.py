@@ -276,7 +276,37 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
         return "outcome", "rate-was"
     if topic is not None and sa.n - topic.sentence <= TOPIC_SPAN and measure == "carried":
         return topic.stance, "carried"  # a list sentence continues the statement before it
+    j = _next_in_list(sa, i)
+    if j is not None:
+        before = stance_of(sa, j, topic, measure)
+        if before is not None:
+            return before[0], "listed"
     return None
+
+
+#: the next item of a ranking after a figure: ", followed by Hainan's 9.2 percent", "and
+#: Sanya's 6 percent"
+_NEXT_IN_LIST = re.compile(
+    r"^[\s,;]*(?:(?:followed|trailed)\s+by|then|and|while|ahead\s+of)\s+(?:the\s+)?"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}(?:['’]s)?\s+(?:at\s+|with\s+)?$")
+
+
+#: "Chuzhou leads the province with 5.5%": the province is what it is ranked in, not who
+#: grew
+_RANKED_IN = re.compile(r"\b(?:leads|led|tops|topped|ranks|ranked|rank)\s+(?:\w+\s+)?"
+                        r"(?:in\s+|among\s+|across\s+)?(?:all\s+)?$", re.I)
+
+
+def _next_in_list(sa: SentenceAnalysis, i: int) -> int | None:
+    """The number of the item before, when number *i* is the next item of a list of places
+    and figures (a place named in between): its stance is the same."""
+    num = sa.numbers[i]
+    prev = _previous_number(sa, i)
+    if prev is None or not _NEXT_IN_LIST.match(sa.text[prev.end:num.start]):
+        return None
+    if not any(prev.end <= a.start and a.end <= num.start for a in sa.actors):
+        return None
+    return sa.numbers.index(prev)
 
 
 @cache
@@ -421,7 +451,8 @@ def actors_of(
         if paired:
             return paired, "respectively"
     before = [a for a in sa.actors if clause_start <= a.start and a.end <= num.start
-              and sa.outside_asides(a.start, a.end, keep)]
+              and sa.outside_asides(a.start, a.end, keep)
+              and not (a.anaphor and _RANKED_IN.search(sa.text[max(0, a.start - 30):a.start]))]
     blocker = _nearest_blocker(sa, clause_start, num.start, keep)
     if before and before[-1].end > blocker:
         run = _run_before(sa, before)
@@ -782,6 +813,8 @@ def extract_growth(
             found_here = True
         if not found_here and _states_topic(sa):
             topic = Topic("target", topic.year if topic else None, sa.n)
+        elif not found_here and (year := table_caption(sa)) is not None:
+            topic = Topic("outcome", year, sa.n)  # its rows follow: "Hefei 12013.1 3.5%"
     return _drop_headline_echoes(out, headline)
 
 
@@ -821,6 +854,20 @@ def _states_topic(sa: SentenceAnalysis) -> bool:
     generally bright"): list sentences after it continue it."""
     kinds = {c.kind for c in sa.cues}
     return ("gdp" in kinds or "bare" in kinds) and "target" in kinds and "other" not in kinds
+
+
+def table_caption(sa: SentenceAnalysis) -> int | None:
+    """The year of a caption over a table of regions' results ("2022 GDP data of 16 cities
+    in Anhui:"), else None: a line ending with a colon that names GDP and one year that is
+    written out, and holds no percentage. The rows that follow ("Hefei 12013.1 3.5%") continue
+    it as list sentences do, each naming its place."""
+    if not sa.text.rstrip().endswith(":") or any(q.unit == "percent" for q in sa.numbers):
+        return None
+    if not any(c.kind == "gdp" for c in sa.cues) or any(
+            c.kind in ("target", "forecast", "other") for c in sa.cues):
+        return None
+    years = {r.year for r in sa.years if r.year is not None and not r.relative}
+    return years.pop() if len(years) == 1 else None
 
 
 def _drop_headline_echoes(facts: list[GrowthFact], headline: int | None) -> list[GrowthFact]:
