@@ -436,3 +436,15 @@ def test_a_minus_sign_before_a_percentage_makes_it_negative(sentence, want) -> N
     got = [(q.text, q.value, q.value_max) for q in scan_numbers(sentence)]
     assert got == want
     assert all(sentence[q.start:q.end] == q.text for q in scan_numbers(sentence))
+
+
+@pytest.mark.parametrize(("sentence", "want"), [
+    ("set the target to about 8 % and 9.5 %, respectively", ["around", "around"]),
+    ("about 5 percent, 6 percent and 7 percent", ["around"] * 3),
+    ("around 5%, above 5% and 5.5% respectively", ["around", "more-than", "exactly"]),
+    ("grew about 5% in 2023 and 6% in 2024", ["around", "exactly"]),
+])
+def test_a_qualifier_before_a_run_of_percentages_is_the_run_s(sentence, want) -> None:
+    from generator.extract.quantities import scan_numbers
+
+    assert [q.qualifier for q in scan_numbers(sentence)] == want

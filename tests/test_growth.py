@@ -256,6 +256,29 @@ def test_a_caption_without_gdp_or_with_a_target_word_starts_no_table() -> None:
     assert growth_figures(rec) == []
 
 
+def test_places_named_after_except_are_not_the_figure_s() -> None:
+    rec = record_of("All provinces have announced their economic growth goals for this year. "
+                    "Except for Beijing and Tianjin, the growth rates of the remaining 29 "
+                    "provinces, autonomous regions and municipalities are not less than 5 %.")
+    assert growth(rec) == set()
+
+
+def test_a_qualifier_before_a_pair_of_figures_is_both_figures() -> None:
+    rec = record_of("Tibet and Hainan set their targets for 2025 at about 7 % and 8 %, "
+                    "respectively.")
+    assert growth(rec) == {("tibet", 2025, 7.0, "around"), ("hainan", 2025, 8.0, "around")}
+
+
+def test_expected_rates_after_a_statement_of_targets_are_targets() -> None:
+    """"expected to be" with no one forecasting, right after targets were stated: a work
+    report's "expected growth"; without that statement it stays a forecast."""
+    text = ("Jilin, Gansu and Henan, the annual economic growth rates are expected to be "
+            "about 6 % this year.")
+    rec = record_of("Provinces have set their growth targets for this year. " + text)
+    assert growth(rec) == {(r, 2025, 6.0, "around") for r in ("jilin", "gansu", "henan")}
+    assert growth(record_of(text)) == set()
+
+
 def test_a_quantified_group_gets_no_region() -> None:
     rec = record_of("Most provinces aim for growth of around 5 percent. Twelve of the 24 "
                     "largest cities have set targets above 5.5 percent. Other cities are "

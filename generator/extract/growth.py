@@ -259,7 +259,8 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
         kind, rule = stances[-1].kind, "cue" if stances[-1].start >= start else "sentence-cue"
         if kind == "target" and forecaster and stances[-1].text.lower().startswith("expect"):
             return "forecast", "forecaster"
-        if kind == "forecast" and _passive(sa, stances[-1]) and not _planned(sa, num.start):
+        if (kind == "forecast" and _passive(sa, stances[-1]) and not _planned(sa, num.start)
+                and not (not forecaster and _rates_after_targets(sa, stances[-1], topic))):
             return "forecast", "passive"  # "growth for 2025 is forecast at 2 to 3 per cent"
         if kind == "target" and forecaster and _verb(stances[-1]):
             return "forecast", "forecaster"  # "He forecast that X would grow 5.1 pct"
@@ -289,6 +290,23 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
 _NEXT_IN_LIST = re.compile(
     r"^[\s,;]*(?:(?:followed|trailed)\s+by|then|and|while|ahead\s+of)\s+(?:the\s+)?"
     r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}(?:['’]s)?\s+(?:at\s+|with\s+)?$")
+
+
+#: "Except for Beijing and Tianjin, the growth rates of the remaining 29 provinces are not
+#: less than 5%": the places named after "except" are the ones the figure is not about
+_EXCEPT = re.compile(r"\b(?:except(?:\s+for)?|apart\s+from|excluding|other\s+than)\s+"
+                     r"(?:[\w'’. -]+?(?:,\s*|\s+and\s+|\s+or\s+))*(?:the\s+)?$", re.I)
+
+#: "the annual economic growth rates are expected to be ...": rates, not the economy
+_RATES_ARE = re.compile(r"\bgrowth\s+rates?\s+(?:is|are)\s+$", re.I)
+
+def _rates_after_targets(sa: SentenceAnalysis, cue: Cue, topic: Topic | None) -> bool:
+    """After a statement of targets, "A, B and C, the growth rates are expected to be about
+    6 % this year" gives their targets (a work report's "expected growth"), where no one is
+    named as forecasting."""
+    return (topic is not None and topic.stance == "target"
+            and sa.n - topic.sentence <= TOPIC_SPAN
+            and bool(_RATES_ARE.search(sa.text[max(0, cue.start - 30):cue.start])))
 
 
 #: "Chuzhou leads the province with 5.5%": the province is what it is ranked in, not who
@@ -452,7 +470,8 @@ def actors_of(
             return paired, "respectively"
     before = [a for a in sa.actors if clause_start <= a.start and a.end <= num.start
               and sa.outside_asides(a.start, a.end, keep)
-              and not (a.anaphor and _RANKED_IN.search(sa.text[max(0, a.start - 30):a.start]))]
+              and not (a.anaphor and _RANKED_IN.search(sa.text[max(0, a.start - 30):a.start]))
+              and not _EXCEPT.search(sa.text[clause_start:a.start])]
     blocker = _nearest_blocker(sa, clause_start, num.start, keep)
     if before and before[-1].end > blocker:
         run = _run_before(sa, before)

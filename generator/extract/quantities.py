@@ -258,7 +258,33 @@ def scan_numbers(sentence: str) -> list[Quantity]:
             out.append(
                 Quantity(m.start(), end, text, value, value_max, unit_name, qual, subject=subject)
             )
-    return out
+    return _shared_qualifiers(sentence, out)
+
+
+#: what parts two percentages that share a qualifier: "about 8 % and 9.5 %"
+_PAIRED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)\Z")
+
+
+def _shared_qualifiers(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """"set the target to about 8 % and 9.5 %, respectively": a qualifier before the first of
+    a run of single percentages is the others' too, when none of them has one of its own
+    ("around 5%, above 5% and 5.5%" keeps its bare 5.5%)."""
+    runs: list[list[Quantity]] = []
+    for k, q in enumerate(found):
+        single = q.unit == "percent" and q.value_max is None
+        if (single and k and runs and runs[-1][-1] is found[k - 1]
+                and _PAIRED.match(sentence, found[k - 1].end, q.start)):
+            runs[-1].append(q)
+        elif single:
+            runs.append([q])
+    for run in runs:
+        k = found.index(run[0])
+        listed = k and re.match(r"\s*(?:,|and\b|or\b)", sentence[found[k - 1].end:run[0].start])
+        if (len(run) > 1 and run[0].qualifier != "exactly" and not listed
+                and all(q.qualifier == "exactly" for q in run[1:])):
+            for q in run[1:]:
+                q.qualifier = run[0].qualifier
+    return found
 
 
 def _range_units_agree(m: re.Match[str]) -> bool:
