@@ -30,8 +30,9 @@ CORPUS = REPO / "tests" / "real"
 #: first scored after the real3 fixes, realised growth 0.36; real5 targets F1 0.86, realised
 #: growth 0.46; real6, first scored after the real5 fixes, targets 0.91, realised growth
 #: 0.89, both with precision 1.00; real7, after the real6 fixes, targets 0.33 of 3, realised
-#: growth 0.44). The rules were revised once after each first score, so these bars are
-#: ratchets, not held-out scores.
+#: growth 0.44; real8, after the real7 fixes, targets 0.60 (P 0.76), realised growth 0.50).
+#: The rules were revised after each first score, so these bars are ratchets, not held-out
+#: scores.
 MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
     "real2": [("targets", "f1", 0.87), ("targets", "p", 0.86), ("actuals", "f1", 0.78),
               ("actuals", "p", 0.90), ("themes", "f1", 0.84), ("people", "f1", 0.95),
@@ -49,6 +50,8 @@ MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
               ("regions", "f1", 0.95)],
     "real7": [("targets", "f1", 0.80), ("targets", "p", 0.95), ("actuals", "f1", 0.95),
               ("actuals", "p", 0.90), ("themes", "f1", 0.65), ("regions", "f1", 0.97)],
+    "real8": [("targets", "f1", 0.95), ("targets", "p", 0.94), ("targets_high", "p", 0.98),
+              ("actuals", "f1", 0.48), ("actuals", "p", 0.72), ("regions", "f1", 0.95)],
 }
 #: sets whose every printed date the extractor reads
 ALL_DATES = ("real2",)
