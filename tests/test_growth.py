@@ -70,6 +70,20 @@ def test_the_national_rate_beside_a_region_s_is_not_the_region_s() -> None:
     assert growth(rec) == set()
 
 
+def test_measures_listed_before_respectively_pair_with_the_figures_in_order() -> None:
+    rec = record_of("Last year, Wuhu saw its GDP and general public budget revenue grow by "
+                    "6.1 percent and 4.2 percent, respectively.", date="2025-03-01")
+    assert growth(rec, "gdp-growth") == {("wuhu", 2024, 6.1, "exactly")}
+    rec = record_of("Last year, Wuhu saw its budget revenue and GDP grow by 4.2 percent and "
+                    "6.1 percent, respectively.", date="2025-03-01")
+    assert growth(rec, "gdp-growth") == {("wuhu", 2024, 6.1, "exactly")}
+
+
+def test_a_gdp_increase_for_a_year_that_was_is_an_outcome() -> None:
+    rec = record_of("Wuhu's gross domestic product increase for 2024 was 6.1 percent.")
+    assert growth(rec, "gdp-growth") == {("wuhu", 2024, 6.1, "exactly")}
+
+
 def test_a_sector_economy_is_not_the_economy() -> None:
     rec = record_of("Guizhou's digital economy grew 12 percent in 2024.")
     assert growth_figures(rec) == []

@@ -173,6 +173,9 @@ def measure_of(sa: SentenceAnalysis, i: int, topic: Topic | None) -> str | None:
     num = sa.numbers[i]
     if num.unit != "percent":
         return None
+    paired = _measures_respectively(sa, i)
+    if paired is not None:  # "its GDP and budget revenue grew 6.8% and 5.5%, respectively"
+        return paired or None
     after = _after_measure(sa, i)
     if after == "other":
         return None
@@ -206,6 +209,33 @@ def measure_of(sa: SentenceAnalysis, i: int, topic: Topic | None) -> str | None:
     if _implied(sa, i, seg_start, keep):
         return "implied"
     return None
+
+
+_LIST_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*", re.I)
+
+
+def _measures_respectively(sa: SentenceAnalysis, i: int) -> str | None:
+    """With "respectively" after a run of percentages and as many measures listed before it
+    ("saw its GDP and general public budget revenue grow by 6.8 percent and 5.5 percent,
+    respectively"), the measure in the same place: "gdp", or "" for another measure. None
+    where the sentence is not of that shape (the places may be what is listed instead)."""
+    num = sa.numbers[i]
+    clause_start, clause_end = sa.clause(num.start)
+    if not sa.cues_in(("respectively",), num.end, clause_end):
+        return None
+    nums = [q for q in sa.numbers if clause_start <= q.start < clause_end and q.unit == "percent"]
+    named = [c for c in sa.cues_in(("gdp", "other"), clause_start, nums[0].start)]
+    if len(nums) < 2 or not named:
+        return None
+    # one item per stretch between commas and "and"s; an item is GDP if it names only GDP
+    breaks = [m.start() for m in _LIST_BREAK.finditer(sa.text, named[0].start, named[-1].end)]
+    items: dict[int, set[str]] = {}
+    for c in named:
+        items.setdefault(sum(b < c.start for b in breaks), set()).add(c.kind)
+    kinds = ["gdp" if items[k] == {"gdp"} else "other" for k in sorted(items)]
+    if len(kinds) != len(nums):
+        return None
+    return "gdp" if kinds[nums.index(num)] == "gdp" else ""
 
 
 def _implied(sa: SentenceAnalysis, i: int, seg_start: int, keep: tuple[int, int] | None) -> bool:
@@ -339,9 +369,22 @@ def _rate_was(sa: SentenceAnalysis, i: int, start: int) -> bool:
     """"GDP growth rate of Changchun was -4.5%", "the growth rate stood at 5.1%": a growth
     rate stated as what it was (called only where the sentence has no stance word)."""
     num = sa.numbers[i]
-    rates = [c for c in sa.cues_in(("bare", "gdp"), start, num.start)
-             if c.text.lower().endswith(("growth rate", "growth rates"))]
-    return bool(rates) and bool(_rate_copula().match(sa.text[rates[-1].end:num.start]))
+    named = sa.cues_in(("bare", "gdp"), start, num.start)
+    if not named:
+        return False
+    tail = sa.text[named[-1].end:num.start]
+    if not named[-1].text.lower().endswith(("growth rate", "growth rates")):
+        # "The city's gross domestic product increase for 2025 was 5.5 percent"
+        m = _RISE_NOUN.match(tail)
+        if m is None:
+            return False
+        tail = tail[m.end():]
+    return bool(_rate_copula().match(tail))
+
+
+#: the growth noun after GDP, with its year: "gross domestic product increase for 2025"
+_RISE_NOUN = re.compile(r"\s*(?:growth\s+rate|growth|increase|expansion)"
+                        r"(?:\s+(?:for|in)\s+(?:19|20)\d\d)?(?=\s)", re.I)
 
 
 _NAME_AFTER = re.compile(r"\s+(?:at|of|from)\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*")
