@@ -415,6 +415,15 @@ def test_a_year_on_year_real_decline_is_negative() -> None:
     assert growth(rec, "gdp-growth") == {("sanya", 2024, -1.3, "exactly")}
 
 
+def test_a_year_only_compared_with_is_not_carried_on() -> None:
+    """"Compared with the same period of 2023, Beijing surpassed Hebei." names 2023 only as
+    a base: the next sentence's figure is not 2023's."""
+    rec = record_of("Provinces released their results for 2024 this week.\nCompared with the "
+                    "same period of 2023, Beijing surpassed Hebei in size.\nInner Mongolia led "
+                    "the way with a GDP growth rate of 6.2%.", date="2025-02-01")
+    assert [(f["region"], f["year"]) for f in growth_figures(rec)] == [("inner-mongolia", 2024)]
+
+
 def test_a_year_carried_without_a_period_stays_the_year_s() -> None:
     rec = record_of("Anhui released its economic data for 2023 on Thursday.\nThe province's "
                     "GDP rose by 5.8 percent.", date="2024-01-20")

@@ -741,7 +741,7 @@ def carried_period(history: Sequence[SentenceAnalysis], stance: str,
     if stance in last_fact and last_fact[stance][0] is not None:
         return last_fact[stance][1] if last_fact[stance][0] == year else None
     for prev in reversed(history[-YEAR_SPAN:]):
-        usable = [r for r in prev.years if r.year is not None]
+        usable = _own_years(prev)
         if not usable:
             continue
         ref = usable[-1]
@@ -766,10 +766,23 @@ def _carried_year(history: Sequence[SentenceAnalysis], stance: str,
     if last_fact_year.get(stance) is not None:
         return last_fact_year[stance]
     for prev in reversed(history[-YEAR_SPAN:]):
-        usable = [r for r in prev.years if r.year is not None]
+        usable = _own_years(prev)
         if usable:
             return usable[-1].year
     return None
+
+
+#: a year something is compared with: "Compared with the same period last year, Beijing
+#: surpassed Hebei", "higher than in 2023"
+_COMPARED_YEAR = re.compile(r"\b(?:compared\s+(?:with|to)|than|over|from)\s+(?:in\s+)?"
+                            r"(?:the\s+same\s+period\s+(?:of\s+)?)?(?:the\s+)?$", re.I)
+
+
+def _own_years(sa: SentenceAnalysis) -> list[YearRef]:
+    """The years a sentence speaks of, which the sentences after it may carry on: not a year
+    it only compares with (a base year is no topic)."""
+    return [r for r in sa.years if r.year is not None
+            and not _COMPARED_YEAR.search(sa.text[max(0, r.start - 40):r.start])]
 
 
 def _confidence(region_rule: str, measure: str, stance_rule: str, year_rule: str) -> str:
