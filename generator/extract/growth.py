@@ -730,45 +730,34 @@ def _excluded(sa: SentenceAnalysis, i: int) -> str | None:
     return None
 
 
-def carried_period(history: Sequence[SentenceAnalysis], stance: str,
-                   last_fact: dict[str, tuple[int | None, str | None]],
-                   year: int | None) -> str | None:
-    """The part of a year that comes with a year carried from the sentences just before
-    (`_carried_year`, same order): the period of the last fact of the same stance, else one
-    named with the year written last before ("... in the first quarter of 2023. During the
-    three-month period, the province's GDP increased by 8.2 percent"). A figure that takes
-    its year from there covers that part of it, not the whole year."""
-    if stance in last_fact and last_fact[stance][0] is not None:
-        return last_fact[stance][1] if last_fact[stance][0] == year else None
-    for prev in reversed(history[-YEAR_SPAN:]):
-        usable = _own_years(prev)
-        if not usable:
-            continue
-        ref = usable[-1]
-        if ref.year != year:
-            return None
-        for cue in prev.cues:  # "the first quarter of 2023", "Q1 2023", "2023 first half"
-            if cue.kind.startswith("period:") and (0 <= ref.start - cue.end <= 25
-                                                   or 0 <= cue.start - ref.end <= 3):
-                return cue.kind.split(":", 1)[1]
-        return None
-    return None
-
-
-def _carried_year(history: Sequence[SentenceAnalysis], stance: str,
-                  last_fact_year: dict[str, int | None], anchor: TimeAnchor) -> int | None:
-    """A year carried from the sentences just before: the last fact of the same stance in
-    this stretch of text, else the last year written in the previous sentences (for a
-    target only when the article has no time anchor: the years written before a target
-    are usually its outcomes')."""
+def _carried(history: Sequence[SentenceAnalysis], stance: str,
+             last_fact: dict[str, tuple[int | None, str | None]],
+             anchor: TimeAnchor) -> tuple[int | None, str | None]:
+    """(year, period) carried from the sentences just before: those of the last fact of the
+    same stance in this stretch of text, else the last year written in the previous
+    sentences and the part of it named with it ("... in the first quarter of 2023. During
+    the three-month period, the province's GDP increased by 8.2 percent": a figure that
+    takes its year from there covers that part of it, not the whole year). For a target
+    only when the article has no time anchor: the years written before a target are usually
+    its outcomes'."""
     if stance == "target" and anchor.year is not None:
-        return None  # the anchor decides (a list sentence takes its statement's year)
-    if last_fact_year.get(stance) is not None:
-        return last_fact_year[stance]
+        return None, None  # the anchor decides (a list sentence takes its statement's year)
+    if last_fact.get(stance, (None, None))[0] is not None:
+        return last_fact[stance]
     for prev in reversed(history[-YEAR_SPAN:]):
         usable = _own_years(prev)
         if usable:
-            return usable[-1].year
+            return usable[-1].year, _period_with(prev, usable[-1])
+    return None, None
+
+
+def _period_with(sa: SentenceAnalysis, ref: YearRef) -> str | None:
+    """The part of the year *ref* named with it: "the first quarter of 2023", "Q1 2023",
+    "2023 first half"."""
+    for cue in sa.cues:
+        if cue.kind.startswith("period:") and (0 <= ref.start - cue.end <= 25
+                                               or 0 <= cue.start - ref.end <= 3):
+            return cue.kind.split(":", 1)[1]
     return None
 
 
@@ -802,11 +791,10 @@ def extract_growth(
     is the one to cite)."""
     out: list[GrowthFact] = []
     topic: Topic | None = None
-    last_year: dict[str, int | None] = {}
     last_fact: dict[str, tuple[int | None, str | None]] = {}  # stance -> (year, period)
     for k, sa in enumerate(analyses):
         if sa.paragraph_start and topic is not None and sa.n - topic.sentence > 1:
-            last_year, last_fact = {}, {}
+            last_fact = {}
         previous_focus = analyses[k - 1].focus if k else ()
         focus = previous_focus or sa.focus  # the place the text was about before this sentence
         found_here = False
@@ -833,10 +821,11 @@ def extract_growth(
             if ("carried" in (measure, stance_rule) and region_rule not in NAMED
                     and stance_rule != "comparison"):
                 continue  # a list sentence names its places
-            carried = _carried_year(analyses[:k], kind, last_year, anchor)
+            carried, carried_period = _carried(analyses[:k], kind, last_fact, anchor)
             if (measure == "carried" and topic is not None and topic.year is not None
                     and topic.stance == kind):
-                carried = topic.year
+                carried, carried_period = topic.year, (
+                    carried_period if topic.year == carried else None)
             year, year_rule = year_of(sa, i, kind, anchor, carried)
             if year_rule == "horizon":
                 continue
@@ -865,7 +854,7 @@ def extract_growth(
             elif kind == "outcome" and period is None and year_rule == "carried":
                 # (the year and its period both come from before: "... in the first
                 # quarter of 2023. During the three-month period, ..." in a 2024 article)
-                period = carried_period(analyses[:k], kind, last_fact, year)
+                period = carried_period
             confidence = _confidence(region_rule, measure, stance_rule, year_rule)
             rule = f"{kind}:{stance_rule}; region:{region_rule}; year:{year_rule}"
             if measure == "carried":
@@ -881,7 +870,6 @@ def extract_growth(
                     qualifier=num.qualifier, period=period,
                     forecaster=_forecaster(sa) if kind == "forecast" else None,
                     confidence=confidence, rule=rule))
-            last_year[kind] = year
             last_fact[kind] = (year, period)
             if stance_rule != "comparison":
                 topic = Topic(kind, year, sa.n)
