@@ -280,9 +280,10 @@ def _subregion_pattern() -> re.Pattern[str]:
 # An aside after a name: ", which grew 2.3% in 2022 to 404.5 billion yuan,", ", the capital
 # of Jiangsu province,", ", both central cities,", ", east China's Jiangsu Province,", ",
 # China's southernmost province,". Its words and years describe the name.
+#: "China's", "east China's", "Southwest China's": a place of China located by its part
+CHINA_S = r"(?:(?:north|south)?(?:east|west)\s+|north\s+|south\s+|central\s+)?china['’]s"
 _ASIDE_WORDS = (r"(?:which|who|where|whose|home\s+to|host\s+of|a|an|the|another|both"
-                r"|capital\s+of|dubbed|known\s+as|nicknamed"
-                r"|(?:(?:north|south)?(?:east|west)\s+|north\s+|south\s+|central\s+)?china['’]s)")
+                rf"|capital\s+of|dubbed|known\s+as|nicknamed|{CHINA_S})")
 _ASIDE = re.compile(
     rf",\s+{_ASIDE_WORDS}\s[^,;]{{3,160}},"
     # between dashes: "The GDP of Shijiazhuang – capital of North China's Hebei province –"
@@ -364,7 +365,7 @@ _NAMED_BEFORE = re.compile(
 #: goes on with its verb ("Changzhou City, east China's Jiangsu Province, reported ..."); in
 #: "Guangdong Province, East China's Shandong and Jiangsu provinces, as well as ..." it is
 #: the next item of a list
-_CHINAS = re.compile(r",\s+(?:\w+\s+)?china['’]s\s", re.I)
+_CHINAS = re.compile(rf",\s+{CHINA_S}\s", re.I)
 _LIST_GOES_ON = re.compile(r"\s*(?:and\b|or\b|as\s+well\s+as\b|[A-Z])")
 
 

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..reference import Gazetteer
-from .analysis import Actor, Cue, Number, SentenceAnalysis, TimeAnchor, YearRef
+from .analysis import CHINA_S, Actor, Cue, Number, SentenceAnalysis, TimeAnchor, YearRef
 from .cues import cues
 from .regions import most_specific
 
@@ -452,8 +452,7 @@ _LOCATING = re.compile(
     r"\b(?:in|of)\s+(?:(?:north|south|east|west|central|northeast|northwest|southeast|"
     r"southwest|northern|southern|eastern|western)(?:[\s-]+\w+)?\s+)?(?:china['’]s\s+)?", re.I)
 # what locates the next listed place: "Hainan Province and Southwest China's Xizang ..."
-_CHINA_S = re.compile(r"\b(?:(?:north|south)?(?:east|west)\s+|north\s+|south\s+|central\s+)?"
-                      r"china['’]s\s", re.I)
+_CHINA_S = re.compile(rf"\b{CHINA_S}\s", re.I)
 _LEVEL_WORDS = re.compile(
     r"\b(?:province|provinces|city|cities|municipality|municipalities|autonomous\s+region"
     r"|region|sar|special\s+administrative\s+region)\b", re.I)
