@@ -263,27 +263,30 @@ def scan_numbers(sentence: str) -> list[Quantity]:
 
 #: what parts two percentages that share a qualifier: "about 8 % and 9.5 %"
 _PAIRED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)\Z")
+#: a number that follows another in a list: ", ", " and ", " or " after it
+_LISTED = re.compile(r"\s*(?:,|and\b|or\b)")
 
 
 def _shared_qualifiers(sentence: str, found: list[Quantity]) -> list[Quantity]:
     """"set the target to about 8 % and 9.5 %, respectively": a qualifier before the first of
     a run of single percentages is the others' too, when none of them has one of its own
-    ("around 5%, above 5% and 5.5%" keeps its bare 5.5%)."""
-    runs: list[list[Quantity]] = []
+    ("around 5%, above 5% and 5.5%" keeps its bare 5.5%: its run, "above 5% and 5.5%",
+    continues a list)."""
+    runs: list[list[int]] = []  # indices into *found*
     for k, q in enumerate(found):
-        single = q.unit == "percent" and q.value_max is None
-        if (single and k and runs and runs[-1][-1] is found[k - 1]
-                and _PAIRED.match(sentence, found[k - 1].end, q.start)):
-            runs[-1].append(q)
-        elif single:
-            runs.append([q])
+        if q.unit != "percent" or q.value_max is not None:
+            continue
+        if runs and runs[-1][-1] == k - 1 and _PAIRED.match(sentence, found[k - 1].end, q.start):
+            runs[-1].append(k)
+        else:
+            runs.append([k])
     for run in runs:
-        k = found.index(run[0])
-        listed = k and re.match(r"\s*(?:,|and\b|or\b)", sentence[found[k - 1].end:run[0].start])
-        if (len(run) > 1 and run[0].qualifier != "exactly" and not listed
-                and all(q.qualifier == "exactly" for q in run[1:])):
-            for q in run[1:]:
-                q.qualifier = run[0].qualifier
+        first, rest = found[run[0]], [found[k] for k in run[1:]]
+        listed = run[0] and _LISTED.match(sentence, found[run[0] - 1].end, first.start)
+        if (rest and first.qualifier != "exactly" and not listed
+                and all(q.qualifier == "exactly" for q in rest)):
+            for q in rest:
+                q.qualifier = first.qualifier
     return found
 
 
