@@ -665,3 +665,29 @@ def test_an_undated_article_speaks_from_the_year_of_a_quarter_it_reports() -> No
     rec = record_of("Liaoning's GDP grew 5.3 percent last year. In the first quarter of "
                     "2024, the province's growth rate accelerated to 5.4 percent.", date=None)
     assert ("liaoning", 2023, 5.3, "exactly") in growth(rec, "gdp-growth")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Jiangxi posted 4.1% growth versus its target of around 7%.",
+    "Jiangxi reported only 4.1% growth, undershooting its goal of around 7%.",
+])
+def test_a_target_set_against_an_outcome_is_of_the_outcome_s_year(sentence) -> None:
+    """In a 2024 article, last year's result beside the target it missed: the target is
+    2023's (the result's year, here carried from the sentence before), not the article's."""
+    rec = record_of("At least 15 provinces missed their 2023 targets.\n" + sentence,
+                    date="2024-01-26")
+    assert growth(rec) == {("jiangxi", 2023, 7.0, "around")}
+    assert growth(rec, "gdp-growth") == {("jiangxi", 2023, 4.1, "exactly")}
+
+
+def test_a_target_set_after_an_outcome_without_a_comparison_keeps_the_article_s_year() -> None:
+    rec = record_of("Provinces published their results for 2023.\nJiangxi's GDP grew 4.1%, and "
+                    "the province set its target at around 5%.", date="2024-01-26")
+    assert growth(rec) == {("jiangxi", 2024, 5.0, "around")}
+
+
+def test_a_concession_between_commas_lends_no_measure_to_the_figure() -> None:
+    """", though enjoying booming trade with Russia," is not what grew 2.6%."""
+    rec = record_of("Heilongjiang, though enjoying booming trade with Russia, reported only "
+                    "2.6% growth in 2023.", date="2024-01-26")
+    assert growth(rec, "gdp-growth") == {("heilongjiang", 2023, 2.6, "exactly")}

@@ -369,12 +369,22 @@ _CHINAS = re.compile(rf",\s+{CHINA_S}\s", re.I)
 _LIST_GOES_ON = re.compile(r"\s*(?:and\b|or\b|as\s+well\s+as\b|[A-Z])")
 
 
+#: a concession between commas, with no figure in it: "Heilongjiang, though enjoying booming
+#: trade with Russia, reported only 2.6% growth" (its words are not the figure's measure)
+_CONCESSION = re.compile(r",\s+(?:even\s+though|though|although|despite)\s[^,;\d]{3,100},",
+                         re.I)
+
+
 def _asides(sentence: str) -> tuple[tuple[int, int], ...]:
-    """Asides that describe the name just before them (see _ASIDE)."""
-    return tuple(m.span() for m in _ASIDE.finditer(sentence)
+    """Asides that describe the name just before them (see _ASIDE), and concessions."""
+    described = [m.span() for m in _ASIDE.finditer(sentence)
                  if _NAMED_BEFORE.search(sentence[max(0, m.start() - 40):m.start()])
                  and not (_CHINAS.match(m.group()) and (
-                     " and " in m.group() or _LIST_GOES_ON.match(sentence, m.end()))))
+                     " and " in m.group() or _LIST_GOES_ON.match(sentence, m.end())))]
+    if "though" in sentence or "despite" in sentence:
+        described += [m.span() for m in _CONCESSION.finditer(sentence)
+                      if not any(s <= m.start() < e for s, e in described)]
+    return tuple(sorted(described))
 
 
 def _clauses(sentence: str, low: str) -> tuple[tuple[int, int], ...]:

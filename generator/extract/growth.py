@@ -36,7 +36,7 @@ from functools import cache
 
 from ..reference import Gazetteer
 from .analysis import CHINA_S, Actor, Cue, Number, SentenceAnalysis, TimeAnchor, YearRef
-from .cues import cues
+from .cues import alternation, cues
 from .regions import most_specific
 
 TARGET, OUTCOME, FORECAST = "gdp-growth-target", "gdp-growth", "gdp-growth-forecast"
@@ -355,6 +355,28 @@ def _next_in_list(sa: SentenceAnalysis, i: int) -> int | None:
     if not any(prev.end <= a.start and a.end <= num.start for a in sa.actors):
         return None
     return sa.numbers.index(prev)
+
+
+@cache
+def _against_target() -> re.Pattern[str]:
+    """From an outcome figure to a target set against it: "% growth versus its target of
+    around ", ", undershooting its goal of " (no other figure between)."""
+    words = alternation([str(w) for w in cues()["growth"]["against_target"]])
+    return re.compile(rf"^[^\d;]{{0,60}}?(?<![\w-])(?:{words})(?![\w-])[^\d;]{{0,40}}?"
+                      r"\b(?:target|goal|objective)s?\b[^\d;]{0,25}$", re.I)
+
+
+def target_year_of_outcome(sa: SentenceAnalysis, target: Number,
+                           outcomes: Sequence[tuple[Number, tuple[str, ...], int | None, str]],
+                           regions: Sequence[str]) -> tuple[int, str] | None:
+    """The (year, rule) of an outcome of the same place set just before this target in the
+    sentence: "Jiangxi posted 4.1% growth versus its target of around 7%" states last
+    year's target beside last year's result, whatever year the article is from."""
+    for num, places, year, rule in reversed(outcomes):
+        if year is not None and set(places) & set(regions) and _against_target().match(
+                sa.text[num.end:target.start]):
+            return year, rule
+    return None
 
 
 @cache
@@ -802,6 +824,7 @@ def extract_growth(
         previous_focus = analyses[k - 1].focus if k else ()
         focus = previous_focus or sa.focus  # the place the text was about before this sentence
         found_here = False
+        outcomes_here: list[tuple[Number, tuple[str, ...], int | None, str]] = []
         for i, num in enumerate(sa.numbers):
             measure = measure_of(sa, i, topic)
             if measure is None or _excluded(sa, i):
@@ -833,6 +856,10 @@ def extract_growth(
             year, year_rule = year_of(sa, i, kind, anchor, carried)
             if year_rule == "horizon":
                 continue
+            if kind == "target" and year_rule.startswith("anchor-"):
+                against = target_year_of_outcome(sa, num, outcomes_here, regions)
+                if against is not None:
+                    year, year_rule = against
             if kind == "outcome" and year is not None and anchor.year is not None and (
                     year > anchor.year):
                 continue  # an outcome for a year not yet over is a projection
@@ -875,6 +902,8 @@ def extract_growth(
                     forecaster=_forecaster(sa) if kind == "forecast" else None,
                     confidence=confidence, rule=rule))
             last_fact[kind] = (year, period)
+            if kind == "outcome":
+                outcomes_here.append((num, tuple(regions), year, year_rule))
             if stance_rule != "comparison":
                 topic = Topic(kind, year, sa.n)
             found_here = True
