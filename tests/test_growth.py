@@ -691,3 +691,21 @@ def test_a_concession_between_commas_lends_no_measure_to_the_figure() -> None:
     rec = record_of("Heilongjiang, though enjoying booming trade with Russia, reported only "
                     "2.6% growth in 2023.", date="2024-01-26")
     assert growth(rec, "gdp-growth") == {("heilongjiang", 2023, 2.6, "exactly")}
+
+
+def test_the_year_of_the_same_period_is_a_base_and_not_carried_on() -> None:
+    """"up from 24.49% in the same period last year" compares with last year: the figures
+    after it are of the first quarter named before, not of last year."""
+    rec = record_of("The national GDP for the first quarter of 2024 grew 5.3%.\nThe region's "
+                    "share rose to 24.82%, up from 24.49% in the same period last year.\n"
+                    "Shanghai's GDP reached 1.1 trillion yuan, with an economic growth rate of "
+                    "5.0%.", date="2024-05-01")
+    assert [(f["region"], f["year"], f["period"]) for f in growth_figures(rec)] == [
+        ("shanghai", 2024, "Q1")]
+
+
+def test_half_year_gdp_is_the_first_half() -> None:
+    rec = record_of("Guangdong on Tuesday revealed provincial half-year GDP of 6.29 trillion "
+                    "yuan, up 5.0 percent year-on-year.", date="2023-07-20")
+    assert [(f["indicator"], f["period"]) for f in growth_figures(rec)] == [
+        ("gdp-growth-part-year", "H1")]

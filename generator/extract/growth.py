@@ -784,8 +784,12 @@ def _period_with(sa: SentenceAnalysis, ref: YearRef) -> str | None:
 
 #: a year something is compared with: "Compared with the same period last year, Beijing
 #: surpassed Hebei", "higher than in 2023"
-_COMPARED_YEAR = re.compile(r"\b(?:compared\s+(?:with|to)|than|over|from)\s+(?:in\s+)?"
-                            r"(?:the\s+same\s+period\s+(?:of\s+)?)?(?:the\s+)?$", re.I)
+_COMPARED_YEAR = re.compile(r"(?:\b(?:compared\s+(?:with|to)|than|over|from)\s+(?:in\s+)?"
+                            r"(?:the\s+same\s+period\s+(?:of\s+)?)?(?:the\s+)?"
+                            # "up from 24.49% in the same period last year", "compared to
+                            # the same period in 2023": the same period's year is a base
+                            r"|\bsame\s+(?:period|quarter|time)\s+(?:of\s+|in\s+)?(?:the\s+)?)$",
+                            re.I)
 
 
 def _own_years(sa: SentenceAnalysis) -> list[YearRef]:
