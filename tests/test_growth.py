@@ -709,3 +709,22 @@ def test_half_year_gdp_is_the_first_half() -> None:
                     "yuan, up 5.0 percent year-on-year.", date="2023-07-20")
     assert [(f["indicator"], f["period"]) for f in growth_figures(rec)] == [
         ("gdp-growth-part-year", "H1")]
+
+
+def test_growth_at_the_national_level_is_the_nation_s() -> None:
+    """"Shanghai and Beijing shrank in April-June, versus a tepid 0.4% year-on-year growth at
+    the national level": the 0.4% is China's, not theirs; a figure before another one keeps
+    its place ("5%, higher than 4.5% at the national level")."""
+    rec = record_of("Shanghai and Beijing shrank in April-June of 2022, versus a tepid 0.4% "
+                    "year-on-year growth at the national level.", date="2022-07-15")
+    assert growth_figures(rec) == []
+    rec = record_of("Shanghai's GDP grew 5% in 2023, higher than 4.5% at the national level.",
+                    date="2024-01-15")
+    assert growth(rec, "gdp-growth") == {("shanghai", 2023, 5.0, "exactly")}
+
+
+def test_april_june_is_the_second_quarter() -> None:
+    rec = record_of("Jiangsu's economy shrank 1.1% year on year in April-June of 2022.",
+                    date="2022-07-15")
+    assert [(f["year"], f["value"], f["period"]) for f in growth_figures(rec)] == [
+        (2022, -1.1, "Q2")]

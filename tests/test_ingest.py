@@ -990,3 +990,14 @@ def test_photo_credits_with_copyright_sign_are_captions() -> None:
 def test_a_row_of_bracketed_buttons_is_interface() -> None:
     assert bp.is_ui_control("[Save] [Gift this article] [Print this page]")
     assert not bp.is_ui_control("[Photo] Workers assemble a car.")
+
+
+def test_json_unicode_escapes_left_in_scraped_text_become_their_characters() -> None:
+    """A page served as raw JSON writes "China\\u2019s": read as "China’s" (or the escape
+    reads as the year 2019). ASCII escapes stay as written, so normalising is idempotent."""
+    from generator.ingest.decode import normalize_text
+
+    raw = "China\\u2019s 31 provinces \\ud83d\\ude00 \\u0041 \\ud800"
+    once = normalize_text(raw)
+    assert once == "China’s 31 provinces 😀 \\u0041 \\ud800"
+    assert normalize_text(once) == once

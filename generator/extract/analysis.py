@@ -266,6 +266,7 @@ def _regex_cues() -> dict[str, re.Pattern[str]]:
         "national": re.compile(
             r"\b(?:national|nationwide|country['’]s|nation['’]s)\s+(?:average|growth|rate|level|"
             r"economy|gdp|target)|\bfor\s+the\s+(?:nation|country|whole\s+country)\b"
+            r"|\bat\s+the\s+(?:national|country)\s+level\b"
             # "significantly below the national 5% growth rate"
             r"|\bthe\s+(?:national|nationwide|country['’]s|nation['’]s)(?=\s+\d)"),
     }

@@ -744,10 +744,15 @@ def _excluded(sa: SentenceAnalysis, i: int) -> str | None:
     if any(not (of_growth and c.start >= num.start) for c in
            sa.cues_in(("share",), seg_start, num.end + 12, keep)):
         return "share"  # (the number's own "percent of" before "GDP growth" is no share)
+    after = num.end + 50  # (not beyond the next figure, which the words may be about)
+    if i + 1 < len(sa.numbers):
+        after = min(after, sa.numbers[i + 1].start)
     if sa.cues_in(("national",), max(seg_start, num.start - 60), num.start, keep) or any(
-            c.text.lower().startswith("for") for c in sa.cues_in(
-                ("national",), num.end, num.end + 40, keep)):
-        return "national"  # "the national average of 5%", "a 5% target for the nation"
+            c.text.lower().startswith(("for", "at")) for c in sa.cues_in(
+                ("national",), num.end, after, keep)):
+        # "the national average of 5%", "a 5% target for the nation", "a tepid 0.4% growth
+        # at the national level"
+        return "national"
     return None
 
 

@@ -199,13 +199,33 @@ _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u20
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
+#: a JSON string escape left in scraped text ("China\u2019s" from a page served as raw JSON):
+#: read as the character it stands for, or "\u2019" would read as the year 2019. Only
+#: characters beyond ASCII: they cannot form a new escape, so normalising twice changes
+#: nothing more
+_JSON_ESCAPE = re.compile(r"\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})"
+                          r"|\\u([0-9a-fA-F]{4})")
+
+
+def _unescape_json(m: re.Match[str]) -> str:
+    if m.group(3) is not None:
+        ch = chr(int(m.group(3), 16))
+        # ASCII and a lone surrogate stay as they were written
+        return m.group(0) if 0xD800 <= ord(ch) <= 0xDFFF or ord(ch) < 0x80 else ch
+    high, low = int(m.group(1), 16), int(m.group(2), 16)
+    return chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+
+
 def normalize_text(text: str) -> str:
     """Canonical form for everything downstream: ``\\n`` newlines, NFC, plain spaces.
 
-    Control characters (other than ``\\n`` and ``\\t``) and invisible format characters
-    are dropped; NBSP and friends become a plain space; trailing spaces are trimmed.
-    Sentence offsets are computed on this text, so it must be deterministic.
+    JSON ``\\uXXXX`` escapes left in the text become their characters; control characters
+    (other than ``\\n`` and ``\\t``) and invisible format characters are dropped; NBSP and
+    friends become a plain space; trailing spaces are trimmed. Sentence offsets are computed
+    on this text, so it must be deterministic.
     """
+    if "\\u" in text:
+        text = _JSON_ESCAPE.sub(_unescape_json, text)
     if "\r" in text or not text.isascii():
         text = _NEWLINES.sub("\n", text)
     if not text.isascii():
