@@ -728,3 +728,32 @@ def test_april_june_is_the_second_quarter() -> None:
                     date="2022-07-15")
     assert [(f["year"], f["value"], f["period"]) for f in growth_figures(rec)] == [
         (2022, -1.1, "Q2")]
+
+
+def test_a_place_listed_with_several_others_keeps_the_figure() -> None:
+    rec = record_of("Sichuan Province in southwest China and several other provinces target a "
+                    "growth rate of about 6 percent for 2024.", date="2024-03-04")
+    assert growth(rec) == {("sichuan", 2024, 6.0, "around")}
+    unnamed = record_of("Several other provinces target a growth rate of about 6 percent for "
+                        "2024.", date="2024-03-04")
+    assert growth(unnamed) == set()
+
+
+def test_a_gdp_growth_rate_of_a_year_that_is_over_is_its_outcome() -> None:
+    rec = record_of("In 2023, Liaoning Province's economic aggregate exceeded 3 trillion yuan "
+                    "for the first time, with an economic growth rate of 5.3 percent.",
+                    date="2024-02-26")
+    assert growth(rec, "gdp-growth") == {("liaoning", 2023, 5.3, "exactly")}
+    this_year = record_of("In 2024, Liaoning Province's economic aggregate will exceed 3 "
+                          "trillion yuan, with an economic growth rate of 5.3 percent.",
+                          date="2024-02-26")
+    assert growth(this_year, "gdp-growth") == set()
+
+
+def test_a_growth_rate_after_another_figure_takes_no_measure_from_before_it() -> None:
+    """"The city's GDP increase for 2025 was 5.5 percent, which surpassed the 5.4 percent
+    growth reported by both Beijing and Shanghai": 5.4 is not the city's."""
+    rec = record_of("Shenzhen's gross domestic product increase for 2025 was 5.5 percent, which "
+                    "surpassed the 5.4 percent growth reported by both Beijing and Shanghai for "
+                    "the year.", date="2026-01-30")
+    assert ("shenzhen", 2025, 5.4, "exactly") not in growth(rec, "gdp-growth")

@@ -366,6 +366,20 @@ def _against_target() -> re.Pattern[str]:
                       r"\b(?:target|goal|objective)s?\b[^\d;]{0,25}$", re.I)
 
 
+def _rate_of_a_year_over(sa: SentenceAnalysis, i: int, anchor: TimeAnchor) -> bool:
+    """"In 2023, Liaoning Province's economic aggregate exceeded 3 trillion yuan ..., with an
+    economic growth rate of 5.3 percent" in a 2024 article: a GDP growth rate, named as
+    such, of a year before the article's, with no stance word, is what that year realised."""
+    if anchor.year is None or anchor.source not in ("date", "text"):
+        return False
+    num = sa.numbers[i]
+    prev = _previous_number(sa, i)  # (the measure named for this figure, not one before)
+    start = max(sa.clause(num.start)[0], prev.end if prev else 0)
+    return bool(sa.cues_in(("gdp",), start, num.start)) and any(
+        r.year is not None and r.year < anchor.year and r.end <= num.start
+        for r in _own_years(sa))
+
+
 def target_year_of_outcome(sa: SentenceAnalysis, target: Number,
                            outcomes: Sequence[tuple[Number, tuple[str, ...], int | None, str]],
                            regions: Sequence[str]) -> tuple[int, str] | None:
@@ -507,6 +521,14 @@ def _run_before(sa: SentenceAnalysis, actors: list[Actor]) -> list[Actor]:
     return run
 
 
+#: from a place to a group of others it is listed with: " Province in southwest China and
+#: several other provinces", " and five other cities"
+_AND_OTHERS = re.compile(r"[^,;\d]{0,40}?\b(?:and|as\s+well\s+as|along\s+with|together\s+with)"
+                         r"\s+(?:(?:several|some|many|a\s+few|a\s+number\s+of|few|\w+)\s+)?"
+                         r"others?\b(?:\s+(?:provinces|cities|regions|provincial-level\s+regions"
+                         r"|municipalities|places|localities))?", re.I)
+
+
 def _nearest_blocker(sa: SentenceAnalysis, start: int, end: int,
                      keep: tuple[int, int] | None) -> int:
     """The end of the last group, district or nation cue in [start, end), or -1."""
@@ -544,6 +566,12 @@ def actors_of(
             regions = [r for r in regions if _level(gazetteer, r) != "economic-region"]
         return regions, "coordinated" if len(regions) > 1 else "clause-actor"
     if blocker >= 0:
+        if before and _AND_OTHERS.match(sa.text, before[-1].end, num.start):
+            # "Sichuan Province in southwest China and several other provinces target ...
+            # about 6 percent": the places named share the figure with the others
+            regions = most_specific(list(dict.fromkeys(a.region for a in _run_before(
+                sa, before))), gazetteer)
+            return regions, "coordinated"
         return [], "group"
     earlier = [a for a in sa.actors if a.end <= clause_start]
     if earlier and _nearest_blocker(sa, 0, clause_start, None) < earlier[-1].end:
@@ -839,6 +867,8 @@ def extract_growth(
             if measure is None or _excluded(sa, i):
                 continue
             stance = stance_of(sa, i, topic, measure)
+            if stance is None and measure == "gdp" and _rate_of_a_year_over(sa, i, anchor):
+                stance = ("outcome", "year-over")
             if stance is None:
                 continue
             kind, stance_rule = stance
