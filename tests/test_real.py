@@ -31,7 +31,8 @@ CORPUS = REPO / "tests" / "real"
 #: growth 0.46; real6, first scored after the real5 fixes, targets 0.91, realised growth
 #: 0.89, both with precision 1.00; real7, after the real6 fixes, targets 0.33 of 3, realised
 #: growth 0.44; real8, after the real7 fixes, targets 0.60 (P 0.76), realised growth 0.50;
-#: real9, after all of them, targets 0.76 (P 1.00), realised growth 0.57 (P 0.46)).
+#: real9, after all of them, targets 0.76 (P 1.00), realised growth 0.57 (P 0.46); real10,
+#: after the real9 fixes, targets 0.67 (P 0.70), realised growth 0.28 (P 0.21)).
 #: The rules were revised after each first score, so these bars are ratchets, not held-out
 #: scores.
 MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
@@ -53,8 +54,10 @@ MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
               ("actuals", "p", 0.90), ("themes", "f1", 0.65), ("regions", "f1", 0.97)],
     "real8": [("targets", "f1", 0.95), ("targets", "p", 0.94), ("targets_high", "p", 0.98),
               ("actuals", "f1", 0.68), ("actuals", "p", 0.80), ("regions", "f1", 0.95)],
-    "real9": [("targets", "f1", 0.74), ("targets", "p", 0.98), ("actuals", "f1", 0.55),
+    "real9": [("targets", "f1", 0.74), ("targets", "p", 0.98), ("actuals", "f1", 0.62),
               ("themes", "f1", 0.78), ("people", "f1", 0.95), ("regions", "f1", 0.93)],
+    "real10": [("targets", "f1", 0.89), ("targets", "p", 0.89), ("actuals", "f1", 0.44),
+               ("themes", "f1", 0.76), ("people", "f1", 0.90), ("regions", "f1", 0.97)],
 }
 #: sets whose every printed date the extractor reads
 ALL_DATES = ("real2",)
