@@ -288,7 +288,8 @@ def _ranked_bars(rows: Sequence[Mapping[str, Any]], *, key: str, label: str, val
     summary = f"{description}. {len(data)} bars, largest first"
     if top:
         summary += f": {_top(top)}"
-    key = ("ranked", value_title, category_title, _count_axis(top_value).to_json(), href)
+    # (the count axis depends on the largest count only up to 10: see _count_axis)
+    key = ("ranked", value_title, category_title, min(top_value, 11), href)
     return _finish_shape(key, build, summary, {_MAIN: data}, {"names": names})
 
 
@@ -789,8 +790,9 @@ def chart_block(spec: Mapping[str, Any], *, caption: str, columns: Sequence[tupl
         ident = f"chart-{ident}"
     caption_html = _esc(caption)
     # Not _esc(): the JSON is already one line, and its strings must survive verbatim.
-    spec_attr = (html.escape(spec_json(spec), quote=True)
-                 .replace("{", "&#123;").replace("}", "&#125;"))
+    # (Only where the spec is inline: a published spec is fetched from its file.)
+    spec_attr = "" if spec_url is not None else (
+        html.escape(spec_json(spec), quote=True).replace("{", "&#123;").replace("}", "&#125;"))
     rows = list(rows)
     hidden = 0
     if max_rows is not None and len(rows) > max_rows:

@@ -93,6 +93,12 @@ class Entry:
     def key(self) -> tuple[str, int, str]:
         return (self.article, self.sentence, str(self.item.get("text", "")))
 
+    @cached_property
+    def plan_key(self) -> tuple[str, str | None]:
+        """What makes two commitment mentions the same plan (see `plan_key`), worked out
+        once: one entry is merged on its region's pages, its cities' and its themes'."""
+        return (" ".join(str(self.item.get("text", "")).lower().split()), self.via)
+
 
 @dataclass
 class ArticleInfo:
@@ -715,7 +721,7 @@ class Plan(_Merged):
 def plan_key(e: Entry) -> tuple[str, str | None]:
     """What makes two commitment mentions the same plan: the text (case and spacing aside)
     and the city it is about."""
-    return (" ".join(str(e.item.get("text", "")).lower().split()), e.via)
+    return e.plan_key
 
 
 def plans(entries: Iterable[Entry]) -> list[Plan]:
