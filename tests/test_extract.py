@@ -448,3 +448,13 @@ def test_a_qualifier_before_a_run_of_percentages_is_the_run_s(sentence, want) ->
     from generator.extract.quantities import scan_numbers
 
     assert [q.qualifier for q in scan_numbers(sentence)] == want
+
+
+def test_a_hyphenated_percentage_is_a_percentage_and_other_compounds_are_not() -> None:
+    """"a 4.3-percent increase" is 4.3 %; "a 5-year plan" and "a 10,000-card cluster" hold
+    no figure."""
+    from generator.extract.quantities import scan_numbers
+
+    assert [(q.value, q.unit) for q in scan_numbers("saw a 4.3-percent GDP increase")] == [
+        (4.3, "percent")]
+    assert scan_numbers("a 5-year plan for a 10,000-card cluster") == []

@@ -757,3 +757,10 @@ def test_a_growth_rate_after_another_figure_takes_no_measure_from_before_it() ->
                     "surpassed the 5.4 percent growth reported by both Beijing and Shanghai for "
                     "the year.", date="2026-01-30")
     assert ("shenzhen", 2025, 5.4, "exactly") not in growth(rec, "gdp-growth")
+
+
+def test_a_place_described_before_its_name_continues_the_list() -> None:
+    rec = record_of("Xizang Autonomous Region in southwest China and the southernmost island "
+                    "province of Hainan have set their GDP growth targets at approximately 8 "
+                    "percent for 2024.", date="2024-02-01")
+    assert growth(rec) == {("tibet", 2024, 8.0, "around"), ("hainan", 2024, 8.0, "around")}

@@ -489,6 +489,10 @@ _LOCATING = re.compile(
     r"southwest|northern|southern|eastern|western)(?:[\s-]+\w+)?\s+)?(?:china['’]s\s+)?", re.I)
 # what locates the next listed place: "Hainan Province and Southwest China's Xizang ..."
 _CHINA_S = re.compile(rf"\b{CHINA_S}\s", re.I)
+# what describes the next listed place: "... and the southernmost island province of Hainan"
+_DESCRIBED_NEXT = re.compile(
+    r"\bthe\s+(?:[a-z][\w-]*\s+){0,3}(?:province|city|municipality|autonomous\s+region|region)"
+    r"\s+of\s*$", re.I)
 _LEVEL_WORDS = re.compile(
     r"\b(?:province|provinces|city|cities|municipality|municipalities|autonomous\s+region"
     r"|region|sar|special\s+administrative\s+region)\b", re.I)
@@ -500,7 +504,7 @@ def _coordinated(sa: SentenceAnalysis, a: Actor, b: Actor) -> bool:
     for s, e in sa.locators:
         if a.end <= s and e <= b.start:
             gap = gap.replace(sa.text[s:e], " ")
-    gap = _LOCATING.sub(" ", gap)
+    gap = _LOCATING.sub(" ", _DESCRIBED_NEXT.sub(" ", gap))
     for s, e in sa.asides:  # "Hefei, the capital of Anhui, and Jinan"
         if a.end <= s and e <= b.start + 1:
             if any(ch.isdigit() for ch in sa.text[s:e]):

@@ -87,7 +87,7 @@ def _quantity_pattern(ranges: bool) -> re.Pattern[str]:
         (?P<num>{NUM})
         {second}
         (?:\s*(?P<scale>{SCALE})\b)?
-        (?:\s*(?P<unit>{PERCENT}|(?:{_CURRENCY_WORDS})\b))?
+        (?:(?:\s*|-(?=(?:percent|pct)\b))(?P<unit>{PERCENT}|(?:{_CURRENCY_WORDS})\b))?
         """,
         re.VERBOSE | re.IGNORECASE,
     )
@@ -184,8 +184,9 @@ def scan_numbers(sentence: str) -> list[Quantity]:
         after = sentence[end:]
         if _re(r"^[A-Za-z]").match(after) and not unit and not scale:
             continue  # 6G, 5G, 3D, 14th
-        if _re(r"^-[A-Za-z]").match(after) or _re(r"^-[A-Za-z]").match(sentence[m.end("num") :]):
-            continue  # 10,000-card, 5-year (compound adjectives)
+        if _re(r"^-[A-Za-z]").match(after) or _re(r"^-(?!(?:percent|pct)\b)[A-Za-z]").match(
+                sentence[m.end("num"):]):
+            continue  # 10,000-card, 5-year (compound adjectives; "a 6.8-percent growth" is one)
         before = sentence[max(0, m.start() - 80) : m.start()]  # tail checks only
         if (
             _re(r"(?:(?:\bNo\.|\bNumber|\bLevel|\bPhase)\s?|[A-Za-z])$").search(before)
