@@ -764,3 +764,20 @@ def test_a_place_described_before_its_name_continues_the_list() -> None:
                     "province of Hainan have set their GDP growth targets at approximately 8 "
                     "percent for 2024.", date="2024-02-01")
     assert growth(rec) == {("tibet", 2024, 8.0, "around"), ("hainan", 2024, 8.0, "around")}
+
+
+def test_growth_calculated_at_constant_prices_is_still_gdp_growth() -> None:
+    rec = record_of("Jinan's annual GDP in 2023 was 1,275.74 billion yuan, calculated based on "
+                    "constant prices, an increase of 6.1% over the previous year.",
+                    date="2024-02-01")
+    assert growth(rec, "gdp-growth") == {("jinan", 2023, 6.1, "exactly")}
+
+
+def test_a_period_before_but_has_since_is_not_the_figure_s() -> None:
+    """"a slowdown in the first quarter of 2023 but has since picked up steam, with its GDP
+    rising 4.6 percent ... in 2023": the year's growth, not the first quarter's."""
+    rec = record_of("Hunan saw an economic slowdown in the first quarter of 2023 but has since "
+                    "picked up steam, with its GDP rising 4.6 percent to exceed 5 trillion yuan "
+                    "(about 700 billion U.S. dollars) in 2023.", date="2024-01-25")
+    assert [(f["indicator"], f["year"], f["value"]) for f in growth_figures(rec)] == [
+        ("gdp-growth", 2023, 4.6)]

@@ -46,6 +46,8 @@ __all__ = [
 # literal-prefix scan, about 3x faster than re.IGNORECASE on this alternation).
 _CLAUSE_BREAK = re.compile(
     r";|\bwhile\b|\bwhereas\b|,\s+but\b|\bmeanwhile\b|\bcompared (?:with|to)\b"
+    # "... a slowdown in the first quarter but has since picked up, with GDP rising 4.6%"
+    r"|\bbut\s+(?:has|have|had|then|later|since|soon|now)\b"
     r"|\bafter\b(?!\s+\d)|,\s+(?:having|up\s+from|down\s+from|beating|missing|trailing"
     r"|higher\s+than|lower\s+than|following|which\s+is\s+(?:higher|lower))\b"
 )
@@ -344,15 +346,18 @@ def _cues(sentence: str, low: str) -> tuple[Cue, ...]:
                   for m in _subregion_pattern().finditer(sentence)]
     cues_ = []
     for start, end, _family, kind in found:
-        if kind == "other" and _DESCRIBED.match(low, end):
+        if kind == "other" and (_DESCRIBED.match(low, end) or _PRICE_BASIS.search(
+                low, max(0, start - 12), start)):
             # "the tourism city of Guilin", "an export and manufacturing hub": a description
-            # of a place, not the measure of a figure
+            # of a place, not the measure of a figure; "calculated at constant prices": how
+            # a growth rate is computed, not another measure
             kind = "description"
         cues_.append(Cue(start, end, kind, sentence[start:end]))
     return tuple(sorted(cues_, key=lambda c: (c.start, -c.end, c.kind)))
 
 
 _MEASURES = ("gdp", "bare", "other")
+_PRICE_BASIS = re.compile(r"\b(?:constant|comparable|current)\s+$")
 _DIGIT = re.compile(r"\d")
 _DESCRIBED = re.compile(r"(?:\s+and\s+[a-z]+)?\s+(?:[a-z]+\s+)?(?:city|cities|hub|center|centre"
                         r"|powerhouse|base|province|destination|heartland|player|island)\b")
