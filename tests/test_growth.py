@@ -781,3 +781,15 @@ def test_a_period_before_but_has_since_is_not_the_figure_s() -> None:
                     "(about 700 billion U.S. dollars) in 2023.", date="2024-01-25")
     assert [(f["indicator"], f["year"], f["value"]) for f in growth_figures(rec)] == [
         ("gdp-growth", 2023, 4.6)]
+
+
+def test_the_two_are_the_two_places_named_just_before() -> None:
+    rec = record_of("Xizang and Hainan have set their GDP growth targets at about 8 percent for "
+                    "2024.\nThe two also led the country with their GDP growing more than 9 "
+                    "percent in 2023.", date="2024-02-01")
+    assert growth(rec, "gdp-growth") == {("tibet", 2023, 9.0, "more-than"),
+                                         ("hainan", 2023, 9.0, "more-than")}
+    from generator.extract.regions import _THE_TWO
+
+    assert _THE_TWO.search("The two provinces grew") and not _THE_TWO.search(
+        "during the two sessions in March")

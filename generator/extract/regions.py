@@ -313,6 +313,14 @@ def _choose(ids: Sequence[str], context: set[str], gaz: Gazetteer,
     return ids[0]
 
 
+#: "the two provinces", "The two also ...": two places named just before (not "the two
+#: sessions", "the two cities' combined GDP" is fine: it still names them)
+_THE_TWO = re.compile(
+    r"\b[Tt]he\s+two(?:\s+(?:provinces|cities|regions|municipalities|provincial-level\s+regions"
+    r"|autonomous\s+regions|economies|places)\b|(?=\s+(?:also|both|each|together|have|had|are"
+    r"|were|led|grew|saw|posted|recorded|reported|set|aim|target|targeted|expect|plan)\b))")
+
+
 @cache
 def _anaphors() -> tuple[dict[str, list[str]], re.Pattern[str]]:
     """Definite descriptions ("the city", "the province"), also with up to two lower-case
@@ -413,6 +421,13 @@ def analyse_regions(
                     )
                 )
         found = [f for f in found if not (f.anaphor and _titles_name(f, found, sentence))]
+        if len(previous) == 2 and "two" in sentence:
+            # "The two also led the country with ...": the two places the sentence before
+            # was about
+            for a in _THE_TWO.finditer(sentence):
+                if not any(f.start <= a.start() < f.end for f in found):
+                    found += [RegionMention(n, a.start(), a.end(), rid, "subject", a.group(0),
+                                            anaphor=True) for rid in previous]
         found.sort(key=lambda f: (f.start, f.end))
         found = _mark_appositives(_mark_locators(found, sentence, gazetteer), sentence)
         found = _mark_venues(found, sentence)
