@@ -369,9 +369,6 @@ class _Site:
         self._layouts: dict[str, Any] = {}
         self._review: list[tuple[str, list[str]]] | None = None
         self._review_of: dict[str, str] = {}
-        #: (page, target) -> relative URL: a page links to the same article once per
-        #: sentence it cites (200,000 links at 1,000 articles, fewer than half distinct)
-        self._urls: dict[tuple[str, str], str] = {}
 
     def take_files(self) -> dict[str, str]:
         """The data files written by the pages rendered since the last call (a page and its
@@ -381,11 +378,7 @@ class _Site:
 
     # links -----------------------------------------------------------------------------------
     def url(self, from_src: str, to_src: str, anchor: str | None = None) -> str:
-        rel = self._urls.get((from_src, to_src))
-        if rel is None:
-            rel = self._urls[from_src, to_src] = relative_url(from_src, to_src, None,
-                                                                 self.use_directory_urls)
-        return f"{rel}#{anchor}" if anchor else rel
+        return relative_url(from_src, to_src, anchor, self.use_directory_urls)
 
     def href(self, from_src: str, to_src: str, anchor: str | None = None) -> Markup:
         """`url`, escaped for an HTML attribute (``href="{{ url }}"`` in a template)."""
