@@ -231,3 +231,33 @@ def test_a_line_of_only_a_host_and_its_timestamp_is_a_stamp() -> None:
 def test_a_teaser_with_a_date_is_not_a_stamp() -> None:
     # a related-story link: a phrase, not a site's name, beside the date
     assert md.parse_byline("Port trade grows fast 2023-05-09").date is None
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Jan 14,2023", "2023-01-14"),            # no space after the comma
+    ("05-22-2024", "2024-05-22"),             # month first, hyphens
+    ("22-05-2024", "2024-05-22"),
+])
+def test_find_date_reads_more_written_forms(text: str, iso: str) -> None:
+    assert md.find_date(text) == iso
+
+
+def test_hyphenated_numeric_dates_are_refused_when_ambiguous() -> None:
+    assert md.find_date("10-12-2024") is None
+
+
+@pytest.mark.parametrize(("line", "iso"), [
+    ("Friday, February 2, 2024", "2024-02-02"),                 # a weekday before it
+    ("2023-10-24 (goinnermongolia.com.cn)", "2023-10-24"),      # the site in brackets
+    ("發佈時間:2023-01-17 14:08:29", "2023-01-17"),              # a traditional-Chinese label
+])
+def test_parse_date_accepts_more_timestamp_lines(line: str, iso: str) -> None:
+    assert md.parse_date(line) == iso
+
+
+def test_a_site_in_brackets_must_look_like_a_site() -> None:
+    assert md.parse_date("2023-10-24 (the city opened a port)") is None
+
+
+def test_a_byline_with_a_date_run_into_it_gives_the_date() -> None:
+    assert md.parse_byline("By YUTING CHEN|Jan 14,2023").date == "2023-01-14"

@@ -103,13 +103,15 @@ _DATE_SHAPES: tuple[_DateShape, ...] = (
     # "2025年1月27日"
     _DateShape(re.compile(
         rf"(?<!\d){_YEAR}\s*年\s*(?P<month>\d{{1,2}})\s*月\s*(?P<day>\d{{1,2}})\s*日"), "ymd"),
-    # "January 16, 2025", "Jan. 16 2025", "Feb 07, 2026"
-    _DateShape(re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d)", re.IGNORECASE), "named"),
+    # "January 16, 2025", "Jan. 16 2025", "Feb 07, 2026", "Jan 14,2023"
+    _DateShape(re.compile(rf"\b{_MONTH}\s+{_DAY}(?:,\s*|\s+){_YEAR}(?!\d)", re.IGNORECASE),
+               "named"),
     # "16 January 2025", "27-Jan-2025", "5th of January, 2025"
     _DateShape(re.compile(rf"(?<!\d){_DAY}(?:[\s-]+of)?[\s-]+{_MONTH}[\s,-]+{_YEAR}(?!\d)",
                           re.IGNORECASE), "named"),
-    # "17/01/2023", "1/17/2023", "17.01.2023"
-    _DateShape(re.compile(rf"(?<![\d/.]){_DAY}[/.]\d{{1,2}}[/.]{_YEAR}(?![\d/])"), "numeric"),
+    # "17/01/2023", "1/17/2023", "17.01.2023", "05-22-2024" (one separator throughout)
+    _DateShape(re.compile(rf"(?<![\d/.-]){_DAY}(?P<sep2>[/.-])\d{{1,2}}(?P=sep2){_YEAR}(?![\d/-])"),
+               "numeric"),
     # "09/30 2024": the month/day pair of some sites' stamps, then the year
     _DateShape(re.compile(rf"(?<![\d/.:])\d{{1,2}}/\d{{1,2}},?\s+{_YEAR}(?![\d/.:])"),
                "numeric"),
@@ -182,7 +184,8 @@ def _date_spans(text: str) -> list[_DateSpan]:
 def _shape_iso(match: re.Match[str], shape: _DateShape) -> str | None:
     """The strict reading of one match; a year-first date must keep its written month."""
     if shape.order != "ymd":
-        return _read_date(match.group(0), shape.order)
+        # (dateutil reads "Jan 14,2023" as a number 14,2023: the comma gets its space)
+        return _read_date(match.group(0).replace(",", ", "), shape.order)
     year, month, day = match.group("year"), match.group("month"), match.group("day")
     iso = _read_date(f"{year}-{month}-{day}", "ymd")
     return iso if iso and int(iso[5:7]) == int(month) else None
@@ -229,6 +232,9 @@ def _stamp_residue() -> re.Pattern[str]:
     """
     return re.compile(
         rf"(?:{_TIME}|[\s,|:;()\-–—T：]|\b(?:on|at)\b|{_cue_regex('date_labels')}"
+        # "Friday, February 2, 2024"; "2023-10-24 (goinnermongolia.com.cn)"
+        r"|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?"
+        r"|\((?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\)"
         r"|\b(?:updated|published|posted)?\s*\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)"
         r"\s+ago\b)*",
         re.IGNORECASE)
