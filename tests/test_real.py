@@ -36,18 +36,18 @@ CORPUS = REPO / "tests" / "real"
 #: The rules were revised after each first score, so these bars are ratchets, not held-out
 #: scores.
 MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
-    "real2": [("targets", "f1", 0.87), ("targets", "p", 0.86), ("actuals", "f1", 0.78),
+    "real2": [("targets", "f1", 0.87), ("targets", "p", 0.86), ("actuals", "f1", 0.82),
               ("actuals", "p", 0.90), ("themes", "f1", 0.84), ("people", "f1", 0.95),
               ("regions", "f1", 0.96)],
     "real3": [("targets", "f1", 0.92), ("targets", "p", 0.92), ("targets_high", "p", 0.90),
-              ("actuals", "f1", 0.78), ("actuals", "p", 0.78), ("themes", "f1", 0.88),
+              ("actuals", "f1", 0.82), ("actuals", "p", 0.86), ("themes", "f1", 0.88),
               ("people", "f1", 0.88), ("regions", "f1", 0.96)],
     "real4": [("targets", "f1", 0.95), ("actuals", "f1", 0.58), ("actuals", "p", 0.95),
               ("themes", "f1", 0.80), ("people", "f1", 0.95), ("regions", "f1", 0.93)],
     "real5": [("targets", "f1", 0.85), ("targets", "p", 0.95), ("actuals", "f1", 0.87),
               ("actuals", "p", 0.78), ("themes", "f1", 0.86), ("people", "f1", 0.95),
               ("regions", "f1", 0.92)],
-    "real6": [("targets", "f1", 0.95), ("targets", "p", 0.95), ("actuals", "f1", 0.92),
+    "real6": [("targets", "f1", 0.95), ("targets", "p", 0.95), ("actuals", "f1", 0.97),
               ("actuals", "p", 0.95), ("themes", "f1", 0.88), ("people", "f1", 0.95),
               ("regions", "f1", 0.95)],
     "real7": [("targets", "f1", 0.80), ("targets", "p", 0.95), ("actuals", "f1", 0.95),
@@ -56,11 +56,11 @@ MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
               ("actuals", "f1", 0.68), ("actuals", "p", 0.80), ("regions", "f1", 0.95)],
     "real9": [("targets", "f1", 0.74), ("targets", "p", 0.98), ("actuals", "f1", 0.62),
               ("themes", "f1", 0.78), ("people", "f1", 0.95), ("regions", "f1", 0.93)],
-    "real10": [("targets", "f1", 0.89), ("targets", "p", 0.89), ("actuals", "f1", 0.44),
+    "real10": [("targets", "f1", 0.94), ("targets", "p", 0.90), ("actuals", "f1", 0.55),
                ("themes", "f1", 0.76), ("people", "f1", 0.90), ("regions", "f1", 0.97)],
 }
 #: sets whose every printed date the extractor reads
-ALL_DATES = ("real2",)
+ALL_DATES = ("real2", "real6", "real7", "real8")
 
 # (kind, measure, minimum)
 THRESHOLDS = [
