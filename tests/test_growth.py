@@ -793,3 +793,19 @@ def test_the_two_are_the_two_places_named_just_before() -> None:
 
     assert _THE_TWO.search("The two provinces grew") and not _THE_TWO.search(
         "during the two sessions in March")
+
+
+def test_a_gap_between_two_rates_is_no_rate() -> None:
+    """"were lower by more than 1% compared to the annual goals" is a gap, not six targets of
+    more than 1 %."""
+    rec = record_of("Among the 16 provinces with growth rates below the annual targets, the "
+                    "growth rates of Hainan, Tibet and Yunnan were lower by more than 1% "
+                    "compared to the annual goals.", date="2024-07-25")
+    assert growth_figures(rec) == []
+
+
+def test_a_result_set_against_a_missed_target_is_an_outcome() -> None:
+    rec = record_of("Guangdong failed to meet its own 5% target for 2024, with an economic "
+                    "growth rate of only 3.5%.", date="2025-01-25")
+    assert growth(rec, "gdp-growth") == {("guangdong", 2024, 3.5, "exactly")}
+    assert ("guangdong", 2024, 3.5, "exactly") not in growth(rec)

@@ -283,6 +283,8 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
     if clause_start in _comparison_clause_starts(sa) and not keep:
         return "outcome", "comparison"
     forecaster = _forecaster(sa)
+    if stances and stances[-1].kind == "target" and _result_against_target(sa, i, stances[-1]):
+        return "outcome", "against-target"
     if not stances:
         stances = _stance_cues(sa, 0, num.start)
     if stances:
@@ -313,6 +315,22 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
         if before is not None:
             return before[0], "listed"
     return None
+
+
+#: a result measured against a target: "failed to meet its own 5% target", "missed its goal"
+_MET_OR_MISSED = re.compile(
+    r"\b(?:failed\s+to\s+(?:meet|reach|hit|achieve)|missed|fell\s+short\s+of|falling\s+short"
+    r"\s+of|exceeded|exceeding|surpassed|beat|beating|met|meeting|overshot|undershot)\s+"
+    r"(?:its|their|the|his|her)\b", re.I)
+
+
+def _result_against_target(sa: SentenceAnalysis, i: int, cue: Cue) -> bool:
+    """"Guangdong failed to meet its own 5% target for 2024, with an economic growth rate of
+    only 3.5%": the target word belongs to the figure right before it (5%), and the sentence
+    says the target was met or missed: the next figure is the result."""
+    prev = _previous_number(sa, i)
+    return (prev is not None and prev.end <= cue.start and cue.start - prev.end <= 3
+            and bool(_MET_OR_MISSED.search(sa.text[max(0, prev.start - 40):prev.start])))
 
 
 #: the next item of a ranking after a figure: ", followed by Hainan's 9.2 percent", "and
@@ -756,6 +774,15 @@ _OF_GROWTH = re.compile(r"^\s*of\s+(?:(?:the\s+)?(?:gdp|grp|economic|regional\s+
                         re.I)
 
 
+#: a gap between two rates, not a rate: "were lower by more than 1% compared to the annual
+#: goals", "missed its target by 1.9 percent", "higher than the national average by 0.5%"
+_DIFFERENCE = re.compile(
+    r"\b(?:(?:lower|higher|faster|slower|less|more|above|below|short|behind|ahead)"
+    r"(?:\s+than\s+[^\d,;]{1,40}?)?|(?:missed|exceeded|beat|beaten|outpaced|surpassed"
+    r"|undershot|overshot|topped)\s+[^\d,;]{1,40}?)\s+by\s+(?:more\s+than\s+|over\s+|about\s+"
+    r"|around\s+|nearly\s+|almost\s+|at\s+least\s+|less\s+than\s+|only\s+|just\s+)?$", re.I)
+
+
 def _excluded(sa: SentenceAnalysis, i: int) -> str | None:
     """Why number *i* is no single year's growth of anyone, if it is not."""
     num = sa.numbers[i]
@@ -767,6 +794,8 @@ def _excluded(sa: SentenceAnalysis, i: int) -> str | None:
     of_growth = bool(_OF_GROWTH.match(sa.text[num.end:num.end + 40]))
     if re.match(r"^\s*of\s+(?!growth)", sa.text[num.end:num.end + 20], re.I) and not of_growth:
         return "share"
+    if _DIFFERENCE.search(sa.text[max(0, num.start - 40):num.start]):
+        return "difference"
     clause_start, _ = sa.clause(num.start)
     keep = sa.aside(num.start)
     prev = _previous_number(sa, i)
