@@ -809,3 +809,10 @@ def test_a_result_set_against_a_missed_target_is_an_outcome() -> None:
                     "growth rate of only 3.5%.", date="2025-01-25")
     assert growth(rec, "gdp-growth") == {("guangdong", 2024, 3.5, "exactly")}
     assert ("guangdong", 2024, 3.5, "exactly") not in growth(rec)
+
+
+def test_more_than_half_of_a_group_is_not_the_place_before() -> None:
+    rec = record_of("Guangdong's GDP reached 12.9 trillion yuan in 2022.\nThe provinces also "
+                    "announced their expected economic growth targets for 2023, with more than "
+                    "half exceeding 5.5%.", date="2023-01-22")
+    assert growth(rec) == set()

@@ -173,6 +173,7 @@ _PHRASES = (
     ("outcome", "stance", "outcome", False),
     ("forecast", "stance", "forecast", False),
     ("group_heads", "gate", "group-head", True),
+    ("group_fractions", "misc", "group", False),
     ("subregion_heads", "gate", "subregion-head", False),
 )
 
