@@ -816,3 +816,10 @@ def test_more_than_half_of_a_group_is_not_the_place_before() -> None:
                     "announced their expected economic growth targets for 2023, with more than "
                     "half exceeding 5.5%.", date="2023-01-22")
     assert growth(rec) == set()
+
+
+def test_a_place_counted_among_a_group_keeps_its_figure() -> None:
+    rec = record_of("Ningxia has been one of the country's leading regions in terms of growth "
+                    "for seven consecutive quarters, with its GDP growing 6.6 percent "
+                    "year-on-year in 2023.", date="2024-01-30")
+    assert growth(rec, "gdp-growth") == {("ningxia", 2023, 6.6, "exactly")}

@@ -551,11 +551,17 @@ _AND_OTHERS = re.compile(r"[^,;\d]{0,40}?\b(?:and|as\s+well\s+as|along\s+with|to
                          r"|municipalities|places|localities))?", re.I)
 
 
+#: "Ningxia has been one of the country's leading regions ..., with its GDP growing 6.6
+#: percent": the group is what the place is counted among, not who grew
+_ONE_OF = re.compile(r"\bone\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
+
+
 def _nearest_blocker(sa: SentenceAnalysis, start: int, end: int,
                      keep: tuple[int, int] | None) -> int:
     """The end of the last group, district or nation cue in [start, end), or -1."""
     blockers = [c for c in sa.cues_in(("group", "subregion"), start, end, keep)
-                if not _COMPARED.search(sa.text[max(0, c.start - 24):c.start])]
+                if not _COMPARED.search(sa.text[max(0, c.start - 24):c.start])
+                and not _ONE_OF.search(sa.text[max(0, c.start - 40):c.start])]
     return blockers[-1].end if blockers else -1
 
 
