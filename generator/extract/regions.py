@@ -313,8 +313,10 @@ def _choose(ids: Sequence[str], context: set[str], gaz: Gazetteer,
     return ids[0]
 
 
-#: "the two provinces", "The two also ...": two places named just before (not "the two
-#: sessions", "the two cities' combined GDP" is fine: it still names them)
+#: "The two also led ...", "the two provinces": the two places the sentence before was about
+#: (not "the two sessions"). A growth figure after "the two provinces" still goes to no one
+#: place: "two provinces" is also a group to the growth rules, and pairing "respectively"
+#: across the one span the two names share is not done.
 _THE_TWO = re.compile(
     r"\b[Tt]he\s+two(?:\s+(?:provinces|cities|regions|municipalities|provincial-level\s+regions"
     r"|autonomous\s+regions|economies|places)\b|(?=\s+(?:also|both|each|together|have|had|are"
