@@ -496,22 +496,6 @@ def _forecaster(sa: SentenceAnalysis) -> str | None:
 # a group that is only compared with ("lower than other provinces", "that of other cities")
 _COMPARED = re.compile(r"\b(?:than|that\s+of|those\s+of|among|ahead\s+of|behind)\s+(?:the\s+)?$",
                        re.I)
-#: from a figure to the place it is of, named after it: "the 2.7 per cent growth in the
-#: northwest's Qinghai province", "3.2 per cent in the northeast's Heilongjiang province"
-_IN_PLACE = re.compile(r"^\s*(?:(?:year[\s-]on[\s-]year\s+)?(?:growth|increase|rise|expansion)"
-                       r"\s+)?in\s+(?:the\s+)?(?:[a-z][\w-]*['’]s\s+)?$", re.I)
-
-
-def _place_after(sa: SentenceAnalysis, num: Number, clause_end: int) -> Actor | None:
-    """The place a figure is of when the sentence names it right after the figure, "... 2.7
-    per cent growth in Qinghai": nearer than any place before it (which a figure after a
-    comparison is set against: "lagging behind the 2.7 per cent growth in Qinghai")."""
-    nxt = next((a for a in sa.actors if num.end <= a.start < clause_end), None)
-    if nxt is None or not _IN_PLACE.match(sa.text[num.end:nxt.start]):
-        return None
-    return nxt
-
-
 _FOR_PLACE = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:for|in|of|by)\s+(?:the\s+)?$", re.I)
 _COORDINATION = re.compile(
     r"^[\s,]*(?:(?:and|as\s+well\s+as|plus|together\s+with|along\s+with|or)\s+)?"
@@ -598,9 +582,6 @@ def actors_of(
         paired = _pair_respectively(sa, i, clause_start, gazetteer)
         if paired:
             return paired, "respectively"
-    after = _place_after(sa, num, clause_end)
-    if after is not None:
-        return [after.region], "place-after"
     before = [a for a in sa.actors if clause_start <= a.start and a.end <= num.start
               and sa.outside_asides(a.start, a.end, keep)
               and not (a.anaphor and _RANKED_IN.search(sa.text[max(0, a.start - 30):a.start]))
