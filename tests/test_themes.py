@@ -91,6 +91,23 @@ def test_trade_in_is_consumption_and_trade_tensions_are_not_trade(tax):
     assert "opening-up" not in counted("Trade tensions grew 20 percent worse, analysts said.", tax)
 
 
+def test_energy_use_is_not_consumer_consumption(tax):
+    """"electricity consumption" is a measure of energy use, not the consumption theme."""
+    for what in ("electricity", "power", "gas", "water", "coal", "fuel", "oil"):
+        sentence = f"The county's {what} consumption rose 13.3 percent last year."
+        assert "consumption" not in counted(sentence, tax), sentence
+    assert "consumption" in counted("Household consumption rose 6 percent last year.", tax)
+
+
+def test_equipment_manufacturing_alone_is_not_advanced_manufacturing(tax):
+    """"equipment manufacturing" is a statistical branch like any other; "high-end" or
+    "intelligent" equipment is the theme."""
+    assert "advanced-manufacturing" not in counted(
+        "Value added of the equipment manufacturing industry rose 11.4 percent.", tax)
+    assert "advanced-manufacturing" in counted(
+        "Value added of high-end equipment manufacturing rose 11.4 percent.", tax)
+
+
 # --- plumbing ---------------------------------------------------------------------------------
 
 def test_non_counting_mentions_are_kept_but_not_summarised(tax):
