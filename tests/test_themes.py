@@ -99,6 +99,16 @@ def test_energy_use_is_not_consumer_consumption(tax):
     assert "consumption" in counted("Household consumption rose 6 percent last year.", tax)
 
 
+def test_tourism_is_not_the_consumption_theme(tax):
+    """Tourism has no theme of its own and is not "consumption" (the answer keys of every
+    real set agree); spending by tourists, named as consumption, is."""
+    for sentence in ("The province's tourism revenue jumped 21 percent last year.",
+                     "He urged the region to promote the cultural tourism industry.",
+                     "The city will develop an ice and snow economy through winter tourism."):
+        assert "consumption" not in counted(sentence, tax), sentence
+    assert "consumption" in counted("The city will boost tourism consumption this year.", tax)
+
+
 def test_equipment_manufacturing_alone_is_not_advanced_manufacturing(tax):
     """"equipment manufacturing" is a statistical branch like any other; "high-end" or
     "intelligent" equipment is the theme."""
