@@ -78,6 +78,7 @@ def test_a_menu_line_is_not_a_statement(tax):
     # a descriptive word, no plan and no figure about it
     ("The island, a free trade zone and a resort, drew many investors.", "opening-up"),
     ("Weak domestic demand weighed on the county's shops.", "consumption"),
+    ("Soft domestic consumption is expected to remain a drag on growth.", "consumption"),
     ("The district saw growth in machinery and tourism industries.", "consumption"),
     ("The report names aircraft, ships and trains as examples.", "aerospace"),
 ])
