@@ -92,6 +92,19 @@ def test_trade_in_is_consumption_and_trade_tensions_are_not_trade(tax):
     assert "opening-up" not in counted("Trade tensions grew 20 percent worse, analysts said.", tax)
 
 
+@pytest.mark.parametrize("sentence, counts", [
+    ("Shanghai, at the forefront of China's opening-up, plans a new port.", False),
+    ("His instructions gave strong impetus to the region's opening-up and development.", False),
+    ("Jiangsu should lead in advancing in-depth reform and high-standard opening up.", False),
+    ("The city will stabilize foreign trade and promote opening-up.", True),
+    ("The district aims to expand high-level opening-up next year.", True),
+])
+def test_opening_up_needs_a_plan_or_a_figure(sentence, counts, tax):
+    """"opening-up" is mostly a slogan word: it tags the theme only as the object of a plan
+    verb or beside a figure, like the other generic aliases."""
+    assert ("opening-up" in counted(sentence, tax)) is counts
+
+
 def test_energy_use_is_not_consumer_consumption(tax):
     """"electricity consumption" is a measure of energy use, not the consumption theme."""
     for what in ("electricity", "power", "gas", "water", "coal", "fuel", "oil"):
