@@ -105,6 +105,12 @@ def test_opening_up_needs_a_plan_or_a_figure(sentence, counts, tax):
     assert ("opening-up" in counted(sentence, tax)) is counts
 
 
+def test_the_verb_cement_is_not_the_building_material(tax):
+    assert "traditional-industries" not in counted(
+        "The tech hub ramps up efforts to cement its position in embodied AI.", tax)
+    assert "traditional-industries" in counted("Cement output fell 9 percent in May.", tax)
+
+
 def test_energy_use_is_not_consumer_consumption(tax):
     """"electricity consumption" is a measure of energy use, not the consumption theme."""
     for what in ("electricity", "power", "gas", "water", "coal", "fuel", "oil"):
