@@ -355,6 +355,21 @@ def test_the_plan_year_the_text_states_anchors_an_undated_article() -> None:
     assert growth(rec, "gdp-growth") == {("gansu", 2025, 5.8, "exactly")}
 
 
+def test_a_target_with_its_qualifier_names_the_plan_year() -> None:
+    """"a target of around 5 percent for 2026" names the plan year as "a target for 2026"
+    does: an undated work-report story then reads "last year" as 2025, and a later "the
+    target of around 5 percent" as 2026's."""
+    assert time_anchor(None, ["Shanghai set a GDP growth target of around 5 percent for "
+                              "2026."], None) == TimeAnchor(2026, "text")
+    rec = record_of("Shanghai has set a GDP growth target of around 5 percent for 2026.\n"
+                    "The target follows an expansion in 2025.\n"
+                    "Shanghai's GDP grew 5.4 percent last year.\n"
+                    "An economist said setting the growth target at around 5 percent was "
+                    "prudent.", date=None)
+    assert growth(rec) == {("shanghai", 2026, 5.0, "around")}
+    assert growth(rec, "gdp-growth") == {("shanghai", 2025, 5.4, "exactly")}
+
+
 def test_a_url_date_is_a_weak_anchor() -> None:
     anchor = time_anchor(None, ["Qinghai aims for growth of 5% this year."],
                          "https://example.com/news/2024-01-29/qinghai.html")
