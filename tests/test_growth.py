@@ -63,6 +63,19 @@ def test_per_capita_gdp_and_the_deflator_are_not_gdp_growth(sentence: str) -> No
     assert growth_figures(record_of(sentence)) == []
 
 
+@pytest.mark.parametrize("text", [
+    # after a growth target, a list sentence may carry GDP on; a sentence about contracts
+    # does not ("value" alone names nothing)
+    "Beijing aims for GDP growth of more than 5 percent in 2026.\nThe transaction value of "
+    "technology contracts exported from Beijing to Tianjin and Hebei reached 99.6 billion "
+    "yuan, up 18.1 percent during that period.",
+    "In 2025, Hainan's actual use of foreign capital grew 19.9 percent, outpacing its GDP "
+    "growth.",
+])
+def test_contracts_and_foreign_capital_are_measures_of_their_own(text: str) -> None:
+    assert growth(record_of(text, date="2026-01-20"), "gdp-growth") == set()
+
+
 def test_the_national_rate_beside_a_region_s_is_not_the_region_s() -> None:
     rec = record_of("In 2024, Sanya's economic growth rate was only 3.5%, failing to meet the "
                     "target and below the national 5% growth rate.")
