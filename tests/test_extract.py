@@ -458,3 +458,40 @@ def test_a_hyphenated_percentage_is_a_percentage_and_other_compounds_are_not() -
     assert [(q.value, q.unit) for q in scan_numbers("saw a 4.3-percent GDP increase")] == [
         (4.3, "percent")]
     assert scan_numbers("a 5-year plan for a 10,000-card cluster") == []
+
+
+# --- places named beside the text: headline, captions, byline ------------------------------
+
+
+def _plain_record(text: str) -> dict:
+    doc = parse_text(text.encode("utf-8"), file="t.txt", suffix=".txt")
+    return extract(doc, GAZ, TAX)
+
+
+def test_places_in_a_caption_a_byline_and_the_headline_are_the_article_s() -> None:
+    """A reader sees the photo caption, the byline and the headline: an article on Ningbo
+    whose caption says "Ningbo, Zhejiang province" belongs on Zhejiang's page too. Such a
+    place has no sentence in the text to cite (``sentences: []``, ``mentions: 0``)."""
+    rec = _plain_record(
+        "Emerging industries in Anhui gain momentum\n\n"
+        "By Cang Wei in Nanjing | China Daily | Updated: 2024-04-03\n\n"
+        "The skyline of Ningbo, Zhejiang province. [Photo/WeChat account: nbfb0574]\n\n"
+        "Ningbo's gross domestic product for the first quarter rose 5.6 percent year on year, "
+        "local statistical authorities said on Monday.\n\n"
+        "The city's industrial output grew 7.4 percent over the same three months.\n")
+    by_id = {r["id"]: r for r in rec["regions"]}
+    assert set(by_id) == {"ningbo", "zhejiang", "anhui", "nanjing"}
+    assert by_id["zhejiang"]["roles"] == ["subject"] and by_id["zhejiang"]["sentences"] == []
+    assert by_id["anhui"]["roles"] == ["subject"] and by_id["anhui"]["mentions"] == 0
+    assert by_id["nanjing"]["roles"] == ["dateline"]
+    assert by_id["ningbo"]["sentences"] == [1, 2]  # named in the text: as before
+
+
+def test_an_organisation_in_a_caption_names_no_place() -> None:
+    """The caption is read with the body's rules: a company name holds no place."""
+    rec = _plain_record(
+        "Carmakers expand\n\n"
+        "Pilots of Shandong Jinyu General Aviation Company. [Photo provided to China Daily]"
+        "\n\nHefei's car output rose 12 percent last year, the city government said on "
+        "Monday, as new plants opened.\n")
+    assert {r["id"] for r in rec["regions"]} == {"hefei"}

@@ -16,7 +16,7 @@ from .commitments import extract_commitments
 from .figures import extract_figures
 from .growth import GROWTH_KINDS, extract_growth
 from .people import extract_people
-from .regions import analyse_regions, summarise_regions
+from .regions import analyse_regions, margin_places, summarise_regions
 from .summary import lede
 from .themes import find_themes, link_themes, summarise_themes
 
@@ -50,7 +50,8 @@ def extract(doc: Document, gazetteer: Gazetteer, taxonomy: Taxonomy) -> dict:
     return {
         "summary": lede(sentences),
         "word_count": sum(len(s.split()) for s in sentences),
-        "regions": summarise_regions(analysis, gazetteer),
+        "regions": summarise_regions(analysis, gazetteer,
+                                     margin_places(_margins(doc), gazetteer)),
         "themes": summarise_themes(theme_mentions, analysis, taxonomy,
                                    link_themes(theme_mentions, analyses, analysis, gazetteer)),
         "figures": merge_figures(figures, [g.as_figure() for g in growth], sentences),
@@ -59,6 +60,13 @@ def extract(doc: Document, gazetteer: Gazetteer, taxonomy: Taxonomy) -> dict:
         "sentences": list(sentences),
         "paragraphs": starts,
     }
+
+
+def _margins(doc: Document) -> list[tuple[str, str]]:
+    """What names places beside the text: the headline when the body does not open with it,
+    then the captions and byline places the ingest set aside."""
+    head = [("title", doc.title)] if doc.title and _headline(doc) is None else []
+    return head + list(doc.margins)
 
 
 def _headline(doc: Document) -> int | None:

@@ -507,8 +507,26 @@ def _level(gaz: Gazetteer, rid: str) -> str | None:
     return region.level if region else None
 
 
-def summarise_regions(analysis: RegionAnalysis, gazetteer: Gazetteer) -> list[dict]:
-    """The record's ``regions`` list: one entry per region, in order of first mention."""
+def margin_places(texts: Sequence[tuple[str, str]], gazetteer: Gazetteer) -> list[tuple[str, str]]:
+    """``(region, role)`` of the places named beside the text: in the headline (when it is
+    not the first sentence), photo captions (``subject``: "The skyline of Ningbo, Zhejiang
+    province") and a byline ("By Cang Wei in Nanjing": ``dateline``, where the story was
+    written). Each text is read as a paragraph of its own, with the body's rules (names
+    inside organisations, given names, compass points), so an analyst finds the article
+    under every place a reader sees on it."""
+    if not texts:
+        return []
+    analysis = analyse_regions([t for _, t in texts], range(1, len(texts) + 1), None,
+                               gazetteer)
+    return [(m.region, "dateline" if texts[m.sentence - 1][0] == "byline" else "subject")
+            for m in analysis.mentions if m.role == "subject" and not m.anaphor]
+
+
+def summarise_regions(analysis: RegionAnalysis, gazetteer: Gazetteer,
+                      margins: Sequence[tuple[str, str]] = ()) -> list[dict]:
+    """The record's ``regions`` list: one entry per region, in order of first mention in
+    the text, then the places named only beside it (:func:`margin_places`: no mention and no
+    sentence in the text, the role they have there)."""
     order: dict[str, dict] = {}
     for m in analysis.mentions:
         entry = order.get(m.region)
@@ -533,4 +551,11 @@ def summarise_regions(analysis: RegionAnalysis, gazetteer: Gazetteer) -> list[di
     for entry in order.values():
         entry["roles"] = [r for r in ("subject", "dateline", "affiliation") if r in entry["roles"]]
         entry["sentences"].sort()
+    for rid, role in margins:
+        region = gazetteer.get(rid)
+        if rid in order or region is None:
+            continue
+        order[rid] = {"id": region.id, "name": region.name, "name_zh": region.name_zh,
+                      "level": region.level, "parent": region.parent, "mentions": 0,
+                      "roles": [role], "sentences": []}
     return list(order.values())

@@ -500,6 +500,27 @@ class Layout:
     bio_names: list[str] = field(default_factory=list)
     byline_names: list[str] = field(default_factory=list)  # from a byline without "By"
     removed: list[tuple[str, str]] = field(default_factory=list)
+    #: ``(kind, text)`` of what names places beside the text: photo captions (``caption``,
+    #: the line) and a byline's place (``byline``, "Nanjing" of "By Cang Wei in Nanjing")
+    margins: list[tuple[str, str]] = field(default_factory=list)
+
+
+#: "By Cang Wei in Nanjing and Li Hezi", "By MA SI and CHEN BOWEN in Haikou |": the place
+#: the reporters wrote from
+_BYLINE_PLACE = re.compile(r"\b[Bb][Yy]\s+[^|\n]{1,80}?\bin\s+([A-Z][A-Za-z'’-]+"
+                           r"(?:\s+[A-Z][A-Za-z'’-]+)?)")
+
+
+def _margins(lines: list[str], drop: list[str | None], meta: list[bool],
+             end: int) -> list[tuple[str, str]]:
+    """The captions and byline places above the footer (see :attr:`Layout.margins`)."""
+    out: list[tuple[str, str]] = []
+    for i in range(end):
+        if drop[i] == "caption":
+            out.append(("caption", lines[i]))
+        elif meta[i]:
+            out.extend(("byline", m.group(1)) for m in _BYLINE_PLACE.finditer(lines[i]))
+    return out
 
 
 def _drop_rule(line: str) -> str | None:
@@ -630,6 +651,7 @@ def split_layout(text: str, *, markdown: bool = False) -> Layout:
         layout.removed.append(("trailing-fragment", body.pop()))
     layout.body = body
     layout.title = _pick_title(lines[:start], drop[:start], meta[:start], headings)
+    layout.margins = _margins(lines, drop, meta, end)
     return layout
 
 

@@ -97,6 +97,9 @@ class Document:
     #: (kind, message) of what was read other than as written: ``("truncated", "line 1 has
     #: 5,242,880 characters, kept the first 20,000")``; the pipeline reports each one
     warnings: tuple[tuple[str, str], ...] = ()
+    #: ``(kind, text)`` of what names places beside the text, not part of it: photo
+    #: captions and a byline's place (``boilerplate.Layout.margins``)
+    margins: tuple[tuple[str, str], ...] = ()
 
     @property
     def sentences(self) -> list[str]:
@@ -320,6 +323,7 @@ def parse_text(
         paragraphs=paragraphs,
         front_matter=front,
         warnings=tuple(warnings),
+        margins=tuple(layout.margins),
     )
 
 
