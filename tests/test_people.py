@@ -160,3 +160,8 @@ def test_according_to_a_person_cites_them() -> None:
 def test_an_age_is_not_the_role() -> None:
     found = people("Lu Hongmei, 52, a shop owner in the old town, said sales had doubled.")
     assert found["Lu Hongmei"]["role"] == "a shop owner in the old town"
+
+
+def test_according_to_at_the_start_of_a_sentence_cites_the_person() -> None:
+    assert names("According to Shen Xiaoming, Hainan will lead Chinese regions in life "
+                 "expectancy.") == ["Shen Xiaoming"]

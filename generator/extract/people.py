@@ -160,7 +160,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "name_role_said": re.compile(rf"{name},\s+(?P<role>[^;.]{{3,250}}?),\s+(?:{verbs})\b"),
         "according": re.compile(
-            rf"\baccording\s+to\s+{name}(?:,\s+(?P<role>[^;]{{3,200}}?))?(?:[.;]|,\s|$)"
+            rf"\b[Aa]ccording\s+to\s+{name}(?:,\s+(?P<role>[^;]{{3,200}}?))?(?:[.;]|,\s|$)"
         ),
         "title": re.compile(rf"(?P<title>\b(?:{titles}))\s+{name}"),
         "appositive": re.compile(
@@ -194,7 +194,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"\b(?:said|says|noted|added|stressed|explained|told)\s+(?:\w+\s+){0,2}[A-Z]"
         ),
         "pre_name_role_said": re.compile(rf",\s+(?:{verbs})\b"),
-        "pre_according": re.compile(r"\baccording\s+to\s+[A-Z]"),
+        # (a sentence may open with it: "According to Shen Xiaoming, Hainan will ...")
+        "pre_according": re.compile(r"\b[Aa]ccording\s+to\s+[A-Z]"),
         "pre_name_said": re.compile(rf"[a-z]\s+(?:{verbs})\b"),
     }
 
@@ -399,11 +400,10 @@ def _scan(sentence: str, n: int, found: _People, gazetteer: Gazetteer) -> bool:
     p = _PATTERNS
     keys: list[str] = []
     if p["any_verb"].search(sentence):
-        keys += [
-            k
-            for k in ("said_name_role", "name_role_said", "according")
-            if p["pre_" + k].search(sentence)
-        ]
+        keys += [k for k in ("said_name_role", "name_role_said")
+                 if p["pre_" + k].search(sentence)]
+    if p["pre_according"].search(sentence):
+        keys.append("according")
     if p["any_title"].search(sentence):
         # before "name_said", so that "governor Liang Huiling said" keeps its title
         keys += ["title", "appositive", "copular"]
