@@ -165,3 +165,13 @@ def test_an_age_is_not_the_role() -> None:
 def test_according_to_at_the_start_of_a_sentence_cites_the_person() -> None:
     assert names("According to Shen Xiaoming, Hainan will lead Chinese regions in life "
                  "expectancy.") == ["Shen Xiaoming"]
+
+
+def test_a_role_then_a_name_between_commas_then_a_verb_cites_the_person() -> None:
+    assert names("Chairman of the Guangxi Zhuang Autonomous Region, Lan Tianli, stated this "
+                 "at a press conference.") == ["Lan Tianli"]
+    assert names("GDP rose 5.2 per cent last year, the city's mayor, Yin Yong, said "
+                 "Sunday.") == ["Yin Yong"]
+    # a company where the name would be is not a person
+    assert names("\u201cWe grow,\u201d Hao Xiaohui, director of the plant, Zhonghuan "
+                 "Semiconductor, said.") == ["Hao Xiaohui"]

@@ -159,6 +159,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"{name}(?:,\s+(?P<role>[^,.;]{{3,200}})|\s+(?P<of>of\s+the\s+[^,.;]{{3,150}}))?"
         ),
         "name_role_said": re.compile(rf"{name},\s+(?P<role>[^;.]{{3,250}}?),\s+(?:{verbs})\b"),
+        # "Chairman of the Guangxi Zhuang Autonomous Region, Lan Tianli, stated", "..., the
+        # city's mayor, Yin Yong, said Sunday": the role, the name between commas, the verb
+        # (a name of Chinese form only: in "Hao Xiaohui, director of the plant, Zhonghuan
+        # Semiconductor, said" the company sits where the name would)
+        "role_name_said": re.compile(
+            rf"(?P<role>\b(?:{titles})\b[^,;.]{{0,100}}),\s+{name},\s+(?:{verbs})\b"),
         "according": re.compile(
             rf"\b[Aa]ccording\s+to\s+{name}(?:,\s+(?P<role>[^;]{{3,200}}?))?(?:[.;]|,\s|$)"
         ),
@@ -402,6 +408,8 @@ def _scan(sentence: str, n: int, found: _People, gazetteer: Gazetteer) -> bool:
     if p["any_verb"].search(sentence):
         keys += [k for k in ("said_name_role", "name_role_said")
                  if p["pre_" + k].search(sentence)]
+        if p["pre_name_role_said"].search(sentence) and p["any_title"].search(sentence):
+            keys.append("role_name_said")
     if p["pre_according"].search(sentence):
         keys.append("according")
     if p["any_title"].search(sentence):
@@ -429,9 +437,10 @@ def _scan(sentence: str, n: int, found: _People, gazetteer: Gazetteer) -> bool:
                 found.add(name, _role(m.group("role")), n, cited=cited, quoted=False)
             elif key in ("name_said", "name_act") and _is_mentioned_only(sentence, m.start()):
                 continue  # "analysts at Goldman Sachs said": the object, not the speaker
+            elif key in ("name_act", "role_name_said") and not (
+                    _looks_chinese(name) or found.resolve(name) in found.entries):
+                continue
             elif key == "name_act":
-                if not (_looks_chinese(name) or found.resolve(name) in found.entries):
-                    continue
                 found.add(name, None, n, cited=True, quoted=False)
             elif key in ("said_name_role", "name_said") and m.group("of"):
                 found.add(name, m.group("of").strip(), n, cited=True, quoted=True)
@@ -443,7 +452,8 @@ def _scan(sentence: str, n: int, found: _People, gazetteer: Gazetteer) -> bool:
 
 # Patterns whose name ends where the pattern needs it (before a comma or a verb), so
 # that words in front of it may be dropped.
-_RIGHT_ANCHORED = frozenset({"name_role_said", "appositive", "copular", "name_said", "name_act"})
+_RIGHT_ANCHORED = frozenset({"name_role_said", "role_name_said", "appositive", "copular",
+                             "name_said", "name_act"})
 
 
 def _overlapping(pattern: re.Pattern[str], sentence: str) -> Iterator[re.Match[str]]:
