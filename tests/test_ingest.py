@@ -555,6 +555,7 @@ def test_no_rule_removes_ordinary_prose(rule, line: str) -> None:
     "A worker assembles a robot in Shenzhen. Photo: VCG",
     "Workers at a plant in Hefei (Photo by Li Qiao)",
     "An aerial photo shows the science island in Hefei.",
+    "An aerial drone photo shows visitors on an observation deck in Shanghai, April 14, 2025.",
     "Photo/Xinhua",
     "Visitors at an expo in Hefei, Anhui Province, Jan. 5, 2025. (Xinhua/Zhou Mu)",
 ])

@@ -169,7 +169,8 @@ _CAPTION_PATTERNS = (
     re.compile(r"^(?:this\s+|an?\s+)?(?:file\s+|aerial\s+|undated\s+|combo\s+)?"
                r"(?:photo|picture|image|screenshot|video\s+grab|photo\s+combination)s?\s+"
                r"(?:taken|provided|released|dated|captured|posted|shot)\b", re.IGNORECASE),
-    re.compile(r"^(?:this|an?)\s+(?:file\s+|aerial\s+|undated\s+|combo\s+)?"
+    # ("An aerial drone photo shows ...": up to two such words before the noun)
+    re.compile(r"^(?:this|an?)\s+(?:(?:file|aerial|undated|combo|drone)\s+){0,2}"
                r"(?:photo|picture|image|screenshot|video\s+grab)s?\s+shows?\b", re.IGNORECASE),
     # "Photo: VCG", "Photo/Xinhua", "Photo by Li Qiao", "File photo: ..."
     re.compile(r"^(?:file\s+)?(?:photo|image|picture|graphic)s?\s*(?::|/|by\b)", re.IGNORECASE),
