@@ -33,7 +33,9 @@ CORPUS = REPO / "tests" / "real"
 #: growth 0.44; real8, after the real7 fixes, targets 0.60 (P 0.76), realised growth 0.50;
 #: real9, after all of them, targets 0.76 (P 1.00), realised growth 0.57 (P 0.46); real10,
 #: after the real9 fixes, targets 0.67 (P 0.70), realised growth 0.28 (P 0.21); real11 (12
-#: pages), after the real10 fixes, targets 0.29 (P 0.18), realised growth 0.43 (P 0.67)).
+#: pages), after the real10 fixes, targets 0.29 (P 0.18), realised growth 0.43 (P 0.67);
+#: real12, after the real11 fixes and this set's theme changes, targets 0.89 (P 0.80),
+#: realised growth 0.50 (P 0.43), regions 0.87).
 #: The rules were revised after each first score, so these bars are ratchets, not held-out
 #: scores.
 MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
@@ -44,23 +46,27 @@ MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
               ("actuals", "f1", 0.82), ("actuals", "p", 0.86), ("themes", "f1", 0.88),
               ("people", "f1", 0.88), ("regions", "f1", 0.96)],
     "real4": [("targets", "f1", 0.95), ("actuals", "f1", 0.58), ("actuals", "p", 0.95),
-              ("themes", "f1", 0.80), ("people", "f1", 0.95), ("regions", "f1", 0.93)],
+              ("themes", "f1", 0.86), ("people", "f1", 0.95), ("regions", "f1", 0.95)],
     "real5": [("targets", "f1", 0.85), ("targets", "p", 0.95), ("actuals", "f1", 0.87),
               ("actuals", "p", 0.78), ("themes", "f1", 0.86), ("people", "f1", 0.95),
-              ("regions", "f1", 0.92)],
+              ("regions", "f1", 0.95)],
     "real6": [("targets", "f1", 0.95), ("targets", "p", 0.95), ("actuals", "f1", 0.97),
               ("actuals", "p", 0.95), ("themes", "f1", 0.88), ("people", "f1", 0.95),
               ("regions", "f1", 0.95)],
     "real7": [("targets", "f1", 0.80), ("targets", "p", 0.95), ("actuals", "f1", 0.95),
-              ("actuals", "p", 0.90), ("themes", "f1", 0.65), ("regions", "f1", 0.97)],
+              ("actuals", "p", 0.90), ("themes", "f1", 0.71), ("regions", "f1", 0.98)],
     "real8": [("targets", "f1", 0.95), ("targets", "p", 0.94), ("targets_high", "p", 0.98),
-              ("actuals", "f1", 0.68), ("actuals", "p", 0.80), ("regions", "f1", 0.95)],
+              ("actuals", "f1", 0.68), ("actuals", "p", 0.80), ("themes", "f1", 0.68),
+              ("regions", "f1", 0.96)],
     "real9": [("targets", "f1", 0.74), ("targets", "p", 0.98), ("actuals", "f1", 0.62),
-              ("themes", "f1", 0.78), ("people", "f1", 0.95), ("regions", "f1", 0.93)],
+              ("themes", "f1", 0.81), ("people", "f1", 0.95), ("regions", "f1", 0.96)],
     "real10": [("targets", "f1", 0.94), ("targets", "p", 0.90), ("actuals", "f1", 0.55),
                ("themes", "f1", 0.76), ("people", "f1", 0.90), ("regions", "f1", 0.97)],
     "real11": [("targets", "f1", 0.65), ("actuals", "f1", 0.50), ("actuals", "p", 0.70),
-               ("regions", "f1", 0.96)],
+               ("themes", "f1", 0.72), ("people", "f1", 0.84), ("regions", "f1", 0.96)],
+    "real12": [("targets", "f1", 0.98), ("targets", "p", 0.98), ("actuals", "f1", 0.87),
+               ("actuals", "p", 0.95), ("themes", "f1", 0.77), ("people", "f1", 0.95),
+               ("regions", "f1", 0.94)],
 }
 #: sets whose every printed date the extractor reads
 ALL_DATES = ("real2", "real6", "real7", "real8")
@@ -73,8 +79,8 @@ THRESHOLDS = [
     ("actuals", "f1", 0.88),
     ("actuals", "p", 0.90),
     ("themes", "f1", 0.88),
-    ("themes", "p", 0.85),
-    ("regions", "f1", 0.975),
+    ("themes", "p", 0.90),
+    ("regions", "f1", 0.985),
 ]
 MIN_DATES = 16  # of 17 pages that print a full date
 # People: full names, the bar.
