@@ -383,6 +383,15 @@ def test_a_target_with_its_qualifier_names_the_plan_year() -> None:
     assert growth(rec, "gdp-growth") == {("shanghai", 2025, 5.4, "exactly")}
 
 
+def test_a_plan_for_the_year_a_sentence_writes_dates_its_last_year() -> None:
+    """In an undated article, "it expects around 5 per cent growth in 2025, higher than last
+    year's 4.5 per cent" was said in 2025: last year is 2024."""
+    rec = record_of("Nanjing, capital of Jiangsu, said at the weekend that it expects around 5 "
+                    "per cent economic growth in 2025, higher than last year's 4.5 per cent.",
+                    date=None)
+    assert growth(rec, "gdp-growth") == {("nanjing", 2024, 4.5, "exactly")}
+
+
 def test_a_url_date_is_a_weak_anchor() -> None:
     anchor = time_anchor(None, ["Qinghai aims for growth of 5% this year."],
                          "https://example.com/news/2024-01-29/qinghai.html")

@@ -302,12 +302,26 @@ _RELATIVE = (
 
 
 
+#: a plan for a year written in the sentence: "expects around 5 per cent economic growth in
+#: 2025", "aims for 6 percent for 2024"
+_PLAN_FOR_YEAR = re.compile(r"\b(?:expects?|expecting|aims?|aiming|targets?|targeting|plans?"
+                            r"|goals?|seeks?|eyes)\b[^.;]{0,60}?\b(?:in|for)\s+(20\d\d)\b",
+                            re.I)
+
+
 def _years(sentence: str, anchor: TimeAnchor, numbers: Sequence[Number]) -> tuple[YearRef, ...]:
     refs = [YearRef(m.start(), m.end(), int(m.group(0)), False)
             for m in YEAR_RE.finditer(sentence)
             if not any(q.start <= m.start() < q.end for q in numbers)]
     if "year" not in sentence and "Year" not in sentence:
         return tuple(refs)
+    if anchor.year is None and len({r.year for r in refs}) == 1:
+        # an undated article: a plan for the one year the sentence writes is made in that
+        # year, so "last year" beside it is the year before ("it expects around 5 per cent
+        # growth in 2025, higher than last year's 4.5 per cent")
+        plan = _PLAN_FOR_YEAR.search(sentence)
+        if plan is not None and int(plan.group(1)) == refs[0].year:
+            anchor = TimeAnchor(refs[0].year, "sentence")
     for pattern, offset in _RELATIVE:
         for m in pattern.finditer(sentence):
             year = anchor.year + offset if anchor.year is not None else None
