@@ -412,6 +412,17 @@ def test_partial_year_outcomes_carry_their_period() -> None:
         "gdp-growth-part-year", 2025, "H1")
 
 
+def test_the_three_months_ended_march_is_the_first_quarter_and_carries_on() -> None:
+    """"in the three months ended March 31" names the first quarter; with no year anywhere,
+    the list sentence after it is about the same quarter, not a whole year."""
+    rec = record_of("Hubei's gross domestic product jumped 6.3 percent in the three months "
+                    "ended March 31 from a year earlier.\nShandong, Zhejiang and Anhui posted "
+                    "growth rates of over 6 percent.", date=None)
+    assert {(f["region"], f["period"]) for f in growth_figures(rec)} == {
+        ("hubei", "Q1"), ("shandong", "Q1"), ("zhejiang", "Q1"), ("anhui", "Q1")}
+    assert growth(rec, "gdp-growth") == set()
+
+
 def test_a_period_named_with_the_year_of_the_sentence_before_is_carried_with_it() -> None:
     """"... in the first half of 2024. In those six months, GDP rose 5.1 percent": the figure
     takes its year from the sentence before, and the part of the year named with it."""

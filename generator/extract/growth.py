@@ -965,6 +965,13 @@ def extract_growth(
                 # (the year and its period both come from before: "... in the first
                 # quarter of 2023. During the three-month period, ..." in a 2024 article)
                 period = carried_period
+            elif kind == "outcome" and period is None and year is None:
+                # no year anywhere, but the outcome before it in this stretch was a part of
+                # a year: "Hubei's GDP jumped 6.3 percent in the three months ended March
+                # 31 ... Shandong, Zhejiang and Anhui posted growth rates of over 6 percent"
+                before = last_fact.get("outcome")
+                if before is not None and before[0] is None:
+                    period = before[1]
             confidence = _confidence(region_rule, measure, stance_rule, year_rule)
             rule = f"{kind}:{stance_rule}; region:{region_rule}; year:{year_rule}"
             if measure == "carried":
