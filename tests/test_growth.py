@@ -423,6 +423,16 @@ def test_the_three_months_ended_march_is_the_first_quarter_and_carries_on() -> N
     assert growth(rec, "gdp-growth") == set()
 
 
+def test_growth_during_an_unnamed_quarter_is_no_year_s_growth() -> None:
+    """"dropped 2.9% as gyms were closed during the quarter": a quarter, but which one the
+    text does not say here; the province named next in the same report is in that quarter
+    too."""
+    rec = record_of("The economy of Beijing dropped 2.9% as gyms and restaurants were closed "
+                    "during the quarter.\nThe economy of Jiangsu shrank 1.1%, hit by COVID "
+                    "cases in April and May.", date=None)
+    assert growth_figures(rec) == []
+
+
 def test_a_period_named_with_the_year_of_the_sentence_before_is_carried_with_it() -> None:
     """"... in the first half of 2024. In those six months, GDP rose 5.1 percent": the figure
     takes its year from the sentence before, and the part of the year named with it."""

@@ -955,7 +955,10 @@ def extract_growth(
                 continue  # "expected to see growth of nearly 3 percent in 2022": an estimate
             period = period_of(sa, i) if kind == "outcome" else None
             if period == UNKNOWN_PERIOD:
-                continue  # growth over "the same period" of a part of a year not named
+                # growth over "the same period" or "during the quarter" of a part of a year
+                # not named; the outcomes after it in the stretch may be of that part too
+                last_fact[kind] = (year, UNKNOWN_PERIOD)
+                continue
             if (period in _SAME_YEAR_PERIODS and year_rule == "carried"
                     and anchor.source == "date"):
                 # "GDP grows by 4.6% in Q1" in an April article: this year's first quarter
@@ -972,6 +975,8 @@ def extract_growth(
                 before = last_fact.get("outcome")
                 if before is not None and before[0] is None:
                     period = before[1]
+                    if period == UNKNOWN_PERIOD:
+                        continue
             confidence = _confidence(region_rule, measure, stance_rule, year_rule)
             rule = f"{kind}:{stance_rule}; region:{region_rule}; year:{year_rule}"
             if measure == "carried":
