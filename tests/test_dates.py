@@ -142,6 +142,20 @@ def test_dateline_with_a_year_dates_the_story() -> None:
     assert md.dateline_date("WUHAN, 3 June 2023 (Wire) -- The city said") == "2023-06-03"
 
 
+def test_a_syndicated_dateline_and_a_bracketed_source_stamp_date_the_story() -> None:
+    # a syndicator's tag before the dateline, and the story on the next line
+    assert md.dateline_date(
+        "(MENAFN- Wire Service) FUQING, China, Jan. 4, 2024 /Wire Service/ --") == "2024-01-04"
+    # an outlet's own stamp opening the story, as Chinese outlets print it
+    assert md.dateline_date("【Harbour Times July 25, 2024】23 of the 31 provinces have reported"
+                            ) == "2024-07-25"
+    assert md.dateline_date("[The Harbour Times, January 22, 2023](reporter Li Yun) After the "
+                            "bureau said") == "2023-01-22"
+    # a bracket that is not a source with its date
+    assert md.dateline_date("[Photo/Harbour News] Workers at the port, 2024") is None
+    assert md.dateline_date("[2024] The year the plan began") is None
+
+
 @pytest.mark.parametrize("paragraph", [
     "WUHAN, June 3 (Wire) -- The city said on Saturday",     # no year
     "WUHAN, Tuesday (Wire) -- The city said",                # a weekday

@@ -730,8 +730,15 @@ def parse_dateline(paragraph: str) -> tuple[str, str | None] | None:
 _DATED_DATELINE_PLACE = re.compile(
     rf"^[{_UPPER}][{_UPPER}'’.\-]*(?:\s+[{_UPPER}][{_UPPER}'’.\-]*){{0,3}}"
     rf"(?:,\s*[{_UPPER}][\w]+)?,\s*")
-_DATED_DATELINE_END = re.compile(
-    r"\s*(?:\([^()]{1,40}\)|/[^/\s][^/]{0,39}/)?\s*(?:--|[—–\-:])\s+\S")
+_DATED_DATELINE_END = re.compile(  # (the story may start on the next line)
+    r"\s*(?:\([^()]{1,40}\)|/[^/\s][^/]{0,39}/)?\s*(?:--|[—–\-:])(?:\s+\S|\s*$)")
+
+
+#: a syndicator's tag before a dateline: "(MENAFN- PR Newswire) FUQING, China, Jan. 4, 2024"
+_SYNDICATOR = re.compile(r"^\s*\([^()]{2,40}\)\s*")
+#: a source and its date in brackets opening the story, as Chinese outlets print it:
+#: "【Epoch Times July 25, 2024】", "[The Epoch Times, January 22, 2023]"
+_BRACKETED = re.compile(r"^\s*[\[【]\s*(?P<inner>[^\]】\[【]{6,80}?)\s*[\]】]")
 
 
 def dateline_date(paragraph: str) -> str | None:
@@ -740,7 +747,17 @@ def dateline_date(paragraph: str) -> str | None:
     A wire dateline is written on the day the story is filed, so its date is the story's
     date when it has a year (``BEIJING, April 12, 2024 /PRNewswire/ --``). A dateline
     without one (``ZHENGZHOU, Jan. 24 (Xinhua) --``) gives None: the year is not stated.
+    So does a source with its date in brackets opening the story (``【Epoch Times July 25,
+    2024】``): the outlet's own stamp of the day.
     """
+    bracket = _BRACKETED.match(paragraph)
+    if bracket is not None:
+        inner = bracket.group("inner")
+        last = max((d for d in _date_spans(inner) if d.iso), key=lambda d: d.end, default=None)
+        if last is not None and last.end >= len(inner.rstrip()) and any(
+                c.isalpha() for c in inner[:last.start]):
+            return last.iso
+    paragraph = _SYNDICATOR.sub("", paragraph, count=1)
     place = _DATED_DATELINE_PLACE.match(paragraph)
     if not place or sum(c.isalpha() for c in place.group(0)) < 4:
         return None
