@@ -433,6 +433,16 @@ def test_growth_during_an_unnamed_quarter_is_no_year_s_growth() -> None:
     assert growth_figures(rec) == []
 
 
+def test_the_year_of_a_forecast_is_not_carried_to_the_results_after_it() -> None:
+    """"Provinces released their 2023 report cards. They are expected to drive the recovery
+    in 2024. ... Hainan registered growth of 9.2 percent": the results are 2023's."""
+    rec = record_of("Provinces had released their 2023 economic report cards.\n"
+                    "They are expected to drive the recovery of the economy in 2024, experts "
+                    "said.\nHainan Province registered growth of 9.2 percent.",
+                    date="2024-01-21")
+    assert growth(rec, "gdp-growth") == {("hainan", 2023, 9.2, "exactly")}
+
+
 def test_a_period_named_with_the_year_of_the_sentence_before_is_carried_with_it() -> None:
     """"... in the first half of 2024. In those six months, GDP rose 5.1 percent": the figure
     takes its year from the sentence before, and the part of the year named with it."""

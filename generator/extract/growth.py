@@ -865,11 +865,19 @@ _COMPARED_YEAR = re.compile(r"(?:\b(?:compared\s+(?:with|to)|than|over|from)\s+(
                             re.I)
 
 
+#: a year something is expected in: "expected to drive the recovery of the world's
+#: second-largest economy in 2024", "will ... in 2025"
+_EXPECTED_YEAR = re.compile(r"\b(?:expected|forecast|projected|set|likely|poised)\s+to\b"
+                            r"|\bwill\b", re.I)
+
+
 def _own_years(sa: SentenceAnalysis) -> list[YearRef]:
     """The years a sentence speaks of, which the sentences after it may carry on: not a year
-    it only compares with (a base year is no topic)."""
+    it only compares with (a base year is no topic), nor one in which something is expected
+    (the year of a forecast is not the year of the results around it)."""
     return [r for r in sa.years if r.year is not None
-            and not _COMPARED_YEAR.search(sa.text[max(0, r.start - 40):r.start])]
+            and not _COMPARED_YEAR.search(sa.text[max(0, r.start - 40):r.start])
+            and not _EXPECTED_YEAR.search(sa.text[sa.clause(r.start)[0]:r.start])]
 
 
 def _confidence(region_rule: str, measure: str, stance_rule: str, year_rule: str) -> str:
