@@ -443,6 +443,17 @@ def test_the_year_of_a_forecast_is_not_carried_to_the_results_after_it() -> None
     assert growth(rec, "gdp-growth") == {("hainan", 2023, 9.2, "exactly")}
 
 
+def test_a_report_on_half_a_year_says_so_in_its_opening() -> None:
+    """A round-up that opens on "growth in the first half of this year" is about the half
+    year; a figure further on that names neither its year nor its period is of that half."""
+    rec = record_of("All of China's 31 provinces reported lower than expected GDP growth in "
+                    "the first half of this year.\nThe targets were lowered last spring.\n"
+                    "Officials called the slowdown normal.\nMost eastern regions saw growth "
+                    "of around 7 per cent, and Beijing reported 7.2 per cent.", date=None)
+    assert growth(rec, "gdp-growth") == set()
+    assert {(f["region"], f["period"]) for f in growth_figures(rec)} == {("beijing", "H1")}
+
+
 def test_a_period_named_with_the_year_of_the_sentence_before_is_carried_with_it() -> None:
     """"... in the first half of 2024. In those six months, GDP rose 5.1 percent": the figure
     takes its year from the sentence before, and the part of the year named with it."""

@@ -845,6 +845,24 @@ def _carried(history: Sequence[SentenceAnalysis], stance: str,
     return None, None
 
 
+#: how many opening sentences may say which part of the year a report is about
+LEDE_SENTENCES = 2
+_GROWTH_WORD = re.compile(r"\b(?:GDP|GRP|growth|grew|expanded|economic\s+output)\b", re.I)
+
+
+def _lede_period(analyses: Sequence[SentenceAnalysis]) -> str | None:
+    """The part of a year the opening sentences report on, when they name one and no whole
+    year's growth ("... reported lower than expected GDP growth in the first half of this
+    year"): one period named, with a GDP or growth word, and no year written after "in"
+    as a whole."""
+    lede = analyses[:LEDE_SENTENCES]
+    kinds = {c.kind for sa in lede for c in sa.cues if c.kind.startswith("period:")}
+    if len(kinds) != 1 or not any(_GROWTH_WORD.search(sa.text) for sa in lede):
+        return None
+    period = kinds.pop().split(":", 1)[1]
+    return None if period == UNKNOWN_PERIOD else period
+
+
 def _period_with(sa: SentenceAnalysis, ref: YearRef) -> str | None:
     """The part of the year *ref* named with it: "the first quarter of 2023", "Q1 2023",
     "2023 first half"."""
@@ -901,6 +919,7 @@ def extract_growth(
     the sentence that is the headline: its facts give way to the body's (the body's wording
     is the one to cite)."""
     out: list[GrowthFact] = []
+    lede_period = _lede_period(analyses)
     topic: Topic | None = None
     last_fact: dict[str, tuple[int | None, str | None]] = {}  # stance -> (year, period)
     for k, sa in enumerate(analyses):
@@ -985,6 +1004,12 @@ def extract_growth(
                     period = before[1]
                     if period == UNKNOWN_PERIOD:
                         continue
+            if (kind == "outcome" and period is None and lede_period is not None
+                    and year_rule in ("carried", "none")):
+                # a report on a part of the year says so in its opening ("31 provinces
+                # reported growth in the first half of this year"); a figure further on
+                # that names neither its year nor its period is of that part
+                period = lede_period
             confidence = _confidence(region_rule, measure, stance_rule, year_rule)
             rule = f"{kind}:{stance_rule}; region:{region_rule}; year:{year_rule}"
             if measure == "carried":
