@@ -35,12 +35,13 @@ CORPUS = REPO / "tests" / "real"
 #: after the real9 fixes, targets 0.67 (P 0.70), realised growth 0.28 (P 0.21); real11 (12
 #: pages), after the real10 fixes, targets 0.29 (P 0.18), realised growth 0.43 (P 0.67);
 #: real12, after the real11 fixes and this set's theme changes, targets 0.89 (P 0.80),
-#: realised growth 0.50 (P 0.43), regions 0.87).
+#: realised growth 0.50 (P 0.43), regions 0.87; real13, after the real12 fixes, targets
+#: 0.67 (P 0.80), realised growth 0.00 of 7 (five with the wrong year)).
 #: The rules were revised after each first score, so these bars are ratchets, not held-out
 #: scores.
 MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
-    "real2": [("targets", "f1", 0.87), ("targets", "p", 0.86), ("actuals", "f1", 0.82),
-              ("actuals", "p", 0.90), ("themes", "f1", 0.84), ("people", "f1", 0.95),
+    "real2": [("targets", "f1", 0.87), ("targets", "p", 0.86), ("actuals", "f1", 0.88),
+              ("actuals", "p", 0.95), ("themes", "f1", 0.84), ("people", "f1", 0.95),
               ("regions", "f1", 0.96)],
     "real3": [("targets", "f1", 0.92), ("targets", "p", 0.92), ("targets_high", "p", 0.90),
               ("actuals", "f1", 0.82), ("actuals", "p", 0.86), ("themes", "f1", 0.88),
@@ -60,13 +61,16 @@ MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
               ("regions", "f1", 0.96)],
     "real9": [("targets", "f1", 0.74), ("targets", "p", 0.98), ("actuals", "f1", 0.62),
               ("themes", "f1", 0.81), ("people", "f1", 0.95), ("regions", "f1", 0.96)],
-    "real10": [("targets", "f1", 0.94), ("targets", "p", 0.90), ("actuals", "f1", 0.55),
+    "real10": [("targets", "f1", 0.94), ("targets", "p", 0.90), ("actuals", "f1", 0.85),
+               ("actuals", "p", 0.95),
                ("themes", "f1", 0.76), ("people", "f1", 0.90), ("regions", "f1", 0.97)],
-    "real11": [("targets", "f1", 0.65), ("actuals", "f1", 0.50), ("actuals", "p", 0.70),
+    "real11": [("targets", "f1", 0.95), ("actuals", "f1", 0.50), ("actuals", "p", 0.70),
                ("themes", "f1", 0.72), ("people", "f1", 0.84), ("regions", "f1", 0.96)],
     "real12": [("targets", "f1", 0.98), ("targets", "p", 0.98), ("actuals", "f1", 0.87),
                ("actuals", "p", 0.95), ("themes", "f1", 0.77), ("people", "f1", 0.95),
                ("regions", "f1", 0.94)],
+    "real13": [("targets", "f1", 0.65), ("actuals", "f1", 0.80), ("actuals", "p", 0.95),
+               ("themes", "f1", 0.85), ("people", "f1", 0.80), ("regions", "f1", 0.92)],
 }
 #: sets whose every printed date the extractor reads
 ALL_DATES = ("real2", "real6", "real7", "real8")
