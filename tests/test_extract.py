@@ -495,3 +495,26 @@ def test_an_organisation_in_a_caption_names_no_place() -> None:
         "\n\nHefei's car output rose 12 percent last year, the city government said on "
         "Monday, as new plants opened.\n")
     assert {r["id"] for r in rec["regions"]} == {"hefei"}
+
+
+# --- percentages written in words -------------------------------------------------------------
+
+
+def test_a_percentage_in_words_is_a_figure() -> None:
+    from generator.extract.quantities import might_hold_numbers, scan_numbers
+
+    (q,) = scan_numbers("Guangdong aims for approximately five percent this year.")
+    assert (q.value, q.unit, q.qualifier, q.text) == (5.0, "percent", "around", "five percent")
+    (q,) = scan_numbers("a seven per cent rise")
+    assert q.value == 7.0
+    (q,) = scan_numbers("growth of six and a half percent")
+    assert q.value == 6.5
+    assert might_hold_numbers("five percent") and not might_hold_numbers("no figures here")
+    # a word that only ends like a number is not one ("someone percent" is no figure)
+    assert scan_numbers("The Fiveten percent rule.") == []
+
+
+def test_a_target_in_words_is_read_as_one() -> None:
+    rec = record_of("Guangdong aims for approximately five percent growth in 2025, Henan "
+                    "targets around 5.5 percent.")
+    assert targets(rec) == {("guangdong", 2025, 5.0, "around"), ("henan", 2025, 5.5, "around")}

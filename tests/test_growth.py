@@ -454,6 +454,24 @@ def test_a_report_on_half_a_year_says_so_in_its_opening() -> None:
     assert {(f["region"], f["period"]) for f in growth_figures(rec)} == {("beijing", "H1")}
 
 
+def test_a_figure_named_a_target_is_the_target_beside_a_result() -> None:
+    """"expanded by 3.9 per cent in 2025, falling short of its 5 per cent target": the 5 is
+    the target, not a second result."""
+    rec = record_of("Guangdong expanded by 3.9 per cent in 2025, falling short of its 5 per "
+                    "cent target.", date="2026-01-25")
+    assert growth(rec, "gdp-growth") == {("guangdong", 2025, 3.9, "exactly")}
+    assert growth(rec) == {("guangdong", 2025, 5.0, "exactly")}
+
+
+def test_a_target_for_the_coming_year_set_against_a_year_s_result() -> None:
+    """"grow by five percent over the coming year, up from 4.8 percent in 2023" (undated):
+    the coming year is the one after the result's, and "the coming year" is no base year."""
+    rec = record_of("The governor vowed to grow Guangdong's economy by five percent over the "
+                    "coming year, up from 4.8 percent in 2023.", date=None)
+    assert growth(rec) == {("guangdong", 2024, 5.0, "exactly")}
+    assert growth(rec, "gdp-growth") == {("guangdong", 2023, 4.8, "exactly")}
+
+
 def test_a_period_named_with_the_year_of_the_sentence_before_is_carried_with_it() -> None:
     """"... in the first half of 2024. In those six months, GDP rose 5.1 percent": the figure
     takes its year from the sentence before, and the part of the year named with it."""

@@ -26,7 +26,7 @@ from functools import cache
 import ahocorasick
 
 from .cues import alternation, cues
-from .quantities import YEAR_RE, Quantity, scan_numbers
+from .quantities import YEAR_RE, Quantity, might_hold_numbers, scan_numbers
 from .regions import RegionAnalysis
 
 __all__ = [
@@ -416,7 +416,7 @@ def _clauses(sentence: str, low: str) -> tuple[tuple[int, int], ...]:
 def scan_sentences(sentences: Sequence[str]) -> list[list[Quantity]]:
     """Each sentence's quantities (:func:`~.quantities.scan_numbers`), scanned once for the
     analysis and the figures."""
-    return [scan_numbers(s) if _DIGIT.search(s) else [] for s in sentences]
+    return [scan_numbers(s) if might_hold_numbers(s) else [] for s in sentences]
 
 
 def _period_cues(sentence: str, low: str) -> tuple[Cue, ...]:
@@ -433,7 +433,7 @@ def analyse_sentence(
 ) -> SentenceAnalysis:
     """The analysis of sentence *n* (1-based); *quantities* as scanned, if they were."""
     if quantities is None:
-        quantities = scan_numbers(sentence) if _DIGIT.search(sentence) else []
+        quantities = scan_numbers(sentence) if might_hold_numbers(sentence) else []
     numbers = tuple(Number(q.start, q.end, q.text, q.value, q.value_max, q.unit, q.qualifier)
                     for q in quantities)
     mentions = regions.in_sentence(n)

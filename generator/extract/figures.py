@@ -26,7 +26,7 @@ from functools import cache
 from ..reference import Gazetteer
 from .analysis import clause_breaks
 from .cues import _re, alternation, cues, word_regex
-from .quantities import YEAR_RE, Quantity, scan_numbers
+from .quantities import YEAR_RE, Quantity, might_hold_numbers, scan_numbers
 from .regions import RegionAnalysis, RegionMention, _directions, most_specific
 from .themes import ThemeMention
 
@@ -382,7 +382,7 @@ def extract_figures(
     for n, sentence in enumerate(sentences, start=1):
         if n in starts:
             carried_year = None
-        if not _DIGIT.search(sentence):
+        if not might_hold_numbers(sentence):
             continue
         # (copies: the scan is shared with the sentence analysis and is never mutated)
         quantities = ([replace(q) for q in scanned[n - 1]] if scanned is not None

@@ -268,10 +268,17 @@ def _stance_cues(sa: SentenceAnalysis, start: int, end: int,
                     and not sa.text[:c.start].rstrip().endswith(","))]
 
 
+#: a target noun right after the figure names it: "its 5 per cent target", "a 6% GDP goal"
+_TARGET_NOUN_AFTER = re.compile(
+    r"\s+(?:(?:annual|gdp|grp|economic|growth|official|own)\s+){0,3}(?:target|goal)s?\b", re.I)
+
+
 def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
               measure: str = "gdp") -> tuple[str, str] | None:
     """(stance, rule) of number *i*: ``target``, ``outcome`` or ``forecast``."""
     num = sa.numbers[i]
+    if _TARGET_NOUN_AFTER.match(sa.text, num.end):
+        return "target", "cue"  # "falling short of its 5 per cent target": the target itself
     clause_start, _ = sa.clause(num.start)
     keep = sa.aside(num.start)
     start = keep[0] if keep else clause_start
@@ -656,6 +663,20 @@ _BASE_YEAR = re.compile(r"\b(?:over|than|from|compared\s+with|compared\s+to)\s+(
                         re.I)
 
 
+#: a year ahead is never a base compared with: "grow by five percent over the coming year"
+_AHEAD = re.compile(r"(?:next|the\s+(?:coming|upcoming|following))\b", re.I)
+
+
+def _compared_year_after(sa: SentenceAnalysis, num: Number, hi: int) -> int | None:
+    """The year written after the comparison that next follows the figure ("..., up from
+    4.8 percent in 2023"): the year of the result the figure is set against."""
+    for cue in sa.cues_in(("comparison",), num.end, hi)[:1]:
+        for r in sa.years:
+            if cue.end <= r.start < hi and r.year is not None and not r.relative:
+                return r.year
+    return None
+
+
 def year_of(
     sa: SentenceAnalysis, i: int, stance: str, anchor: TimeAnchor, carried: int | None
 ) -> tuple[int | None, str]:
@@ -666,13 +687,19 @@ def year_of(
     lo, hi = keep if keep else (clause_start, clause_end)
     inside = [r for r in sa.years if lo <= r.start < hi
               and (keep or sa.outside_asides(r.start, r.end))
-              and not (r.start > num.start
+              and not (r.start > num.start and not _AHEAD.match(sa.text, r.start)
                        and _BASE_YEAR.search(sa.text[max(0, r.start - 20):r.start]))]
     # (a year compared with comes after the figure, "4.5 percent over the previous year";
     # one before it is the figure's own, "higher than last year's 4.5 percent")
     nearest_any = min(inside, key=lambda r: (abs(r.start - num.start), r.start), default=None)
     if nearest_any is not None and nearest_any.year is None:
-        return None, "none"  # "last year's 4.5 per cent" in an article with no anchor
+        # "last year's 4.5 per cent" in an article with no anchor; but a target for "the
+        # coming year" set against a year's result is for the year after that one
+        # ("grow by five percent over the coming year, up from 4.8 percent in 2023")
+        base = _compared_year_after(sa, num, len(sa.text)) if stance == "target" else None
+        if base is not None and _AHEAD.match(sa.text, nearest_any.start):
+            return base + 1, "compared"
+        return None, "none"
     ref = _year_after(sa, num, inside) or _nearest(inside, num.start)
     if ref is not None:
         if stance == "target" and _HORIZON.search(sa.text[max(0, ref.start - 12):ref.start]):
@@ -971,7 +998,8 @@ def extract_growth(
                 continue  # an outcome for a year not yet over is a projection
             if (kind in ("target", "forecast") and year is not None and year_rule == "stated"
                     and anchor.year is not None and anchor.source in ("date", "text")
-                    and year < anchor.year and not _target_noun_before(sa, i)):
+                    and year < anchor.year and not _target_noun_before(sa, i)
+                    and not _TARGET_NOUN_AFTER.match(sa.text, num.end)):
                 # "in 2024, Sichuan's GDP will grow by 5.7%" in a 2025 report, "estimated
                 # its 2024 growth at 5.5%": a year that is over has an outcome, realised or
                 # preliminary (a machine translation's tense does not make it a plan)

@@ -163,8 +163,45 @@ def _qualifier(before: str, after: str) -> str:
     return "exactly"
 
 
+#: small whole numbers written out before a percent sign's word: "approximately five
+#: percent", "a seven per cent rise"
+_WORD_VALUES = {w: float(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_WORD_PERCENT = re.compile(
+    rf"(?<![\w-])(?P<word>{'|'.join(_WORD_VALUES)})(?P<half>\s+and\s+a\s+half)?"
+    rf"(?:\s+|-)(?P<unit>percent|per\s+cent)\b", re.I)
+_DIGIT_OR_WORD = re.compile(r"\d|percent|per cent", re.I)
+
+
+def might_hold_numbers(sentence: str) -> bool:
+    """Whether *sentence* can hold a quantity at all (a digit, or a percentage in words):
+    the cheap test before :func:`scan_numbers`."""
+    return _DIGIT_OR_WORD.search(sentence) is not None
+
+
+def _word_percentages(sentence: str) -> list[Quantity]:
+    """Percentages written in words: "aims for approximately five percent"."""
+    out = []
+    for m in _WORD_PERCENT.finditer(sentence):
+        value = _WORD_VALUES[m.group("word").lower()] + (0.5 if m.group("half") else 0.0)
+        before = sentence[max(0, m.start() - 80):m.start()]
+        out.append(Quantity(m.start(), m.end(), m.group(0), value, None, "percent",
+                            _qualifier(before, sentence[m.end():])))
+    return out
+
+
 def scan_numbers(sentence: str) -> list[Quantity]:
-    """Every meaningful quantity in *sentence*, left to right."""
+    """Every meaningful quantity in *sentence*, left to right (percentages written in words
+    too: "approximately five percent")."""
+    words = _word_percentages(sentence) if _WORD_PERCENT.search(sentence) else []
+    found = _scan_digits(sentence) if _DIGIT.search(sentence) else []
+    if not words:
+        return found
+    return _shared_qualifiers(sentence, sorted(found + words, key=lambda q: q.start))
+
+
+def _scan_digits(sentence: str) -> list[Quantity]:
     out: list[Quantity] = []
     per_capita = _PER_CAPITA.search(sentence)
     pos = 0
