@@ -472,6 +472,13 @@ def test_a_target_for_the_coming_year_set_against_a_year_s_result() -> None:
     assert growth(rec, "gdp-growth") == {("guangdong", 2023, 4.8, "exactly")}
 
 
+def test_clocking_a_growth_rate_is_a_result() -> None:
+    rec = record_of("Guangdong and Shanghai have released their report card for 2023, clocking "
+                    "GDP growth of 4.8% and 5% respectively.", date=None)
+    assert growth(rec, "gdp-growth") == {("guangdong", 2023, 4.8, "exactly"),
+                                         ("shanghai", 2023, 5.0, "exactly")}
+
+
 def test_a_period_named_with_the_year_of_the_sentence_before_is_carried_with_it() -> None:
     """"... in the first half of 2024. In those six months, GDP rose 5.1 percent": the figure
     takes its year from the sentence before, and the part of the year named with it."""
