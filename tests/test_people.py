@@ -175,3 +175,11 @@ def test_a_role_then_a_name_between_commas_then_a_verb_cites_the_person() -> Non
     # a company where the name would be is not a person
     assert names("\u201cWe grow,\u201d Hao Xiaohui, director of the plant, Zhonghuan "
                  "Semiconductor, said.") == ["Hao Xiaohui"]
+
+
+def test_a_transcript_speaker_label_cites_the_speaker() -> None:
+    assert names("CCTV: What will the city do next?", "Hu Henghua:",
+                 "We will strive to build a modern industrial system.") == ["Hu Henghua"]
+    # a label with nothing after it, or a non-name label, is no speaker
+    assert names("The plan in brief.", "Hu Henghua:") == []
+    assert names("Key Points:", "Growth will pick up.") == []

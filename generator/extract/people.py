@@ -465,12 +465,21 @@ def _overlapping(pattern: re.Pattern[str], sentence: str) -> Iterator[re.Match[s
         pos = max(m.end("name"), pos + 1)
 
 
+#: a line that is only a name and a colon: who speaks next in a transcript
+_SPEAKER = re.compile(r"^\s*([A-Z][a-z]+ [A-Z][a-z]+)\s*[:：]\s*$")
+
+
 def extract_people(sentences: Sequence[str], gazetteer: Gazetteer) -> tuple[list[dict], set[int]]:
     """The record's ``people`` list, and the numbers of the sentences that quote someone."""
     if not _PATTERNS:
         _PATTERNS.update(_patterns())
     found = _People(_bylines(sentences))
     for n, sentence in enumerate(sentences, start=1):
+        speaker = _SPEAKER.match(sentence)
+        if speaker and _looks_chinese(speaker.group(1)) and n < len(sentences):
+            # a transcript's speaker label ("Hu Henghua:" on its own line, the answer after)
+            found.add(speaker.group(1), None, n, cited=True, quoted=True)
+            continue
         if not _scan(sentence, n, found, gazetteer) and found.last:
             if _PATTERNS["pronoun"].search(sentence):
                 found.add(found.last, None, n, cited=True, quoted=True)
