@@ -69,8 +69,8 @@ MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
     "real12": [("targets", "f1", 0.98), ("targets", "p", 0.98), ("actuals", "f1", 0.87),
                ("actuals", "p", 0.95), ("themes", "f1", 0.77), ("people", "f1", 0.95),
                ("regions", "f1", 0.94)],
-    "real13": [("targets", "f1", 0.75), ("actuals", "f1", 0.80), ("actuals", "p", 0.95),
-               ("themes", "f1", 0.85), ("people", "f1", 0.80), ("regions", "f1", 0.92)],
+    "real13": [("targets", "f1", 0.75), ("actuals", "f1", 0.95), ("actuals", "p", 0.95),
+               ("themes", "f1", 0.85), ("people", "f1", 0.85), ("regions", "f1", 0.92)],
 }
 #: sets whose every printed date the extractor reads
 ALL_DATES = ("real2", "real6", "real7", "real8")
