@@ -44,14 +44,15 @@ def extract(doc: Document, gazetteer: Gazetteer, taxonomy: Taxonomy) -> dict:
     anchor = time_anchor(doc.date, sentences, doc.url)
     scanned = scan_sentences(sentences)
     analyses = analyse(sentences, starts, analysis, anchor, scanned)
-    growth = extract_growth(analyses, anchor, gazetteer, _headline(doc))
+    headline = _headline(doc)
+    growth = extract_growth(analyses, anchor, gazetteer, headline)
     figures = extract_figures(sentences, starts, analysis, theme_mentions, anchor.year, gazetteer,
                               scanned)
     return {
         "summary": lede(sentences),
         "word_count": sum(len(s.split()) for s in sentences),
         "regions": summarise_regions(analysis, gazetteer,
-                                     margin_places(_margins(doc), gazetteer)),
+                                     margin_places(_margins(doc, headline), gazetteer)),
         "themes": summarise_themes(theme_mentions, analysis, taxonomy,
                                    link_themes(theme_mentions, analyses, analysis, gazetteer)),
         "figures": merge_figures(figures, [g.as_figure() for g in growth], sentences),
@@ -62,10 +63,11 @@ def extract(doc: Document, gazetteer: Gazetteer, taxonomy: Taxonomy) -> dict:
     }
 
 
-def _margins(doc: Document) -> list[tuple[str, str]]:
-    """What names places beside the text: the headline when the body does not open with it,
-    then the captions and byline places the ingest set aside."""
-    head = [("title", doc.title)] if doc.title and _headline(doc) is None else []
+def _margins(doc: Document, headline: int | None) -> list[tuple[str, str]]:
+    """What names places beside the text: the headline when the body does not open with it
+    (*headline*: :func:`_headline`), then the captions and byline places the ingest set
+    aside."""
+    head = [("title", doc.title)] if doc.title and headline is None else []
     return head + list(doc.margins)
 
 

@@ -302,11 +302,12 @@ _RELATIVE = (
 
 
 
-#: a plan for a year written in the sentence: "expects around 5 per cent economic growth in
-#: 2025", "aims for 6 percent for 2024"
-_PLAN_FOR_YEAR = re.compile(r"\b(?:expects?|expecting|aims?|aiming|targets?|targeting|plans?"
-                            r"|goals?|seeks?|eyes)\b[^.;]{0,60}?\b(?:in|for)\s+(20\d\d)\b",
-                            re.I)
+@cache
+def _plan_for_year() -> re.Pattern[str]:
+    """A plan for a year written in the sentence: "expects around 5 per cent economic growth
+    in 2025", "aims for 6 percent for 2024" (the verbs: cues.yaml, growth.plan_year_verbs)."""
+    verbs = alternation(_words("plan_year_verbs"))
+    return re.compile(rf"\b(?:{verbs})\b[^.;]{{0,60}}?\b(?:in|for)\s+(20\d\d)\b", re.I)
 
 
 def _years(sentence: str, anchor: TimeAnchor, numbers: Sequence[Number]) -> tuple[YearRef, ...]:
@@ -319,7 +320,7 @@ def _years(sentence: str, anchor: TimeAnchor, numbers: Sequence[Number]) -> tupl
         # an undated article: a plan for the one year the sentence writes is made in that
         # year, so "last year" beside it is the year before ("it expects around 5 per cent
         # growth in 2025, higher than last year's 4.5 per cent")
-        plan = _PLAN_FOR_YEAR.search(sentence)
+        plan = _plan_for_year().search(sentence)
         if plan is not None and int(plan.group(1)) == refs[0].year:
             anchor = TimeAnchor(refs[0].year, "sentence")
     for pattern, offset in _RELATIVE:
@@ -373,7 +374,6 @@ def _cues(sentence: str, low: str) -> tuple[Cue, ...]:
 
 _MEASURES = ("gdp", "bare", "other")
 _PRICE_BASIS = re.compile(r"\b(?:constant|comparable|current)\s+$")
-_DIGIT = re.compile(r"\d")
 _DESCRIBED = re.compile(r"(?:\s+and\s+[a-z]+)?\s+(?:[a-z]+\s+)?(?:city|cities|hub|center|centre"
                         r"|powerhouse|base|province|destination|heartland|player|island)\b")
 # the word before an aside's comma names something: "Gansu, which ...", "Anhui province,

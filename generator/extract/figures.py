@@ -37,7 +37,6 @@ _OF_AFTER = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,2}of\s+(?:the\s+)?$")
 _LEADING_ANAPHOR = re.compile(
     r"^\W*(?:its|their|it|they|the\s+(?:city|province|region|municipality|economy)(?:['’]s)?)\b",
     re.I)
-_DIGIT = re.compile(r"\d")
 _RELATIVE_YEAR = re.compile(r"\b(last|this|next|the\s+previous|the\s+past)\s+year\b", re.I)
 
 

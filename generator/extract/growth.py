@@ -667,12 +667,12 @@ _BASE_YEAR = re.compile(r"\b(?:over|than|from|compared\s+with|compared\s+to)\s+(
 _AHEAD = re.compile(r"(?:next|the\s+(?:coming|upcoming|following))\b", re.I)
 
 
-def _compared_year_after(sa: SentenceAnalysis, num: Number, hi: int) -> int | None:
+def _compared_year_after(sa: SentenceAnalysis, num: Number) -> int | None:
     """The year written after the comparison that next follows the figure ("..., up from
     4.8 percent in 2023"): the year of the result the figure is set against."""
-    for cue in sa.cues_in(("comparison",), num.end, hi)[:1]:
+    for cue in sa.cues_in(("comparison",), num.end, len(sa.text))[:1]:
         for r in sa.years:
-            if cue.end <= r.start < hi and r.year is not None and not r.relative:
+            if cue.end <= r.start and r.year is not None and not r.relative:
                 return r.year
     return None
 
@@ -696,7 +696,7 @@ def year_of(
         # "last year's 4.5 per cent" in an article with no anchor; but a target for "the
         # coming year" set against a year's result is for the year after that one
         # ("grow by five percent over the coming year, up from 4.8 percent in 2023")
-        base = _compared_year_after(sa, num, len(sa.text)) if stance == "target" else None
+        base = _compared_year_after(sa, num) if stance == "target" else None
         if base is not None and _AHEAD.match(sa.text, nearest_any.start):
             return base + 1, "compared"
         return None, "none"
@@ -878,10 +878,9 @@ _GROWTH_WORD = re.compile(r"\b(?:GDP|GRP|growth|grew|expanded|economic\s+output)
 
 
 def _lede_period(analyses: Sequence[SentenceAnalysis]) -> str | None:
-    """The part of a year the opening sentences report on, when they name one and no whole
-    year's growth ("... reported lower than expected GDP growth in the first half of this
-    year"): one period named, with a GDP or growth word, and no year written after "in"
-    as a whole."""
+    """The part of a year the opening sentences report on ("... reported lower than expected
+    GDP growth in the first half of this year"): exactly one period named there (not the
+    unnamed "?"), and a GDP or growth word."""
     lede = analyses[:LEDE_SENTENCES]
     kinds = {c.kind for sa in lede for c in sa.cues if c.kind.startswith("period:")}
     if len(kinds) != 1 or not any(_GROWTH_WORD.search(sa.text) for sa in lede):
