@@ -927,3 +927,43 @@ def test_a_place_counted_among_a_group_keeps_its_figure() -> None:
                     "for seven consecutive quarters, with its GDP growing 6.6 percent "
                     "year-on-year in 2023.", date="2024-01-30")
     assert growth(rec, "gdp-growth") == {("ningxia", 2023, 6.6, "exactly")}
+
+
+# --- a figure a target is compared with --------------------------------------------------
+
+
+def test_down_from_names_the_level_before_not_a_fall() -> None:
+    rec = record_of("Sichuan's economy grew 5.7 percent in 2024, down from 6 percent in 2023.")
+    assert growth(rec, "gdp-growth") == {("sichuan", 2024, 5.7, "exactly"),
+                                         ("sichuan", 2023, 6.0, "exactly")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Guangdong's growth target has been adjusted to 7.5 percent, down from 8.5 percent last "
+    "year.",
+    "Guangdong has set a target of 7.5 percent, compared to 8.5 percent last year.",
+    "Among the provinces to have adjusted their growth targets is Guangdong (7.5 percent vs "
+    "8.5 percent last year).",
+])
+def test_a_bare_figure_a_target_is_compared_with_is_the_target_before(sentence: str) -> None:
+    rec = record_of(sentence)
+    assert growth(rec) == {("guangdong", 2025, 7.5, "exactly"),
+                           ("guangdong", 2024, 8.5, "exactly")}
+    assert growth(rec, "gdp-growth") == set()
+
+
+def test_a_figure_compared_with_a_noun_of_its_own_is_a_result() -> None:
+    rec = record_of("Guangdong set its growth target at 5 percent, higher than its 4.8 percent "
+                    "growth rate in 2024.")
+    assert growth(rec) == {("guangdong", 2025, 5.0, "exactly")}
+    assert growth(rec, "gdp-growth") == {("guangdong", 2024, 4.8, "exactly")}
+
+
+def test_a_comparison_looks_back_from_the_next_figure_only() -> None:
+    rec = record_of("Among the provinces to have adjusted their growth targets are Tianjin (9 "
+                    "percent vs 11 percent last year), Yunnan (8.5 percent vs 11 percent last "
+                    "year) and Beijing (7 percent vs 7.5 percent last year).")
+    assert growth(rec) == {("tianjin", 2025, 9.0, "exactly"), ("tianjin", 2024, 11.0, "exactly"),
+                           ("yunnan", 2025, 8.5, "exactly"), ("yunnan", 2024, 11.0, "exactly"),
+                           ("beijing", 2025, 7.0, "exactly"), ("beijing", 2024, 7.5, "exactly")}
+    assert growth(rec, "gdp-growth") == set()

@@ -284,11 +284,18 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
     start = keep[0] if keep else clause_start
     comparison = sa.cues_in(("comparison",), start, num.start, keep)
     stances = _stance_cues(sa, start, num.start, keep)
-    if comparison and not any(c.start > comparison[-1].start for c in stances
-                              if c.kind == "target"):
-        return "outcome", "comparison"
-    if clause_start in _comparison_clause_starts(sa) and not keep:
-        return "outcome", "comparison"
+    if stances:
+        # a comparison looks back from the figure right after it only, where the clause
+        # says what the figures are: "adjusted their growth targets are Tianjin (9 percent
+        # vs 11 percent last year), Yunnan (8.5 percent ...": 8.5 is no base ("4 cities
+        # with GDP growth rate higher than 4%, namely: Xi'an (4.4%)" says nothing else)
+        comparison = [c for c in comparison
+                      if not any(c.end <= q.start and q.end <= num.start for q in sa.numbers)]
+    if (comparison and not any(c.start > comparison[-1].start for c in stances
+                               if c.kind == "target")
+            or clause_start in _comparison_clause_starts(sa) and not keep):
+        return ("target", "compared") if _compared_with_target(sa, i) else (
+            "outcome", "comparison")
     forecaster = _forecaster(sa)
     if stances and stances[-1].kind == "target" and _result_against_target(sa, i, stances[-1]):
         return "outcome", "against-target"
@@ -322,6 +329,37 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
         if before is not None:
             return before[0], "listed"
     return None
+
+
+#: between a comparison and the bare figure it looks back at: "down from 8.5", "compared
+#: with last year's 6", "vs 11"
+_COMPARED_BARE = re.compile(r"\s*(?:(?:the|its|their)\s+)?(?:(?:last|the\s+previous)\s+year['’]s"
+                            r"\s+|(?:19|20)\d\d['’]s\s+)?$", re.I)
+#: after the bare figure: its year at most, then the end of the clause
+_COMPARED_BARE_AFTER = re.compile(r"\s*(?:(?:in|for)\s+)?(?:(?:last|the\s+previous)\s+year|"
+                                  r"(?:19|20)\d\d)?\s*(?:[,;:)]|\.?\s*$)", re.I)
+
+
+def _compared_with_target(sa: SentenceAnalysis, i: int) -> bool:
+    """"Guangdong's growth target has been adjusted to 7.5 percent, down from 8.5 percent
+    last year", "set a target of 8 percent, compared to 10 percent last year", "Tianjin (9
+    percent vs 11 percent last year)": a bare figure that a target is compared with, right
+    after it, is the target before (the noun is left out because it is the same); one with
+    a noun of its own ("higher than its 4.8% growth rate in 2023") is a result."""
+    num = sa.numbers[i]
+    looking_back = [c for c in sa.cues if c.kind == "comparison" and c.end <= num.start]
+    if not looking_back or not _COMPARED_BARE.fullmatch(sa.text, looking_back[-1].end,
+                                                        num.start):
+        return False
+    if not _COMPARED_BARE_AFTER.match(sa.text, num.end):
+        return False
+    cue = looking_back[-1]
+    before = [k for k, q in enumerate(sa.numbers) if q.end <= cue.start and q.unit == "percent"]
+    if not before or cue.start - sa.numbers[before[-1]].end > 12:
+        return False  # (the figure compared must be right before: "7.5 percent, down from")
+    j = before[-1]
+    return _target_noun_before(sa, j) or bool(_TARGET_NOUN_AFTER.match(sa.text,
+                                                                        sa.numbers[j].end))
 
 
 @cache
@@ -685,10 +723,16 @@ def year_of(
     clause_start, clause_end = sa.clause(num.start)
     keep = sa.aside(num.start)
     lo, hi = keep if keep else (clause_start, clause_end)
+    # (a year after a comparison that follows the figure is the base's: "Tianjin (9 percent
+    # vs 11 percent last year)")
+    looking_back = [c.end for c in sa.cues if c.kind == "comparison" and c.start >= num.end]
+    bases = _base_years(sa)
     inside = [r for r in sa.years if lo <= r.start < hi
               and (keep or sa.outside_asides(r.start, r.end))
               and not (r.start > num.start and not _AHEAD.match(sa.text, r.start)
-                       and _BASE_YEAR.search(sa.text[max(0, r.start - 20):r.start]))]
+                       and (_BASE_YEAR.search(sa.text[max(0, r.start - 20):r.start])
+                            or any(end <= r.start for end in looking_back)))
+              and bases.get(r.start, num) is num]
     # (a year compared with comes after the figure, "4.5 percent over the previous year";
     # one before it is the figure's own, "higher than last year's 4.5 percent")
     nearest_any = min(inside, key=lambda r: (abs(r.start - num.start), r.start), default=None)
@@ -719,6 +763,19 @@ def year_of(
     if stance == "target" and anchor.year is not None:
         return anchor.year, f"anchor-{anchor.source}"
     return None, "none"
+
+
+def _base_years(sa: SentenceAnalysis) -> dict[int, Number]:
+    """The years of figures compared with, by where the year starts: "(9 percent vs 11
+    percent last year)" -> "last year" is 11 percent's, and no other figure's."""
+    out: dict[int, Number] = {}
+    for r in sa.years:
+        before = [q for q in sa.numbers if q.end <= r.start and q.unit == "percent"]
+        if before and r.start - before[-1].end <= 25 and any(
+                c.kind == "comparison" and 0 <= before[-1].start - c.end <= 25
+                for c in sa.cues):
+            out[r.start] = before[-1]
+    return out
 
 
 _IN_YEAR = re.compile(r"^[^\d,;]{0,30}?\b(?:in|for|during)\s+$", re.I)
@@ -978,7 +1035,7 @@ def extract_growth(
                 # percent": a bracket over the group, not each place's figure
                 continue
             if ("carried" in (measure, stance_rule) and region_rule not in NAMED
-                    and stance_rule != "comparison"):
+                    and stance_rule not in ("comparison", "compared")):
                 continue  # a list sentence names its places
             carried, carried_period = _carried(analyses[:k], kind, last_fact, anchor)
             if (measure == "carried" and topic is not None and topic.year is not None
@@ -1055,7 +1112,7 @@ def extract_growth(
             last_fact[kind] = (year, period)
             if kind == "outcome":
                 outcomes_here.append((num, tuple(regions), year, year_rule))
-            if stance_rule != "comparison":
+            if stance_rule not in ("comparison", "compared"):
                 topic = Topic(kind, year, sa.n)
             found_here = True
         if not found_here and _states_topic(sa):
@@ -1083,7 +1140,10 @@ def _falls(sa: SentenceAnalysis, i: int) -> bool:
     if _fall_after().match(sa.text, num.end):
         return True
     start, _ = sa.clause(num.start)
-    verbs = sa.cues_in(("outcome", "fall"), start, num.start)
+    # ("down from 8.5 percent last year" names the level before, not a fall)
+    looking_back = {c.start for c in sa.cues_in(("comparison",), start, num.start)}
+    verbs = [c for c in sa.cues_in(("outcome", "fall"), start, num.start)
+             if c.start not in looking_back]
     return bool(verbs) and any(c.kind == "fall" and c.start == verbs[-1].start for c in verbs)
 
 
