@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from generator.extract import extract
+from generator.extract.quantities import scan_numbers
 from generator.ingest import parse_text
 from generator.reference import load_gazetteer, load_taxonomy
 
@@ -239,6 +240,22 @@ def test_ranges_with_the_unit_written_twice(phrase: str, low: float, high: float
     [fig] = rec["figures"]
     assert (fig["value"], fig["value_max"], fig["unit"], fig["qualifier"]) == (
         low, high, unit, "range")
+
+
+@pytest.mark.parametrize("phrase, values, unit", [
+    ("from 7.5 to 8 percent", [7.5, 8.0], "percent"),
+    ("from 1 billion to 2 billion yuan", [1e9, 2e9], "CNY"),
+])
+def test_from_one_level_to_another_is_two_figures_not_a_range(phrase: str, values: list[float],
+                                                               unit: str) -> None:
+    found = scan_numbers(f"Fujian expects the figure to rise {phrase} in 2025.")
+    assert [(q.value, q.value_max, q.unit) for q in found] == [(v, None, unit) for v in values]
+
+
+def test_a_range_from_one_figure_to_another_is_still_a_range() -> None:
+    rec = record_of("Fujian expects growth ranging from 5 to 6 percent in 2025.")
+    [fig] = rec["figures"]
+    assert (fig["value"], fig["value_max"], fig["qualifier"]) == (5.0, 6.0, "range")
 
 
 def test_a_percentage_then_a_level_is_two_figures() -> None:

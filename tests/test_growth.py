@@ -967,3 +967,10 @@ def test_a_comparison_looks_back_from_the_next_figure_only() -> None:
                            ("yunnan", 2025, 8.5, "exactly"), ("yunnan", 2024, 11.0, "exactly"),
                            ("beijing", 2025, 7.0, "exactly"), ("beijing", 2024, 7.5, "exactly")}
     assert growth(rec, "gdp-growth") == set()
+
+
+def test_the_level_a_change_starts_from_is_no_growth_of_the_year_named() -> None:
+    # "increasing from 7.5 to 8 percent": not a range of 7.5-8, and 7.5 is not 2016's
+    rec = record_of("Ningxia raised its goal for GDP growth based on the 2016 figures, "
+                    "increasing it from 7.5 to 8 percent.", date="2017-01-22")
+    assert all(f["value"] != 7.5 and f["value_max"] is None for f in growth_figures(rec))

@@ -874,6 +874,13 @@ _DIFFERENCE = re.compile(
     r"|around\s+|nearly\s+|almost\s+|at\s+least\s+|less\s+than\s+|only\s+|just\s+)?$", re.I)
 
 
+#: the level a change starts from, with no year of its own: "increasing from 7.5 to 8
+#: percent" (its year is rarely the one the sentence names; "from 8 percent for 2017 to 5
+#: percent" names it, and is kept)
+_FROM = re.compile(r"(?<!ranging\s)(?<!range\s)(?<!ranges\s)(?<!varying\s)\bfrom\s+\Z", re.I)
+_FROM_TO = re.compile(r"\s*(?:percent|per\s+cent|%)?\s*to\s+(?:[a-z]+\s+){0,2}?-?\d", re.I)
+
+
 def _excluded(sa: SentenceAnalysis, i: int) -> str | None:
     """Why number *i* is no single year's growth of anyone, if it is not."""
     num = sa.numbers[i]
@@ -887,6 +894,8 @@ def _excluded(sa: SentenceAnalysis, i: int) -> str | None:
         return "share"
     if _DIFFERENCE.search(sa.text[max(0, num.start - 40):num.start]):
         return "difference"
+    if _FROM_TO.match(sa.text, num.end) and _FROM.search(sa.text, 0, num.start):
+        return "level-before"
     clause_start, _ = sa.clause(num.start)
     keep = sa.aside(num.start)
     prev = _previous_number(sa, i)

@@ -230,6 +230,15 @@ def _scan_digits(sentence: str) -> list[Quantity]:
             and not cur_pre
         ):
             continue  # No. 1, C919
+        if num2 and sep and sep.lower() == "to" and _FROM_BEFORE.search(before):
+            # "increasing from 7.5 to 8 percent": the level before and the level after, not
+            # a range (but "ranging from 5 to 6 percent" is one)
+            first_end = max(m.end("num"), m.end("scale1"), m.end("unit1"))
+            q = _single(sentence, m.start(), first_end, m)
+            if q:
+                out.append(q)
+            pos = m.start("num2") - len(m.group("cur_pre2") or "")
+            continue
         if num2 and sep and sep.lower() == "and" and not _re(r"\bbetween\s+$", re.I).search(before):
             # "5.5 and 6 percent": two figures sharing the unit, not a range
             first_end = max(m.end("num"), m.end("scale1"), m.end("unit1"))
@@ -299,6 +308,10 @@ def _scan_digits(sentence: str) -> list[Quantity]:
     return _shared_qualifiers(sentence, out)
 
 
+#: "from" before a change "from 7.5 to 8 percent" (not a range "ranging from 5 to 6")
+_FROM_BEFORE = re.compile(r"(?<!rang)(?<!ranges\s)(?<!range\s)(?<!ranging\s)(?<!varying\s)"
+                          r"\bfrom\s+$", re.I)
+
 #: what parts two percentages that share a qualifier: "about 8 % and 9.5 %"
 _PAIRED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)\Z")
 #: a number that follows another in a list: ", ", " and ", " or " after it
@@ -352,12 +365,12 @@ def _range_units_agree(m: re.Match[str]) -> bool:
 
 def _single(sentence: str, start: int, end: int, m: re.Match[str]) -> Quantity | None:
     """The first number of "5.5 and 6 percent": it takes the second one's scale and unit
-    (unless it has its own: "56.7 percent and 31.6 percent")."""
-    if m.group("unit1") or m.group("scale1"):
-        pseudo = sentence[start:end]
-    else:
-        pseudo = " ".join(x for x in (sentence[start:end], m.group("scale"), m.group("unit"))
-                          if x)
+    (unless it has its own: "56.7 percent and 31.6 percent"; "1 billion to 2 billion yuan"
+    takes the unit only)."""
+    own_unit, own_scale = m.group("unit1"), m.group("scale1")
+    pseudo = " ".join(x for x in (sentence[start:end],
+                                  None if own_scale or own_unit else m.group("scale"),
+                                  None if own_unit else m.group("unit")) if x)
     found = scan_numbers(pseudo)
     if not found:
         return None
