@@ -974,3 +974,22 @@ def test_the_level_a_change_starts_from_is_no_growth_of_the_year_named() -> None
     rec = record_of("Ningxia raised its goal for GDP growth based on the 2016 figures, "
                     "increasing it from 7.5 to 8 percent.", date="2017-01-22")
     assert all(f["value"] != 7.5 and f["value_max"] is None for f in growth_figures(rec))
+
+
+def test_a_relative_year_right_after_the_figure_is_its_own() -> None:
+    rec = record_of("The largest GDP growth target adjustment came from Tianjin, from 8 percent "
+                    "for 2017 to 5 percent for this year.", date="2018-01-26")
+    assert growth(rec) == {("tianjin", 2017, 8.0, "exactly"), ("tianjin", 2018, 5.0, "exactly")}
+
+
+def test_the_year_after_the_level_before_is_that_levels() -> None:
+    rec = record_of("Anhui cut its GDP growth target to 8 percent from 8.5 percent for last "
+                    "year.", date="2018-01-26")
+    assert growth(rec) == {("anhui", 2018, 8.0, "exactly"), ("anhui", 2017, 8.5, "exactly")}
+
+
+def test_a_statement_of_targets_does_not_take_the_year_of_a_result_before_it() -> None:
+    rec = record_of("In 2017, Tianjin's GDP growth slumped to 3.6 percent. Local government "
+                    "work reports set the growth targets. Anhui, for example, cut it to 8 "
+                    "percent.", date="2018-01-26")
+    assert growth(rec) == {("anhui", 2018, 8.0, "exactly")}

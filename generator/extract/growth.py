@@ -771,10 +771,10 @@ def _base_years(sa: SentenceAnalysis) -> dict[int, Number]:
     out: dict[int, Number] = {}
     for r in sa.years:
         before = [q for q in sa.numbers if q.end <= r.start and q.unit == "percent"]
-        if before and r.start - before[-1].end <= 25 and any(
+        if before and r.start - before[-1].end <= 25 and (any(
                 c.kind == "comparison" and 0 <= before[-1].start - c.end <= 25
-                for c in sa.cues):
-            out[r.start] = before[-1]
+                for c in sa.cues) or _FROM.search(sa.text, 0, before[-1].start)):
+            out[r.start] = before[-1]  # ("cut it to 8 percent from 8.5 percent for last year")
     return out
 
 
@@ -783,8 +783,9 @@ _IN_YEAR = re.compile(r"^[^\d,;]{0,30}?\b(?:in|for|during)\s+$", re.I)
 
 def _year_after(sa: SentenceAnalysis, num: Number, refs: Sequence[YearRef]) -> YearRef | None:
     """A year written right after the figure's phrase ("a 2.1% decline in 2023", "grew 5% in
-    2024") binds tighter than a nearer one before it."""
-    after = [r for r in refs if r.start >= num.end and not r.relative and r.year is not None]
+    2024", "from 8 percent for 2017 to 5 percent for this year") binds tighter than a nearer
+    one before it."""
+    after = [r for r in refs if r.start >= num.end and r.year is not None]
     if after and _IN_YEAR.match(sa.text[num.end:after[0].start]):
         return after[0]
     return None
@@ -1125,7 +1126,12 @@ def extract_growth(
                 topic = Topic(kind, year, sa.n)
             found_here = True
         if not found_here and _states_topic(sa):
-            topic = Topic("target", topic.year if topic else None, sa.n)
+            # of the year it names ("... cut their GDP growth targets for this year"), else
+            # of the targets before it (not of a result's year: "In 2017, Tianjin's GDP
+            # growth slumped to 3.6 percent. ... growth targets for that year ...")
+            own = _own_years(sa)
+            topic = Topic("target", own[-1].year if own else topic.year
+                          if topic and topic.stance == "target" else None, sa.n)
         elif not found_here and (year := table_caption(sa)) is not None:
             topic = Topic("outcome", year, sa.n)  # its rows follow: "Hefei 12013.1 3.5%"
     return _drop_headline_echoes(out, headline)
