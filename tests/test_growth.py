@@ -993,3 +993,11 @@ def test_a_statement_of_targets_does_not_take_the_year_of_a_result_before_it() -
                     "work reports set the growth targets. Anhui, for example, cut it to 8 "
                     "percent.", date="2018-01-26")
     assert growth(rec) == {("anhui", 2018, 8.0, "exactly")}
+
+
+def test_the_places_a_figure_is_for_are_its_own() -> None:
+    rec = record_of("Targets for 2020 ranged from around 5 percent growth – for the northeastern "
+                    "province of Heilongjiang and the northern city of Tianjin – to around 9 "
+                    "percent expansion for the Tibet Autonomous Region.", date="2020-01-20")
+    assert growth(rec) == {("heilongjiang", 2020, 5.0, "around"), ("tianjin", 2020, 5.0, "around"),
+                           ("tibet", 2020, 9.0, "around")}

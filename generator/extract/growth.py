@@ -56,7 +56,7 @@ TOPIC_SPAN = 3
 #: how many sentences back a year written in the text still applies
 YEAR_SPAN = 6
 #: region rules that name the place in the clause itself
-NAMED = ("clause-actor", "coordinated", "respectively", "aside-actor")
+NAMED = ("clause-actor", "coordinated", "respectively", "aside-actor", "for-actor")
 
 
 @dataclass(frozen=True)
@@ -622,6 +622,9 @@ def actors_of(
         described = [a for a in sa.actors if a.end <= keep[0] and keep[0] - a.end <= 20]
         if described:
             return [described[-1].region], "aside-actor"
+    owners = _owners_after(sa, num, clause_end, gazetteer)
+    if owners:
+        return owners, "for-actor"
     # "A and B grew 5% and 6% respectively", "A and B recorded respective rates of 5% and 6%"
     respectively = sa.cues_in(("respectively",), clause_start, clause_end)
     if respectively:
@@ -659,6 +662,30 @@ def actors_of(
     if len(focus) == 1:
         return focus, "focus"
     return [], "no-actor"
+
+
+#: from a figure to the place it is for: " expansion for the ", " growth – for the "
+_FOR_OWNER = re.compile(r"\s*(?:(?:growth|expansion|increase|rise)\s+)?[–—-]*\s*for\s+"
+                        r"(?:the\s+)?", re.I)
+
+
+def _owners_after(sa: SentenceAnalysis, num: Number, clause_end: int,
+                  gazetteer: Gazetteer) -> list[str]:
+    """The places a figure is said to be for, right after it: "ranged from around 5 percent
+    growth – for the northeastern province of Heilongjiang and the northern city of Tianjin
+    – to around 9 percent expansion for the Tibet Autonomous Region"."""
+    after = [a for a in sa.actors if num.end <= a.start < clause_end and not a.anaphor]
+    if not after:
+        return []
+    gap = _DESCRIBED_NEXT.sub(" ", sa.text[num.end:after[0].start])
+    if not _FOR_OWNER.fullmatch(gap):
+        return []
+    run = [after[0]]
+    for nxt in after[1:]:
+        if not _coordinated(sa, run[-1], nxt):
+            break
+        run.append(nxt)
+    return most_specific(list(dict.fromkeys(a.region for a in run)), gazetteer)
 
 
 def _level(gazetteer: Gazetteer, rid: str) -> str | None:
