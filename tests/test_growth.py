@@ -1001,3 +1001,17 @@ def test_the_places_a_figure_is_for_are_its_own() -> None:
                     "percent expansion for the Tibet Autonomous Region.", date="2020-01-20")
     assert growth(rec) == {("heilongjiang", 2020, 5.0, "around"), ("tianjin", 2020, 5.0, "around"),
                            ("tibet", 2020, 9.0, "around")}
+
+
+def test_a_target_dropped_from_one_level_to_another_keeps_the_new_level_only() -> None:
+    rec = record_of("Beijing, Shanghai, and the southern export hub of Guangdong all dropped "
+                    "their targets from 6-6.5 percent growth to “around 6%” in 2020.",
+                    date="2020-01-20")
+    assert growth(rec) == {("beijing", 2020, 6.0, "around"), ("shanghai", 2020, 6.0, "around"),
+                           ("guangdong", 2020, 6.0, "around")}
+
+
+def test_a_figure_compared_with_a_national_one_is_national_too() -> None:
+    rec = record_of("Beijing plans to set a lower national growth target of around 6 percent "
+                    "this year, compared to last year's 6-6.5 percent.", date="2020-01-20")
+    assert growth_figures(rec) == []

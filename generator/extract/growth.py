@@ -294,6 +294,9 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
     if (comparison and not any(c.start > comparison[-1].start for c in stances
                                if c.kind == "target")
             or clause_start in _comparison_clause_starts(sa) and not keep):
+        base = _compared_figure(sa, i)
+        if base is not None and _excluded(sa, base):
+            return None  # "a national target of around 6 percent, compared to last year's 6-6.5"
         return ("target", "compared") if _compared_with_target(sa, i) else (
             "outcome", "comparison")
     forecaster = _forecaster(sa)
@@ -347,19 +350,26 @@ def _compared_with_target(sa: SentenceAnalysis, i: int) -> bool:
     after it, is the target before (the noun is left out because it is the same); one with
     a noun of its own ("higher than its 4.8% growth rate in 2023") is a result."""
     num = sa.numbers[i]
+    j = _compared_figure(sa, i)
+    if j is None or not _COMPARED_BARE_AFTER.match(sa.text, num.end):
+        return False
+    return _target_noun_before(sa, j) or bool(_TARGET_NOUN_AFTER.match(sa.text,
+                                                                        sa.numbers[j].end))
+
+
+def _compared_figure(sa: SentenceAnalysis, i: int) -> int | None:
+    """The figure right before a comparison that bare figure *i* right after it looks back
+    from ("7.5 percent, down from 8.5 percent"), if there is one."""
+    num = sa.numbers[i]
     looking_back = [c for c in sa.cues if c.kind == "comparison" and c.end <= num.start]
     if not looking_back or not _COMPARED_BARE.fullmatch(sa.text, looking_back[-1].end,
                                                         num.start):
-        return False
-    if not _COMPARED_BARE_AFTER.match(sa.text, num.end):
-        return False
+        return None
     cue = looking_back[-1]
     before = [k for k, q in enumerate(sa.numbers) if q.end <= cue.start and q.unit == "percent"]
     if not before or cue.start - sa.numbers[before[-1]].end > 12:
-        return False  # (the figure compared must be right before: "7.5 percent, down from")
-    j = before[-1]
-    return _target_noun_before(sa, j) or bool(_TARGET_NOUN_AFTER.match(sa.text,
-                                                                        sa.numbers[j].end))
+        return None  # (the figure compared must be right before: "7.5 percent, down from")
+    return before[-1]
 
 
 @cache
@@ -555,8 +565,8 @@ _LOCATING = re.compile(
 _CHINA_S = re.compile(rf"\b{CHINA_S}\s", re.I)
 # what describes the next listed place: "... and the southernmost island province of Hainan"
 _DESCRIBED_NEXT = re.compile(
-    r"\bthe\s+(?:[a-z][\w-]*\s+){0,3}(?:province|city|municipality|autonomous\s+region|region)"
-    r"\s+of\s*$", re.I)
+    r"\bthe\s+(?:[a-z][\w-]*\s+){0,3}(?:province|city|municipality|autonomous\s+region|region"
+    r"|hub|powerhouse|heartland)\s+of\s*$", re.I)
 _LEVEL_WORDS = re.compile(
     r"\b(?:province|provinces|city|cities|municipality|municipalities|autonomous\s+region"
     r"|region|sar|special\s+administrative\s+region)\b", re.I)
@@ -905,8 +915,10 @@ _DIFFERENCE = re.compile(
 #: the level a change starts from, with no year of its own: "increasing from 7.5 to 8
 #: percent" (its year is rarely the one the sentence names; "from 8 percent for 2017 to 5
 #: percent" names it, and is kept)
-_FROM = re.compile(r"(?<!ranging\s)(?<!range\s)(?<!ranges\s)(?<!varying\s)\bfrom\s+\Z", re.I)
-_FROM_TO = re.compile(r"\s*(?:percent|per\s+cent|%)?\s*to\s+(?:[a-z]+\s+){0,2}?-?\d", re.I)
+_FROM = re.compile(r"(?<!ranging\s)(?<!range\s)(?<!ranges\s)(?<!ranged\s)(?<!varying\s)"
+                   r"\bfrom\s+\Z", re.I)
+_FROM_TO = re.compile(r"\s*(?:percent|per\s+cent|%)?\s*(?:growth\s+|expansion\s+)?to\s+"
+                      r"[“\"‘']?(?:[a-z]+\s+){0,2}?-?\d", re.I)
 
 
 def _excluded(sa: SentenceAnalysis, i: int) -> str | None:
