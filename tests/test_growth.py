@@ -1012,6 +1012,8 @@ def test_a_target_dropped_from_one_level_to_another_keeps_the_new_level_only() -
 
 
 def test_a_figure_compared_with_a_national_one_is_national_too() -> None:
-    rec = record_of("Beijing plans to set a lower national growth target of around 6 percent "
-                    "this year, compared to last year's 6-6.5 percent.", date="2020-01-20")
-    assert growth_figures(rec) == []
+    rec = record_of("Tibet set its growth target at around 9 percent. Beijing plans to set a "
+                    "lower national growth target of around 6 percent this year, compared to "
+                    "last year's 6-6.5 percent.", date="2020-01-20")
+    assert growth(rec) == {("tibet", 2020, 9.0, "around")}
+    assert [f for f in growth_figures(rec) if f["region"] != "tibet"] == []
