@@ -127,6 +127,22 @@ def test_anaphors_resolve_to_the_last_named_region() -> None:
     assert c["themes"] == ["quantum"]
 
 
+def test_it_opening_a_sentence_is_the_one_place_the_sentence_before_was_about() -> None:
+    rec = record_of("After leading the country's growth rate for two consecutive years, "
+                    "Chongqing expects to maintain its double digit record. It has set its "
+                    "target at 10 percent in 2016.")
+    assert targets(rec) == {("chongqing", 2016, 10.0, "exactly")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "It is expected that growth will reach 10 percent in 2016.",
+    "It is worth noting that growth will reach 10 percent in 2016.",
+])
+def test_an_impersonal_it_is_no_place(sentence: str) -> None:
+    rec = record_of("Chongqing expects to maintain its double digit record. " + sentence)
+    assert targets(rec) == set()
+
+
 def test_focus_carries_within_a_paragraph() -> None:
     rec = record_of(
         "Guangxi released its work report on Tuesday. It will also develop new energy "

@@ -422,6 +422,12 @@ def analyse_regions(
                         n, a.start(), a.end(), target.region, "subject", a.group(0), anaphor=True
                     )
                 )
+        it = _IT.match(sentence)
+        if it and len(previous) == 1 and not found:
+            # "Chongqing expects to maintain its double digit record. It has set its target
+            # at 10 percent in 2016.": the one place the sentence before was about
+            found.append(RegionMention(n, it.start(1), it.end(1), previous[0], "subject",
+                                       it.group(1), anaphor=True))
         found = [f for f in found if not (f.anaphor and _titles_name(f, found, sentence))]
         if len(previous) == 2 and "two" in sentence:
             # "The two also led the country with ...": the two places the sentence before
@@ -450,6 +456,12 @@ def analyse_regions(
         previous = current
         history.extend(actors)
     return RegionAnalysis(tuple(mentions), tuple(focus), tuple(carried))
+
+
+#: a sentence that opens with "It" or "Its" as its subject (not "It is expected that")
+_IT = re.compile(r"\W*(It|Its)\s+(?!(?:is|was|will\s+be|has\s+been|had\s+been)\s+"
+                 r"(?:\w+\s+)?(?:that|to|expected|estimated|reported|said|worth|clear|likely|"
+                 r"necessary|important|possible|time)\b)")
 
 
 def continues(sentence: str, opener: re.Pattern[str], trigger: re.Pattern[str]) -> bool:
