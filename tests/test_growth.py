@@ -1017,3 +1017,9 @@ def test_a_figure_compared_with_a_national_one_is_national_too() -> None:
                     "last year's 6-6.5 percent.", date="2020-01-20")
     assert growth(rec) == {("tibet", 2020, 9.0, "around")}
     assert [f for f in growth_figures(rec) if f["region"] != "tibet"] == []
+
+
+def test_an_aside_saying_what_a_place_is_one_of_only_describes_it() -> None:
+    rec = record_of("Guangdong, one of China's economic powerhouses, recorded a 6.8 percent GDP "
+                    "growth to hit 9.73 trillion yuan last year.", date="2019-01-28")
+    assert growth(rec, "gdp-growth") == {("guangdong", 2018, 6.8, "exactly")}

@@ -286,7 +286,7 @@ def _subregion_pattern() -> re.Pattern[str]:
 # China's southernmost province,". Its words and years describe the name.
 #: "China's", "east China's", "Southwest China's": a place of China located by its part
 CHINA_S = r"(?:(?:north|south)?(?:east|west)\s+|north\s+|south\s+|central\s+)?china['’]s"
-_ASIDE_WORDS = (r"(?:which|who|where|whose|home\s+to|host\s+of|a|an|the|another|both"
+_ASIDE_WORDS = (r"(?:which|who|where|whose|home\s+to|host\s+of|a|an|the|another|both|one\s+of"
                 rf"|capital\s+of|dubbed|known\s+as|nicknamed|{CHINA_S})")
 _ASIDE = re.compile(
     rf",\s+{_ASIDE_WORDS}\s[^,;]{{3,160}},"

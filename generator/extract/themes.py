@@ -198,7 +198,9 @@ def own_actors(sa: SentenceAnalysis, start: int, end: int, pos: int) -> list[str
     aside describes another ("Shenzhen, a city bordering Hong Kong, ...") and a locator only
     says where another is ("Ningbo in Zhejiang"), so neither acts (``sa.actors`` already
     leaves locators out)."""
-    named = [a for a in sa.actors if start <= a.start < end and not in_aside(sa, a.start)]
+    named = [a for a in sa.actors if start <= a.start < end and not in_aside(sa, a.start)
+             and not (a.anaphor and sa.text[a.start:a.end] in ("It", "Its"))]
+    # ("It will also develop humanoid robots": the place before, carried as such, not named)
     before = [a.region for a in named if a.end <= pos]
     after = [a.region for a in named if a.start >= pos]
     if set(before) <= {"china"} and not _owns(sa.text, [a for a in named if a.end <= pos], pos):
