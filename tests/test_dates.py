@@ -109,6 +109,9 @@ def test_parse_date_refuses_lines_that_say_more(line: str) -> None:
     ("Source: Example Herald 2023-05-09", "2023-05-09"),        # a dated source line
     ("来源：样例日报 2023-05-09 发表于浙江", "2023-05-09"),
     ("example-news.cn 2023-05-09 08:15 Source: example-news.cn", "2023-05-09"),
+    ("update:January 22,2017", "2017-01-22"),
+    # page controls, then the site and its date
+    ("0 Comment(s)Print E-mail example-news.cn, July 31, 2019", "2019-07-31"),
 ])
 def test_credit_lines_give_their_date(line: str, iso: str) -> None:
     assert md.parse_byline(line).date == iso
@@ -140,6 +143,10 @@ def test_dateline_with_a_year_dates_the_story() -> None:
     assert md.dateline_date(
         "WUHAN, June 3, 2023 /Wire Service/ -- The city said on Saturday") == "2023-06-03"
     assert md.dateline_date("WUHAN, 3 June 2023 (Wire) -- The city said") == "2023-06-03"
+    # a dateline without a place
+    assert md.dateline_date("Jan. 22, 2017 -- An economic growth rate list of 26 regions "
+                            "has been released.") == "2017-01-22"
+    assert md.dateline_date("Jan. 22, 2017 was the day the list came out") is None
 
 
 def test_a_syndicated_dateline_and_a_bracketed_source_stamp_date_the_story() -> None:

@@ -545,11 +545,19 @@ def _site_stamp_date(segment: str, *, credit_line: bool = True) -> str | None:
 _HOST_NAME = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}", re.IGNORECASE)
 
 
+#: a web host and its date ending a line of page controls: "0 Comment(s)Print E-mail
+#: China.org.cn, July 31, 2019"
+_HOST_THEN_DATE = re.compile(r"(?:^|\s)((?:[a-z0-9-]+\.)+[a-z]{2,}\s*[,|]?\s*[^|]*?\d{4}[^|]*)$",
+                             re.IGNORECASE)
+
+
 def _lone_site_stamp(line: str) -> Byline:
-    """A line that is only a site's name and its timestamp ("Xinhua 2024-01-24 10:30")."""
+    """A line that is only a site's name and its timestamp ("Xinhua 2024-01-24 10:30"), or
+    that ends with a web host and its timestamp after page controls."""
     date = _site_stamp_date(line, credit_line=False)
     if date is None:
-        return Byline()
+        tail = _HOST_THEN_DATE.search(line)
+        return _lone_site_stamp(tail.group(1)) if tail is not None and tail.start(1) else Byline()
     return Byline(date=date, source=canonical_publisher(_strip_dates(line)))
 
 
@@ -637,7 +645,10 @@ def parse_byline(line: str) -> Byline:
         else:
             extras.append(seg)
     if not signal:
-        return _lone_site_stamp(line) if len(segments) == 1 else Byline()
+        if len(segments) == 1:
+            return _lone_site_stamp(line)
+        tail = _HOST_THEN_DATE.search(line)
+        return _lone_site_stamp(tail.group(1)) if tail is not None and tail.start(1) else Byline()
     if date is None:
         date = next(filter(None, map(_site_stamp_date, leftovers)), None)
     return Byline(date=date, authors=tuple(authors), source=source, url=url, extras=tuple(extras))
@@ -758,6 +769,10 @@ def dateline_date(paragraph: str) -> str | None:
                 c.isalpha() for c in inner[:last.start]):
             return last.iso
     paragraph = _SYNDICATOR.sub("", paragraph, count=1)
+    opening = next(iter(_date_spans(paragraph[:40])), None)
+    if (opening is not None and opening.start == 0 and opening.iso
+            and _DATED_DATELINE_END.match(paragraph, opening.end)):
+        return opening.iso  # a dateline without a place: "Jan. 22, 2017 -- An economic ..."
     place = _DATED_DATELINE_PLACE.match(paragraph)
     if not place or sum(c.isalpha() for c in place.group(0)) < 4:
         return None
