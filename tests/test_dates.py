@@ -117,6 +117,15 @@ def test_credit_lines_give_their_date(line: str, iso: str) -> None:
     assert md.parse_byline(line).date == iso
 
 
+@pytest.mark.parametrize(("line", "source"), [
+    ("By: Xinhua", "Xinhua"),
+    ("By:People Daily Online", "People's Daily"),
+])
+def test_a_byline_naming_an_outlet_is_its_credit(line: str, source: str) -> None:
+    byline = md.parse_byline(line)
+    assert (byline.source, byline.authors) == (source, ())
+
+
 def test_dated_source_line_keeps_the_outlet_without_the_date() -> None:
     assert md.parse_byline("Source: Example Herald 2023-05-09").source == "Example Herald"
 

@@ -1023,3 +1023,23 @@ def test_an_aside_saying_what_a_place_is_one_of_only_describes_it() -> None:
     rec = record_of("Guangdong, one of China's economic powerhouses, recorded a 6.8 percent GDP "
                     "growth to hit 9.73 trillion yuan last year.", date="2019-01-28")
     assert growth(rec, "gdp-growth") == {("guangdong", 2018, 6.8, "exactly")}
+
+
+def test_a_rate_stated_as_it_is_with_its_year_is_a_result() -> None:
+    rec = record_of("The far western region of Xinjiang was another high performer in 2023 with "
+                    "a 6.8-percent GDP growth.", date="2024-02-01")
+    assert growth(rec, "gdp-growth") == {("xinjiang", 2023, 6.8, "exactly")}
+
+
+def test_a_list_of_rates_shares_the_unit_and_pairs_with_the_places() -> None:
+    rec = record_of("In 2016, Tibet, Chongqing and Guizhou were the three best performers with "
+                    "11.5, 10.7 and 10.5 percent growth rates respectively.", date="2017-01-22")
+    assert growth(rec, "gdp-growth") == {("tibet", 2016, 11.5, "exactly"),
+                                         ("chongqing", 2016, 10.7, "exactly"),
+                                         ("guizhou", 2016, 10.5, "exactly")}
+
+
+def test_a_rate_named_without_its_year_is_not_published() -> None:
+    rec = record_of("Tibet, Chongqing and Guizhou are the three best performers with 11.5, "
+                    "10.7 and 10.5 percent growth rates respectively.", date="2017-01-22")
+    assert growth_figures(rec) == []

@@ -324,6 +324,10 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
         return "target", "cue"
     if _rate_was(sa, i, start):
         return "outcome", "rate-was"
+    if not _stance_cues(sa, 0, len(sa.text)) and _after_measure(sa, i) in ("gdp", "bare"):
+        # "the three best performers with 11.5, 10.7 and 10.5 percent growth rates": a rate
+        # stated as it is, in a sentence that plans, expects or reports nothing else
+        return "outcome", "rate-named"
     if topic is not None and sa.n - topic.sentence <= TOPIC_SPAN and measure == "carried":
         return topic.stance, "carried"  # a list sentence continues the statement before it
     j = _next_in_list(sa, i)
@@ -1143,6 +1147,9 @@ def extract_growth(
                 # reported growth in the first half of this year"); a figure further on
                 # that names neither its year nor its period is of that part
                 period = lede_period
+            if stance_rule == "rate-named" and period is None and year_rule not in (
+                    "stated", "relative", "sentence"):
+                continue  # a rate stated as it is says which year in the same sentence
             confidence = _confidence(region_rule, measure, stance_rule, year_rule)
             rule = f"{kind}:{stance_rule}; region:{region_rule}; year:{year_rule}"
             if measure == "carried":

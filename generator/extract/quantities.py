@@ -279,6 +279,12 @@ def _scan_digits(sentence: str) -> list[Quantity]:
         # a bare number: a count when a plural noun follows, a ratio after "per N people"
         if YEAR_RE.fullmatch(num) and not scale:
             continue
+        listed = _LISTED_PERCENT.match(sentence, m.start()) if not num2 else None
+        if listed and not scale:
+            # "with 11.5, 10.7 and 10.5 percent growth rates respectively": the list's unit
+            out.append(Quantity(m.start(), m.end("num"), num, value, None, "percent",
+                                _qualifier(before, after)))
+            continue
         noun = _COUNT_NOUN.match(after)
         if noun and not _non_count(noun.group(1)):
             q = Quantity(
@@ -311,6 +317,10 @@ def _scan_digits(sentence: str) -> list[Quantity]:
 #: "from" before a change "from 7.5 to 8 percent" (not a range "ranging from 5 to 6")
 _FROM_BEFORE = re.compile(r"(?<!rang)(?<!ranges\s)(?<!range\s)(?<!ranging\s)(?<!varying\s)"
                           r"\bfrom\s+$", re.I)
+
+#: a number in a list of numbers ending with a percentage: "11.5, 10.7 and 10.5 percent"
+_LISTED_PERCENT = re.compile(
+    rf"(?:{NUM})(?:\s*,\s*(?:{NUM}))*\s*,?\s*(?:and|or)\s+(?:{NUM})\s*(?:{PERCENT})", re.I)
 
 #: what parts two percentages that share a qualifier: "about 8 % and 9.5 %"
 _PAIRED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)\Z")

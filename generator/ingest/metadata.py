@@ -457,7 +457,8 @@ _LABEL_DATE = re.compile(
 _LABEL_SOURCE = re.compile(rf"^{_cue_regex('source_labels')}\s*[:：]\s*(?P<rest>.+)$",
                            re.IGNORECASE)
 _LABEL_AUTHOR = re.compile(
-    r"^(?:by|written\s+by|author|authors|reporter|reporters|writer|text)\s*[:：]?\s+(?P<rest>.+)$",
+    r"^(?:by|written\s+by|author|authors|reporter|reporters|writer|text)(?:\s*[:：]\s*|\s+)"
+    r"(?P<rest>.+)$",
     re.IGNORECASE)
 # "By Chi Jingyi" inside a longer segment ("10:27, January 16, 2025 By Chi Jingyi ( Global Times")
 _INLINE_BY = re.compile(r"(?:^|\s)By\s*:?\s+(?P<names>[^|(\[\n]+?)\s*(?=$|\(|\[|\|)")
@@ -610,6 +611,11 @@ def parse_byline(line: str) -> Byline:
                     source = source or _credit(paren.group("credit"))[0]
                 continue
             if _is_role_only(m.group("rest")):  # "By Staff Reporter": a byline naming no one
+                continue
+            outlet = canonical_publisher(_strip_dates(m.group("rest")))
+            if outlet:  # "By: Xinhua", "By:People Daily Online": the outlet, not a person
+                source, signal = source or outlet, True
+                date = date or find_date(m.group("rest"))
                 continue
         seg_date = _page_date(seg)
         inline = _INLINE_BY.search(seg)
