@@ -1043,3 +1043,26 @@ def test_a_rate_named_without_its_year_is_not_published() -> None:
     rec = record_of("Tibet, Chongqing and Guizhou are the three best performers with 11.5, "
                     "10.7 and 10.5 percent growth rates respectively.", date="2017-01-22")
     assert growth_figures(rec) == []
+
+
+def test_their_opening_a_sentence_stands_for_the_places_before() -> None:
+    rec = record_of("The provinces whose economies are expected to slow down the most are "
+                    "Liaoning, Shanxi, Gansu and Heilongjiang. Their growth target is around 6 "
+                    "percent.", date="2015-02-10")
+    assert growth(rec) == {(r, 2015, 6.0, "around")
+                           for r in ("liaoning", "shanxi", "gansu", "heilongjiang")}
+
+
+def test_the_three_regions_are_the_three_named_before() -> None:
+    rec = record_of("In 2016, Tibet, Chongqing and Guizhou were the three best performers. The "
+                    "three regions also set GDP growth rate goals for 2017 of no less than 10 "
+                    "percent.", date="2017-01-22")
+    assert growth(rec) == {(r, 2017, 10.0, "at-least") for r in ("tibet", "chongqing", "guizhou")}
+
+
+def test_respectively_pairs_the_places_an_anaphor_stands_for() -> None:
+    rec = record_of("In 2022, Jilin's GDP was 1,307 billion yuan, and Shanghai's was 4,465.2 "
+                    "billion yuan. The GDP of the two places showed negative growth, down 1.9% "
+                    "and 0.2% respectively.", date="2023-02-01")
+    assert {(f["region"], f["value"]) for f in growth_figures(rec)} == {
+        ("jilin", -1.9), ("shanghai", -0.2)}

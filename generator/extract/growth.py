@@ -621,7 +621,9 @@ def _nearest_blocker(sa: SentenceAnalysis, start: int, end: int,
     """The end of the last group, district or nation cue in [start, end), or -1."""
     blockers = [c for c in sa.cues_in(("group", "subregion"), start, end, keep)
                 if not _COMPARED.search(sa.text[max(0, c.start - 24):c.start])
-                and not _ONE_OF.search(sa.text[max(0, c.start - 40):c.start])]
+                and not _ONE_OF.search(sa.text[max(0, c.start - 40):c.start])
+                # ("The three regions also set ...": the places named before, not a group)
+                and not any(a.start <= c.start and c.end <= a.end for a in sa.actors)]
     return blockers[-1].end if blockers else -1
 
 
@@ -716,7 +718,17 @@ def _pair_respectively(sa: SentenceAnalysis, i: int, clause_start: int,
     named = [a for a in sa.actors if clause_start <= a.start and a.end <= num.start
              and not a.anaphor]
     if len(named) < 2:
-        return []
+        # "The GDP of the two places showed negative growth, down 1.9% and 0.2%
+        # respectively": the places the anaphor stands for, in the order they were named
+        group = [a for a in sa.actors if clause_start <= a.start and a.end <= num.start
+                 and a.anaphor]
+        if len(group) < 2 or len({(a.start, a.end) for a in group}) != 1:
+            return []
+        word = next((c.start for c in sa.cues if c.kind == "respectively" and c.start > num.start),
+                    sa.clause(num.start)[1])
+        nums = [q for q in sa.numbers if group[0].end <= q.start < word and q.unit == "percent"]
+        k = nums.index(num) if num in nums else -1
+        return [group[k].region] if len(nums) == len(group) and k >= 0 else []
     runs = _run_before(sa, named)
     word = next((c.start for c in sa.cues if c.kind == "respectively" and c.start > num.start),
                 sa.clause(num.start)[1])

@@ -318,7 +318,8 @@ def _choose(ids: Sequence[str], context: set[str], gaz: Gazetteer,
 #: place: "two provinces" is also a group to the growth rules, and pairing "respectively"
 #: across the one span the two names share is not done.
 _THE_TWO = re.compile(
-    r"\b[Tt]he\s+two(?:\s+(?:provinces|cities|regions|municipalities|provincial-level\s+regions"
+    r"\b[Tt]he\s+(?P<count>two|three|four|five|six)"
+    r"(?:\s+(?:provinces|cities|regions|municipalities|provincial-level\s+regions"
     r"|autonomous\s+regions|economies|places)\b|(?=\s+(?:also|both|each|together|have|had|are"
     r"|were|led|grew|saw|posted|recorded|reported|set|aim|target|targeted|expect|plan)\b))")
 
@@ -429,12 +430,18 @@ def analyse_regions(
             found.append(RegionMention(n, it.start(1), it.end(1), previous[0], "subject",
                                        it.group(1), anaphor=True))
         found = [f for f in found if not (f.anaphor and _titles_name(f, found, sentence))]
-        if len(previous) == 2 and "two" in sentence:
-            # "The two also led the country with ...": the two places the sentence before
-            # was about
-            for a in _THE_TWO.finditer(sentence):
-                if not any(f.start <= a.start() < f.end for f in found):
-                    found += [RegionMention(n, a.start(), a.end(), rid, "subject", a.group(0),
+        if len(previous) >= 2:
+            # "The two also led the country with ...", "The three regions also set ...": the
+            # places the sentence before was about; "Their growth target is around 6
+            # percent" opening the sentence, too
+            spans = [a.span() for a in _THE_TWO.finditer(sentence)
+                     if _COUNTS.get(a.group("count").lower()) == len(previous)]
+            their = _THEIR.match(sentence)
+            if their and not found:
+                spans.append(their.span(1))
+            for start, end in spans:
+                if not any(f.start <= start < f.end for f in found):
+                    found += [RegionMention(n, start, end, rid, "subject", sentence[start:end],
                                             anaphor=True) for rid in previous]
         found.sort(key=lambda f: (f.start, f.end))
         found = _mark_appositives(_mark_locators(found, sentence, gazetteer), sentence)
@@ -458,6 +465,9 @@ def analyse_regions(
     return RegionAnalysis(tuple(mentions), tuple(focus), tuple(carried))
 
 
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+#: a sentence that opens with "Their" or "They" (the places of the sentence before)
+_THEIR = re.compile(r"\W*(Their|They)\s")
 #: a sentence that opens with "It" or "Its" as its subject (not "It is expected that")
 _IT = re.compile(r"\W*(It|Its)\s+(?!(?:is|was|will\s+be|has\s+been|had\s+been)\s+"
                  r"(?:\w+\s+)?(?:that|to|expected|estimated|reported|said|worth|clear|likely|"
