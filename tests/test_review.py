@@ -193,7 +193,7 @@ def test_review_page_lists_the_low_figure_with_sentence_and_snippets(site, recor
     assert facts["Indicator"] == "GDP growth target"
     assert facts["Year"] == "2025"
     assert facts["As written"] == "“5.5 percent”"
-    assert "region:focus" in facts["Rule"]
+    assert "region:pronoun" in facts["Rule"]  # "It": the place of the sentence before
     # the cited sentence, linked to its anchor on the article page
     link = block.find("blockquote").find("a")
     assert link.get_text() == LOW_SENTENCE

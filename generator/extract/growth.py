@@ -657,6 +657,8 @@ def actors_of(
         regions = most_specific(list(dict.fromkeys(a.region for a in run)), gazetteer)
         if len(regions) > 1:  # "in the Pearl River Delta, Foshan ...": the area locates
             regions = [r for r in regions if _level(gazetteer, r) != "economic-region"]
+        if all(_pronoun(sa, a) for a in run):
+            return regions, "pronoun"  # "It aims for ...": the place before, a guess
         return regions, "coordinated" if len(regions) > 1 else "clause-actor"
     if blocker >= 0:
         if before and _AND_OTHERS.match(sa.text, before[-1].end, num.start):
@@ -702,6 +704,11 @@ def _owners_after(sa: SentenceAnalysis, num: Number, clause_end: int,
             break
         run.append(nxt)
     return most_specific(list(dict.fromkeys(a.region for a in run)), gazetteer)
+
+
+def _pronoun(sa: SentenceAnalysis, a: Actor) -> bool:
+    """Whether actor *a* is a pronoun standing for the place(s) before ("It", "Their")."""
+    return a.anaphor and sa.text[a.start:a.end] in ("It", "Its", "Their", "They")
 
 
 def _level(gazetteer: Gazetteer, rid: str) -> str | None:
@@ -1093,13 +1100,13 @@ def extract_growth(
             regions = [r for r in regions if r != "china"]
             if not regions:
                 continue
-            if region_rule == "coordinated" and (
+            if region_rule in ("coordinated", "pronoun") and len(regions) > 1 and (
                     num.value_max is not None
                     or _EITHER_QUALIFIER.search(sa.text[max(0, num.start - 30):num.start])):
                 # "A, B and C set targets between 5 and 6 percent", "... around or above 5
                 # percent": a bracket over the group, not each place's figure
                 continue
-            if ("carried" in (measure, stance_rule) and region_rule not in NAMED
+            if ("carried" in (measure, stance_rule) and region_rule not in (*NAMED, "pronoun")
                     and stance_rule not in ("comparison", "compared")):
                 continue  # a list sentence names its places
             carried, carried_period = _carried(analyses[:k], kind, last_fact, anchor)
