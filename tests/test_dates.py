@@ -89,6 +89,7 @@ def test_first_date_in_reading_order() -> None:
     ("10/28 2023 1204", "2023-10-28"),           # a reader counter after the stamp
     ("10/28 2023 1204 views", "2023-10-28"),
     ("2023-10-28 阅读 318", "2023-10-28"),
+    ("2022-04-23 0 By", "2022-04-23"),  # a counter and a byline whose name was a link
 ])
 def test_parse_date_accepts_timestamp_lines(line: str, iso: str) -> None:
     assert md.parse_date(line) == iso

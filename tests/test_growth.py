@@ -1081,3 +1081,11 @@ def test_a_figure_whose_year_the_page_never_gives_is_left_out() -> None:
     rec = record_of("Shanghai's economy grew 5.4 percent. Chengdu aims for growth of more than "
                     "6 percent.", date=None)
     assert growth_figures(rec) == []
+
+
+def test_a_whole_years_result_for_the_year_of_the_articles_date_is_left_out() -> None:
+    """A year's result is published after the year: "recorded 7% growth" for 2022 in an April
+    2022 round-up of 2022 targets is a plan misread."""
+    rec = record_of("In 2022, four provinces, including Anhui, Henan, Jiangxi and Hubei, "
+                    "recorded 7% growth.", date="2022-04-23")
+    assert growth(rec, "gdp-growth") == set()

@@ -1166,6 +1166,12 @@ def extract_growth(
                 # reported growth in the first half of this year"); a figure further on
                 # that names neither its year nor its period is of that part
                 period = lede_period
+            if (kind == "outcome" and period is None and year is not None
+                    and year == anchor.year and anchor.source == "date"):
+                # a whole year's result is published after the year ends: a "result" for
+                # the year of the article's own date is a plan or an estimate misread ("Four
+                # provinces ... recorded 7% growth" in an April 2022 round-up of 2022 targets)
+                continue
             if stance_rule == "rate-named" and period is None and year_rule not in (
                     "stated", "relative", "sentence"):
                 continue  # a rate stated as it is says which year in the same sentence

@@ -247,16 +247,23 @@ def _counter_tail() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:{words}\s*[:：]?\s*)?\d{{1,7}}(?:\s*{words})?\s*$", re.IGNORECASE)
 
 
+#: a byline label whose name the scraper left out, closing a timestamp line ("2022-04-23 0
+#: By": the author was a link)
+_EMPTY_BYLINE = re.compile(r"\s+by\s*[:：]?\s*$", re.IGNORECASE)
+
+
 def parse_date(text: str) -> str | None:
     """ISO date if ``text`` is *only* a date (optionally with a time), else None.
 
     Stricter than :func:`find_date`: used for front matter and for header lines that
     consist of a timestamp, so "2025-01-27 17:28" qualifies but "Updated in 2025" does not.
-    A trailing reader counter ("09/30 2024 536") is part of a timestamp line.
+    A trailing reader counter ("09/30 2024 536") and an empty byline label ("2022-04-23 0
+    By") are part of a timestamp line.
     """
     text = text.strip()
     for span in _date_spans(text):
-        before, after = text[: span.start], _counter_tail().sub("", text[span.end:])
+        after = _counter_tail().sub("", _EMPTY_BYLINE.sub("", text[span.end:]))
+        before = text[: span.start]
         if _stamp_residue().fullmatch(before + " " + after):
             return span.iso
     return None
