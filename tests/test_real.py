@@ -40,7 +40,7 @@ CORPUS = REPO / "tests" / "real"
 #: The rules were revised after each first score, so these bars are ratchets, not held-out
 #: scores.
 MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
-    "real2": [("targets", "f1", 0.87), ("targets", "p", 0.86), ("actuals", "f1", 0.88),
+    "real2": [("targets", "f1", 0.91), ("targets", "p", 0.92), ("actuals", "f1", 0.88),
               ("actuals", "p", 0.95), ("themes", "f1", 0.84), ("people", "f1", 0.95),
               ("regions", "f1", 0.96)],
     "real3": [("targets", "f1", 0.92), ("targets", "p", 0.92), ("targets_high", "p", 0.90),
@@ -56,32 +56,36 @@ MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
               ("regions", "f1", 0.95)],
     "real7": [("targets", "f1", 0.95), ("targets", "p", 0.95), ("actuals", "f1", 0.95),
               ("actuals", "p", 0.90), ("themes", "f1", 0.71), ("regions", "f1", 0.98)],
-    "real8": [("targets", "f1", 0.95), ("targets", "p", 0.94), ("targets_high", "p", 0.98),
-              ("actuals", "f1", 0.68), ("actuals", "p", 0.80), ("themes", "f1", 0.68),
+    "real8": [("targets", "f1", 0.98), ("targets", "p", 0.98), ("targets_high", "p", 0.98),
+              ("actuals", "f1", 0.75), ("actuals", "p", 0.98), ("themes", "f1", 0.68),
               ("regions", "f1", 0.96)],
-    "real9": [("targets", "f1", 0.74), ("targets", "p", 0.98), ("actuals", "f1", 0.62),
+    "real9": [("targets", "f1", 0.74), ("targets", "p", 0.98), ("actuals", "f1", 0.90),
+              ("actuals", "p", 0.98),
               ("themes", "f1", 0.81), ("people", "f1", 0.95), ("regions", "f1", 0.96)],
-    "real10": [("targets", "f1", 0.94), ("targets", "p", 0.90), ("actuals", "f1", 0.85),
+    "real10": [("targets", "f1", 0.94), ("targets", "p", 0.90), ("actuals", "f1", 0.93),
                ("actuals", "p", 0.95),
                ("themes", "f1", 0.76), ("people", "f1", 0.90), ("regions", "f1", 0.97)],
-    "real11": [("targets", "f1", 0.95), ("actuals", "f1", 0.50), ("actuals", "p", 0.70),
+    "real11": [("targets", "f1", 0.95), ("actuals", "f1", 0.55), ("actuals", "p", 0.85),
                ("themes", "f1", 0.72), ("people", "f1", 0.84), ("regions", "f1", 0.96)],
     "real12": [("targets", "f1", 0.98), ("targets", "p", 0.98), ("actuals", "f1", 0.87),
                ("actuals", "p", 0.95), ("themes", "f1", 0.77), ("people", "f1", 0.95),
                ("regions", "f1", 0.94)],
     "real13": [("targets", "f1", 0.75), ("actuals", "f1", 0.95), ("actuals", "p", 0.95),
                ("themes", "f1", 0.85), ("people", "f1", 0.85), ("regions", "f1", 0.92)],
+    "real14": [("targets", "f1", 0.83), ("targets", "p", 0.93), ("targets_high", "p", 0.98),
+               ("actuals", "f1", 0.69), ("actuals", "p", 0.78), ("themes", "f1", 0.89),
+               ("people", "f1", 0.89), ("regions", "f1", 0.96)],
 }
 #: sets whose every printed date the extractor reads
-ALL_DATES = ("real2", "real6", "real7", "real8")
+ALL_DATES = ("real2", "real4", "real6", "real7", "real8", "real9", "real14")
 
 # (kind, measure, minimum)
 THRESHOLDS = [
-    ("targets", "f1", 0.85),
-    ("targets", "p", 0.90),
+    ("targets", "f1", 0.95),
+    ("targets", "p", 0.98),
     ("targets_high", "p", 0.95),
-    ("actuals", "f1", 0.88),
-    ("actuals", "p", 0.90),
+    ("actuals", "f1", 0.93),
+    ("actuals", "p", 0.98),
     ("themes", "f1", 0.88),
     ("themes", "p", 0.90),
     ("regions", "f1", 0.985),
