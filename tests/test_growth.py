@@ -1089,3 +1089,15 @@ def test_a_whole_years_result_for_the_year_of_the_articles_date_is_left_out() ->
     rec = record_of("In 2022, four provinces, including Anhui, Henan, Jiangxi and Hubei, "
                     "recorded 7% growth.", date="2022-04-23")
     assert growth(rec, "gdp-growth") == set()
+
+
+def test_in_a_story_on_a_work_report_an_expectation_for_a_named_year_is_the_plan() -> None:
+    text = ("The second session of the 13th Yunnan Provincial People's Congress began on "
+            "Sunday.\nIn 2019, Yunnan province is expected to see growth of 8.5 percent in "
+            "regional GDP.")
+    assert growth(record_of(text, date="2019-01-28")) == {("yunnan", 2019, 8.5, "exactly")}
+    # one that names no year may be an estimate of the year past: not a target
+    text = ("The second session of the Hainan Provincial People's Congress opened.\nGovernor "
+            "Liu said 2024 was a year of milestones. Notably, the provincial GDP is projected "
+            "to grow by over 3.5%.")
+    assert growth(record_of(text, date="2025-03-25")) == set()

@@ -274,8 +274,10 @@ _TARGET_NOUN_AFTER = re.compile(
 
 
 def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
-              measure: str = "gdp") -> tuple[str, str] | None:
-    """(stance, rule) of number *i*: ``target``, ``outcome`` or ``forecast``."""
+              measure: str = "gdp", report: bool = False) -> tuple[str, str] | None:
+    """(stance, rule) of number *i*: ``target``, ``outcome`` or ``forecast``. *report*: the
+    article opens on a work report or a people's congress (:func:`about_a_report`), where
+    an expectation no one is named as making is the report's plan."""
     num = sa.numbers[i]
     if _TARGET_NOUN_AFTER.match(sa.text, num.end):
         return "target", "cue"  # "falling short of its 5 per cent target": the target itself
@@ -310,6 +312,8 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
             return "forecast", "forecaster"
         if (kind == "forecast" and _passive(sa, stances[-1]) and not _planned(sa, num.start)
                 and not (not forecaster and _rates_after_targets(sa, stances[-1], topic))):
+            if report and not forecaster:
+                return "target", "report"  # (the year must be written: see extract_growth)
             return "forecast", "passive"  # "growth for 2025 is forecast at 2 to 3 per cent"
         if kind == "target" and forecaster and _verb(stances[-1]):
             return "forecast", "forecaster"  # "He forecast that X would grow 5.1 pct"
@@ -332,7 +336,7 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
         return topic.stance, "carried"  # a list sentence continues the statement before it
     j = _next_in_list(sa, i)
     if j is not None:
-        before = stance_of(sa, j, topic, measure)
+        before = stance_of(sa, j, topic, measure, report)
         if before is not None:
             return before[0], "listed"
     return None
@@ -525,6 +529,19 @@ def _planned(sa: SentenceAnalysis, pos: int) -> bool:
     return any(c.kind == "target" and (c.text.lower() in _TARGET_NOUNS)
                or c.kind == "bare" and "target" in c.text.lower()
                for c in sa.cues if c.start < pos) or "work report" in sa.text[:pos].lower()
+
+
+#: what a story on a government's plan for its year opens with
+_REPORT = re.compile(r"\bwork\s+report\b|\bpeople['’]s\s+congress\b|\btwo\s+sessions\b",
+                     re.I)
+
+
+def about_a_report(analyses: Sequence[SentenceAnalysis]) -> bool:
+    """Whether the opening sentences (the headline among them) are about a government work
+    report or a people's congress: "The second session of the 13th Yunnan Provincial
+    People's Congress began Jan 27 ...". There, "GDP is expected to grow by 8.5 percent"
+    is the report's goal (as "expects to see GDP growth of 8 percent" is)."""
+    return any(_REPORT.search(sa.text) for sa in analyses[:LEDE_SENTENCES + 1])
 
 
 def _verb(cue: Cue) -> bool:
@@ -1075,6 +1092,7 @@ def extract_growth(
     is the one to cite)."""
     out: list[GrowthFact] = []
     lede_period = _lede_period(analyses)
+    report = about_a_report(analyses)
     topic: Topic | None = None
     last_fact: dict[str, tuple[int | None, str | None]] = {}  # stance -> (year, period)
     for k, sa in enumerate(analyses):
@@ -1088,7 +1106,7 @@ def extract_growth(
             measure = measure_of(sa, i, topic)
             if measure is None or _excluded(sa, i):
                 continue
-            stance = stance_of(sa, i, topic, measure)
+            stance = stance_of(sa, i, topic, measure, report)
             if stance is None and measure == "gdp" and _rate_of_a_year_over(sa, i, anchor):
                 stance = ("outcome", "year-over")
             if stance is None:
@@ -1117,6 +1135,12 @@ def extract_growth(
             year, year_rule = year_of(sa, i, kind, anchor, carried)
             if year_rule == "horizon":
                 continue
+            if stance_rule == "report" and year_rule not in ("stated", "relative"):
+                # a report's expectation is its plan for the year it names ("In 2019, Yunnan
+                # is expected to see growth of 8.5 percent"); one that names no year may be
+                # an estimate of the year past ("the provincial GDP is projected to grow by
+                # over 3.5%" in a review of last year)
+                kind, stance_rule = "forecast", "passive"
             if kind == "target" and year_rule.startswith("anchor-"):
                 against = target_year_of_outcome(sa, num, outcomes_here, regions)
                 if against is not None:
