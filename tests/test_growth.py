@@ -1101,3 +1101,18 @@ def test_in_a_story_on_a_work_report_an_expectation_for_a_named_year_is_the_plan
             "Liu said 2024 was a year of milestones. Notably, the provincial GDP is projected "
             "to grow by over 3.5%.")
     assert growth(record_of(text, date="2025-03-25")) == set()
+
+
+def test_a_target_named_after_a_comparison_is_the_target_before() -> None:
+    rec = record_of('Guangdong, China\'s largest provincial economy, had set a growth target of '
+                    '"above 6 percent" for 2021, up from a goal of "about 6 percent" for the '
+                    'previous year. Both Shanghai and Beijing released growth targets of "more '
+                    'than 6 percent" for 2021, after similarly aiming for "about 6 percent" for '
+                    '2020. Hainan also set its economic growth at "no less than 10 percent" in '
+                    '2021, up from the "about 6.5 percent" for 2020.', date="2021-02-07")
+    assert growth(rec) == {
+        ("guangdong", 2021, 6.0, "more-than"), ("guangdong", 2020, 6.0, "around"),
+        ("shanghai", 2021, 6.0, "more-than"), ("shanghai", 2020, 6.0, "around"),
+        ("beijing", 2021, 6.0, "more-than"), ("beijing", 2020, 6.0, "around"),
+        ("hainan", 2021, 10.0, "at-least"), ("hainan", 2020, 6.5, "around")}
+    assert growth(rec, "gdp-growth") == set()

@@ -498,7 +498,8 @@ def _plan_year_pattern() -> re.Pattern[str]:
     nouns = alternation([w.lower() for w in _words("plan_nouns")])
     year = r"(?:19[5-9]\d|20\d\d)"
     return re.compile(
-        rf"(?<![\w-])(?:(?:{nouns})\s+(?:of\s+(?:[a-z]+\s+){{0,3}}?[\d.]+\s*(?:%|percent|per\s+cent)\s+)?"
+        rf"(?<![\w-])(?:(?:{nouns})\s+(?:of\s+[\"“]?(?:[a-z]+\s+){{0,3}}?[\d.]+\s*"
+        rf"(?:%|percent|per\s+cent)[\"”]?\s+)?"
         rf"(?:for|in|of)\s+(?:the\s+year\s+)?(?P<a>{year})\b"
         rf"|(?P<b>{year})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})(?![\w-]))")
 

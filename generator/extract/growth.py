@@ -293,9 +293,15 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
         # with GDP growth rate higher than 4%, namely: Xi'an (4.4%)" says nothing else)
         comparison = [c for c in comparison
                       if not any(c.end <= q.start and q.end <= num.start for q in sa.numbers)]
-    if (comparison and not any(c.start > comparison[-1].start for c in stances
-                               if c.kind == "target")
-            or clause_start in _comparison_clause_starts(sa) and not keep):
+    # a target named after the comparison is what the figure is: "up from a goal of about
+    # 6 percent", "after similarly aiming for about 6 percent for 2020"
+    looked_back = [c for c in sa.cues if c.kind == "comparison" and start <= c.start
+                   and c.end <= num.start]
+    names_target = bool(looked_back) and any(c.kind == "target" and c.start > looked_back[-1].start
+                                             for c in stances)
+    if names_target:
+        return "target", "compared"
+    if (comparison or clause_start in _comparison_clause_starts(sa) and not keep):
         base = _compared_figure(sa, i)
         if base is not None and _excluded(sa, base):
             return None  # "a national target of around 6 percent, compared to last year's 6-6.5"
@@ -345,9 +351,11 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
 #: between a comparison and the bare figure it looks back at: "down from 8.5", "compared
 #: with last year's 6", "vs 11"
 _COMPARED_BARE = re.compile(r"\s*(?:(?:the|its|their)\s+)?(?:(?:last|the\s+previous)\s+year['’]s"
-                            r"\s+|(?:19|20)\d\d['’]s\s+)?$", re.I)
+                            r"\s+|(?:19|20)\d\d['’]s\s+)?[\"“]?(?:(?:about|around|approximately|"
+                            r"roughly|nearly|almost|over|above|more\s+than|at\s+least|no\s+less"
+                            r"\s+than|not\s+less\s+than)\s+)?$", re.I)
 #: after the bare figure: its year at most, then the end of the clause
-_COMPARED_BARE_AFTER = re.compile(r"\s*(?:(?:in|for)\s+)?(?:(?:last|the\s+previous)\s+year|"
+_COMPARED_BARE_AFTER = re.compile(r"[\"”]?\s*(?:(?:in|for)\s+)?(?:(?:last|the\s+previous)\s+year|"
                                   r"(?:19|20)\d\d)?\s*(?:[,;:)]|\.?\s*$)", re.I)
 
 
@@ -362,7 +370,16 @@ def _compared_with_target(sa: SentenceAnalysis, i: int) -> bool:
     if j is None or not _COMPARED_BARE_AFTER.match(sa.text, num.end):
         return False
     return _target_noun_before(sa, j) or bool(_TARGET_NOUN_AFTER.match(sa.text,
-                                                                        sa.numbers[j].end))
+                                                                        sa.numbers[j].end)) or (
+        _set_before(sa, j))
+
+
+def _set_before(sa: SentenceAnalysis, j: int) -> bool:
+    """"Hainan ... set its economic growth at 'no less than 10 percent'": a figure a
+    government sets is its target."""
+    start, _ = sa.clause(sa.numbers[j].start)
+    return any(c.kind == "target" and c.text.lower() in ("set", "sets", "setting")
+               for c in sa.cues if start <= c.start < sa.numbers[j].start)
 
 
 def _compared_figure(sa: SentenceAnalysis, i: int) -> int | None:
@@ -685,9 +702,12 @@ def actors_of(
                 sa, before))), gazetteer)
             return regions, "coordinated"
         return [], "group"
-    earlier = [a for a in sa.actors if a.end <= clause_start]
+    # (not a place inside an aside: "Guangdong, China's largest provincial economy, had set
+    # ..., up from ..."; all of a run: "Both Shanghai and Beijing released ..., after ...")
+    earlier = [a for a in sa.actors if a.end <= clause_start and sa.outside_asides(a.start, a.end)]
     if earlier and _nearest_blocker(sa, 0, clause_start, None) < earlier[-1].end:
-        return [earlier[-1].region], "sentence-actor"
+        return most_specific(list(dict.fromkeys(a.region for a in _run_before(sa, earlier))),
+                             gazetteer), "sentence-actor"
     if _nearest_blocker(sa, 0, num.start, None) >= 0:
         return [], "group"
     if any(num.end <= a.start < clause_end and _FOR_PLACE.match(sa.text[num.end:a.start])
@@ -1151,6 +1171,7 @@ def extract_growth(
             if (kind in ("target", "forecast") and year is not None and year_rule == "stated"
                     and anchor.year is not None and anchor.source in ("date", "text")
                     and year < anchor.year and not _target_noun_before(sa, i)
+                    and stance_rule != "compared"
                     and not _TARGET_NOUN_AFTER.match(sa.text, num.end)):
                 # "in 2024, Sichuan's GDP will grow by 5.7%" in a 2025 report, "estimated
                 # its 2024 growth at 5.5%": a year that is over has an outcome, realised or
