@@ -1116,3 +1116,26 @@ def test_a_target_named_after_a_comparison_is_the_target_before() -> None:
         ("beijing", 2021, 6.0, "more-than"), ("beijing", 2020, 6.0, "around"),
         ("hainan", 2021, 10.0, "at-least"), ("hainan", 2020, 6.5, "around")}
     assert growth(rec, "gdp-growth") == set()
+
+
+def test_a_results_year_is_never_that_of_a_target_named_after_it() -> None:
+    rec = record_of("Last year offered a rare bright spot. Liaoning's economy grew 5.1%, "
+                    "outpacing the national average of 5% for the first time in over a decade, "
+                    "and the province has set a 2025 target of around 5.5%.", date="2025-03-10")
+    assert growth(rec, "gdp-growth") == {("liaoning", 2024, 5.1, "exactly")}
+
+
+def test_the_last_year_of_a_plan_is_no_relative_year() -> None:
+    rec = record_of("Governor Zhou Qiang proposed the economic goal of Hunan in 2010, which is "
+                    "the last year of implementing the Eleventh Five-Year Plan: the GDP will "
+                    "realize an increase of more than 10%.", date="2010-01-26")
+    assert growth(rec) == {("hunan", 2010, 10.0, "more-than")}
+
+
+def test_a_half_year_report_compares_with_the_same_half_a_year_earlier() -> None:
+    rec = record_of("Most provinces reported faster GDP growth in the first half of this year. "
+                    "Guangdong grew 8.5 percent, up from 7.4 percent a year earlier. Tianjin's "
+                    "12.5 percent growth rate was on par with a year earlier.", date="2013-07-30")
+    assert {(f["region"], f["year"], f["value"], f["period"]) for f in growth_figures(rec)} == {
+        ("guangdong", 2013, 8.5, "H1"), ("guangdong", 2012, 7.4, "H1"),
+        ("tianjin", 2013, 12.5, "H1")}

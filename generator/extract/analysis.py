@@ -295,7 +295,8 @@ _ASIDE = re.compile(
 
 _RELATIVE = (
     (re.compile(r"\b(?:this|the\s+current)\s+year\b", re.I), 0),
-    (re.compile(r"\b(?:last|the\s+past|the\s+previous|a\s+year\s+earlier)\s+year\b|\blast\s+year\b"
+    (re.compile(r"\b(?:last|the\s+past|the\s+previous|a\s+year\s+earlier)\s+year\b(?!\s+of\b)"
+                r"|(?<!the\s)\blast\s+year\b(?!\s+of\b)"
                 r"|\ba\s+year\s+(?:earlier|ago)\b", re.I), -1),
     (re.compile(r"\b(?:next|the\s+coming|the\s+upcoming|the\s+following)\s+year\b", re.I), 1),
 )

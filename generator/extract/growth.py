@@ -794,8 +794,8 @@ def _nearest(refs: Sequence[YearRef], pos: int) -> YearRef | None:
 
 #: "an increase of 4.5 percent over the previous year": the year compared with, not the
 #: figure's own
-_BASE_YEAR = re.compile(r"\b(?:over|than|from|compared\s+with|compared\s+to)\s+(?:the\s+|a\s+)?$",
-                        re.I)
+_BASE_YEAR = re.compile(r"\b(?:over|than|from|compared\s+with|compared\s+to|par\s+with|"
+                        r"line\s+with)\s+(?:the\s+|a\s+)?$", re.I)
 
 
 #: a year ahead is never a base compared with: "grow by five percent over the coming year"
@@ -829,7 +829,11 @@ def year_of(
               and not (r.start > num.start and not _AHEAD.match(sa.text, r.start)
                        and (_BASE_YEAR.search(sa.text[max(0, r.start - 20):r.start])
                             or any(end <= r.start for end in looking_back)))
-              and bases.get(r.start, num) is num]
+              and bases.get(r.start, num) is num
+              # (a result's year is never that of a target named after it: "Liaoning's
+              # economy grew 5.1%, ..., and the province has set a 2025 target of ...")
+              and not (stance == "outcome" and r.start > num.end
+                       and _TARGET_AFTER_YEAR.match(sa.text, r.end))]
     # (a year compared with comes after the figure, "4.5 percent over the previous year";
     # one before it is the figure's own, "higher than last year's 4.5 percent")
     nearest_any = min(inside, key=lambda r: (abs(r.start - num.start), r.start), default=None)
@@ -860,6 +864,9 @@ def year_of(
     if stance == "target" and anchor.year is not None:
         return anchor.year, f"anchor-{anchor.source}"
     return None, "none"
+
+
+_TARGET_AFTER_YEAR = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:target|goal)s?\b", re.I)
 
 
 def _base_years(sa: SentenceAnalysis) -> dict[int, Number]:
@@ -1122,6 +1129,7 @@ def extract_growth(
         focus = previous_focus or sa.focus  # the place the text was about before this sentence
         found_here = False
         outcomes_here: list[tuple[Number, tuple[str, ...], int | None, str]] = []
+        periods_here: list[str | None] = []  # the period of each of those outcomes
         for i, num in enumerate(sa.numbers):
             measure = measure_of(sa, i, topic)
             if measure is None or _excluded(sa, i):
@@ -1205,12 +1213,20 @@ def extract_growth(
                     period = before[1]
                     if period == UNKNOWN_PERIOD:
                         continue
+            if (kind == "outcome" and period is None and stance_rule == "comparison"
+                    and outcomes_here and periods_here[-1] is not None):
+                # "Guangdong grew 8.5 percent [in the first half], up from 7.4 percent a
+                # year earlier": the same part of the year before
+                period = periods_here[-1]
             if (kind == "outcome" and period is None and lede_period is not None
                     and year_rule in ("carried", "none")):
                 # a report on a part of the year says so in its opening ("31 provinces
                 # reported growth in the first half of this year"); a figure further on
-                # that names neither its year nor its period is of that part
+                # that names neither its year nor its period is of that part (of the year
+                # of the article's date: a part of a year is reported within it)
                 period = lede_period
+                if period in _SAME_YEAR_PERIODS and anchor.source == "date":
+                    year, year_rule = anchor.year, "anchor-date"
             if (kind == "outcome" and period is None and year is not None
                     and year == anchor.year and anchor.source == "date"):
                 # a whole year's result is published after the year ends: a "result" for
@@ -1240,9 +1256,11 @@ def extract_growth(
                     qualifier=num.qualifier, period=period,
                     forecaster=_forecaster(sa) if kind == "forecast" else None,
                     confidence=confidence, rule=rule))
-            last_fact[kind] = (year, period)
+            if stance_rule not in ("comparison", "compared"):
+                last_fact[kind] = (year, period)  # (a figure compared with is no topic)
             if kind == "outcome":
                 outcomes_here.append((num, tuple(regions), year, year_rule))
+                periods_here.append(period)
             if stance_rule not in ("comparison", "compared"):
                 topic = Topic(kind, year, sa.n)
             found_here = True
