@@ -75,8 +75,8 @@ MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
     "real14": [("targets", "f1", 0.85), ("targets", "p", 0.93), ("targets_high", "p", 0.98),
                ("actuals", "f1", 0.69), ("actuals", "p", 0.78), ("themes", "f1", 0.89),
                ("people", "f1", 0.89), ("regions", "f1", 0.96)],
-    "real15": [("targets", "f1", 0.87), ("targets", "p", 0.92), ("targets_high", "p", 0.93),
-               ("actuals", "f1", 0.76), ("actuals", "p", 0.67), ("themes", "f1", 0.84),
+    "real15": [("targets", "f1", 0.90), ("targets", "p", 0.95), ("targets_high", "p", 0.98),
+               ("actuals", "f1", 0.84), ("actuals", "p", 0.80), ("themes", "f1", 0.84),
                ("people", "f1", 0.90), ("regions", "f1", 0.96)],
 }
 #: sets whose every printed date the extractor reads
