@@ -1139,3 +1139,9 @@ def test_a_half_year_report_compares_with_the_same_half_a_year_earlier() -> None
     assert {(f["region"], f["year"], f["value"], f["period"]) for f in growth_figures(rec)} == {
         ("guangdong", 2013, 8.5, "H1"), ("guangdong", 2012, 7.4, "H1"),
         ("tianjin", 2013, 12.5, "H1")}
+
+
+def test_a_range_for_a_place_and_several_others_is_a_bracket() -> None:
+    rec = record_of("Sichuan Province in southwest China and several other provinces set "
+                    "targets between 5 and 6 percent for 2025.")
+    assert growth_figures(rec) == []

@@ -1146,7 +1146,7 @@ def extract_growth(
             regions = [r for r in regions if r != "china"]
             if not regions:
                 continue
-            if region_rule in ("coordinated", "pronoun") and len(regions) > 1 and (
+            if (region_rule == "coordinated" or region_rule == "pronoun" and len(regions) > 1) and (
                     num.value_max is not None
                     or _EITHER_QUALIFIER.search(sa.text[max(0, num.start - 30):num.start])):
                 # "A, B and C set targets between 5 and 6 percent", "... around or above 5
