@@ -313,10 +313,10 @@ def _choose(ids: Sequence[str], context: set[str], gaz: Gazetteer,
     return ids[0]
 
 
-#: "The two also led ...", "the two provinces": the two places the sentence before was about
-#: (not "the two sessions"). A growth figure after "the two provinces" still goes to no one
-#: place: "two provinces" is also a group to the growth rules, and pairing "respectively"
-#: across the one span the two names share is not done.
+#: "The two also led ...", "the three regions": the places the sentence before was about, when
+#: it named as many (not "the two sessions"). The growth rules read the group noun inside such
+#: a span as those places, not as a group, and pair "respectively" across the one span the
+#: names share in the order they were named.
 _THE_TWO = re.compile(
     r"\b[Tt]he\s+(?P<count>two|three|four|five|six)"
     r"(?:\s+(?:provinces|cities|regions|municipalities|provincial-level\s+regions"
