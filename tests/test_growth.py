@@ -1145,3 +1145,9 @@ def test_a_range_for_a_place_and_several_others_is_a_bracket() -> None:
     rec = record_of("Sichuan Province in southwest China and several other provinces set "
                     "targets between 5 and 6 percent for 2025.")
     assert growth_figures(rec) == []
+
+
+def test_the_same_as_for_a_year_names_a_base_year() -> None:
+    rec = record_of("Beijing aims to grow by 8 percent in 2013, while Shanghai has set a 7.5 "
+                    "percent target, the same as for 2012.", date="2013-02-01")
+    assert growth(rec) == {("beijing", 2013, 8.0, "exactly"), ("shanghai", 2013, 7.5, "exactly")}

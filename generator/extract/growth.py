@@ -795,7 +795,7 @@ def _nearest(refs: Sequence[YearRef], pos: int) -> YearRef | None:
 #: "an increase of 4.5 percent over the previous year": the year compared with, not the
 #: figure's own
 _BASE_YEAR = re.compile(r"\b(?:over|than|from|compared\s+with|compared\s+to|par\s+with|"
-                        r"line\s+with)\s+(?:the\s+|a\s+)?$", re.I)
+                        r"line\s+with|same\s+as(?:\s+for|\s+in)?)\s+(?:the\s+|a\s+)?$", re.I)
 
 
 #: a year ahead is never a base compared with: "grow by five percent over the coming year"
