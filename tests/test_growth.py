@@ -1151,3 +1151,14 @@ def test_the_same_as_for_a_year_names_a_base_year() -> None:
     rec = record_of("Beijing aims to grow by 8 percent in 2013, while Shanghai has set a 7.5 "
                     "percent target, the same as for 2012.", date="2013-02-01")
     assert growth(rec) == {("beijing", 2013, 8.0, "exactly"), ("shanghai", 2013, 7.5, "exactly")}
+
+
+def test_a_rate_over_several_years_and_a_gap_are_no_years_growth() -> None:
+    rec = record_of("Xinjiang's gross domestic product rose from 750.5 billion yuan in 2012 to "
+                    "961.7 billion yuan in 2016, an annual increase of 9.3 percent and 2.2 "
+                    "percent higher than the national average.", date="2017-09-02")
+    assert growth_figures(rec) == []
+    # one year apart is one year's growth
+    rec = record_of("Xinjiang's GDP rose from 1.1 trillion yuan in 2015 to 1.2 trillion yuan in "
+                    "2016, an increase of 7.6 percent.", date="2017-02-02")
+    assert growth(rec, "gdp-growth") == {("xinjiang", 2016, 7.6, "exactly")}

@@ -988,6 +988,24 @@ _FROM_TO = re.compile(r"\s*(?:percent|per\s+cent|%)?\s*(?:growth\s+|expansion\s+
                       r"[“\"‘']?(?:[a-z]+\s+){0,2}?-?\d", re.I)
 
 
+#: a gap between rates named right after the figure: "2.2 percent higher than the national
+#: average", "0.5 percentage points faster than"
+_GAP_AFTER = re.compile(r"\s*(?:percent|per\s+cent|%|percentage\s+points?)?\s*(?:higher|lower|"
+                        r"faster|slower|more|less|above|below)\s+than\b", re.I)
+#: a change between two levels years apart: "from 750.5 billion yuan in 2012 to 961.7
+#: billion yuan in 2016"
+_FROM_YEAR_TO_YEAR = re.compile(r"\bfrom\s+[^;]{0,60}?\b(?:in\s+)?((?:19|20)\d\d)\b[^;]{0,10}?"
+                                r"\bto\s+[^;]{0,60}?\bin\s+((?:19|20)\d\d)\b", re.I)
+
+
+def _over_years(sa: SentenceAnalysis, num: Number) -> bool:
+    """Whether the figure follows, in its clause, a change between two levels more than a year
+    apart: its rate is over those years, not one year's."""
+    start, _ = sa.clause(num.start)
+    m = _FROM_YEAR_TO_YEAR.search(sa.text, start, num.start)
+    return m is not None and int(m.group(2)) - int(m.group(1)) > 1
+
+
 def _excluded(sa: SentenceAnalysis, i: int) -> str | None:
     """Why number *i* is no single year's growth of anyone, if it is not."""
     num = sa.numbers[i]
@@ -1003,6 +1021,11 @@ def _excluded(sa: SentenceAnalysis, i: int) -> str | None:
         return "difference"
     if _FROM_TO.match(sa.text, num.end) and _FROM.search(sa.text, 0, num.start):
         return "level-before"
+    if _GAP_AFTER.match(sa.text, num.end):
+        return "difference"  # "2.2 percent higher than the national average"
+    if _over_years(sa, num):
+        return "average"  # "rose from 750.5 billion yuan in 2012 to 961.7 billion yuan in
+        # 2016, an annual increase of 9.3 percent": a rate over several years
     clause_start, _ = sa.clause(num.start)
     keep = sa.aside(num.start)
     prev = _previous_number(sa, i)
