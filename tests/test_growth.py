@@ -1162,3 +1162,11 @@ def test_a_rate_over_several_years_and_a_gap_are_no_years_growth() -> None:
     rec = record_of("Xinjiang's GDP rose from 1.1 trillion yuan in 2015 to 1.2 trillion yuan in "
                     "2016, an increase of 7.6 percent.", date="2017-02-02")
     assert growth(rec, "gdp-growth") == {("xinjiang", 2016, 7.6, "exactly")}
+
+
+def test_places_each_described_by_an_aside_are_listed_together() -> None:
+    rec = record_of("Nanjing, the capital city of Jiangsu province, and Guangzhou, the capital "
+                    "of Guangdong province, have fixed their 2024 growth targets at above 5 per "
+                    "cent.", date="2024-01-20")
+    assert growth(rec) == {("nanjing", 2024, 5.0, "more-than"),
+                           ("guangzhou", 2024, 5.0, "more-than")}

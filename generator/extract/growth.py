@@ -613,15 +613,17 @@ _LEVEL_WORDS = re.compile(
 def _coordinated(sa: SentenceAnalysis, a: Actor, b: Actor) -> bool:
     """Whether actor *a* is listed together with the next one, *b* ("A, B, and C")."""
     gap = sa.text[a.end:b.start]
-    for s, e in sa.locators:
-        if a.end <= s and e <= b.start:
-            gap = gap.replace(sa.text[s:e], " ")
-    gap = _LOCATING.sub(" ", _DESCRIBED_NEXT.sub(" ", gap))
+    # asides first, as written ("Nanjing, the capital city of Jiangsu province, and
+    # Guangzhou": the locator inside would otherwise be blanked and the aside not found)
     for s, e in sa.asides:  # "Hefei, the capital of Anhui, and Jinan"
         if a.end <= s and e <= b.start + 1:
             if any(ch.isdigit() for ch in sa.text[s:e]):
                 return False  # "Gansu, which aims for 6-7 percent, and Qinghai, ...": its own
             gap = gap.replace(sa.text[s:e - 1], " ")
+    for s, e in sa.locators:
+        if a.end <= s and e <= b.start:
+            gap = gap.replace(sa.text[s:e], " ")
+    gap = _LOCATING.sub(" ", _DESCRIBED_NEXT.sub(" ", gap))
     gap = _LEVEL_WORDS.sub(" ", _CHINA_S.sub(" ", gap))
     return bool(_COORDINATION.match(gap)) and not any(ch.isdigit() for ch in gap)
 
