@@ -37,6 +37,7 @@ from functools import cache
 from ..reference import Gazetteer
 from .analysis import CHINA_S, Actor, Cue, Number, SentenceAnalysis, TimeAnchor, YearRef
 from .cues import alternation, cues
+from .quantities import FROM_BEFORE
 from .regions import most_specific
 
 TARGET, OUTCOME, FORECAST = "gdp-growth-target", "gdp-growth", "gdp-growth-forecast"
@@ -305,8 +306,8 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
         base = _compared_figure(sa, i)
         if base is not None and _excluded(sa, base):
             return None  # "a national target of around 6 percent, compared to last year's 6-6.5"
-        return ("target", "compared") if _compared_with_target(sa, i) else (
-            "outcome", "comparison")
+        return ("target", "compared") if base is not None and _compared_with_target(
+            sa, i, base) else ("outcome", "comparison")
     forecaster = _forecaster(sa)
     if stances and stances[-1].kind == "target" and _result_against_target(sa, i, stances[-1]):
         return "outcome", "against-target"
@@ -359,15 +360,14 @@ _COMPARED_BARE_AFTER = re.compile(r"[\"”]?\s*(?:(?:in|for)\s+)?(?:(?:last|the\
                                   r"(?:19|20)\d\d)?\s*(?:[,;:)]|\.?\s*$)", re.I)
 
 
-def _compared_with_target(sa: SentenceAnalysis, i: int) -> bool:
+def _compared_with_target(sa: SentenceAnalysis, i: int, j: int) -> bool:
     """"Guangdong's growth target has been adjusted to 7.5 percent, down from 8.5 percent
     last year", "set a target of 8 percent, compared to 10 percent last year", "Tianjin (9
     percent vs 11 percent last year)": a bare figure that a target is compared with, right
     after it, is the target before (the noun is left out because it is the same); one with
-    a noun of its own ("higher than its 4.8% growth rate in 2023") is a result."""
-    num = sa.numbers[i]
-    j = _compared_figure(sa, i)
-    if j is None or not _COMPARED_BARE_AFTER.match(sa.text, num.end):
+    a noun of its own ("higher than its 4.8% growth rate in 2023") is a result. *j* is the
+    figure compared with (:func:`_compared_figure`)."""
+    if not _COMPARED_BARE_AFTER.match(sa.text, sa.numbers[i].end):
         return False
     return _target_noun_before(sa, j) or bool(_TARGET_NOUN_AFTER.match(sa.text,
                                                                         sa.numbers[j].end)) or (
@@ -879,7 +879,7 @@ def _base_years(sa: SentenceAnalysis) -> dict[int, Number]:
         before = [q for q in sa.numbers if q.end <= r.start and q.unit == "percent"]
         if before and r.start - before[-1].end <= 25 and (any(
                 c.kind == "comparison" and 0 <= before[-1].start - c.end <= 25
-                for c in sa.cues) or _FROM.search(sa.text, 0, before[-1].start)):
+                for c in sa.cues) or FROM_BEFORE.search(sa.text, 0, before[-1].start)):
             out[r.start] = before[-1]  # ("cut it to 8 percent from 8.5 percent for last year")
     return out
 
@@ -984,8 +984,6 @@ _DIFFERENCE = re.compile(
 #: the level a change starts from, with no year of its own: "increasing from 7.5 to 8
 #: percent" (its year is rarely the one the sentence names; "from 8 percent for 2017 to 5
 #: percent" names it, and is kept)
-_FROM = re.compile(r"(?<!ranging\s)(?<!range\s)(?<!ranges\s)(?<!ranged\s)(?<!varying\s)"
-                   r"\bfrom\s+\Z", re.I)
 _FROM_TO = re.compile(r"\s*(?:percent|per\s+cent|%)?\s*(?:growth\s+|expansion\s+)?to\s+"
                       r"[“\"‘']?(?:[a-z]+\s+){0,2}?-?\d", re.I)
 
@@ -1021,7 +1019,7 @@ def _excluded(sa: SentenceAnalysis, i: int) -> str | None:
         return "share"
     if _DIFFERENCE.search(sa.text[max(0, num.start - 40):num.start]):
         return "difference"
-    if _FROM_TO.match(sa.text, num.end) and _FROM.search(sa.text, 0, num.start):
+    if _FROM_TO.match(sa.text, num.end) and FROM_BEFORE.search(sa.text, 0, num.start):
         return "level-before"
     if _GAP_AFTER.match(sa.text, num.end):
         return "difference"  # "2.2 percent higher than the national average"

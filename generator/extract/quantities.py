@@ -230,17 +230,12 @@ def _scan_digits(sentence: str) -> list[Quantity]:
             and not cur_pre
         ):
             continue  # No. 1, C919
-        if num2 and sep and sep.lower() == "to" and _FROM_BEFORE.search(before):
-            # "increasing from 7.5 to 8 percent": the level before and the level after, not
-            # a range (but "ranging from 5 to 6 percent" is one)
-            first_end = max(m.end("num"), m.end("scale1"), m.end("unit1"))
-            q = _single(sentence, m.start(), first_end, m)
-            if q:
-                out.append(q)
-            pos = m.start("num2") - len(m.group("cur_pre2") or "")
-            continue
-        if num2 and sep and sep.lower() == "and" and not _re(r"\bbetween\s+$", re.I).search(before):
-            # "5.5 and 6 percent": two figures sharing the unit, not a range
+        if num2 and sep and (
+                sep.lower() == "and" and not _re(r"\bbetween\s+$", re.I).search(before)
+                or sep.lower() == "to" and FROM_BEFORE.search(before)):
+            # "5.5 and 6 percent": two figures sharing the unit, not a range; "increasing
+            # from 7.5 to 8 percent": the level before and the level after (but "ranging
+            # from 5 to 6 percent" is a range)
             first_end = max(m.end("num"), m.end("scale1"), m.end("unit1"))
             q = _single(sentence, m.start(), first_end, m)
             if q:
@@ -314,9 +309,10 @@ def _scan_digits(sentence: str) -> list[Quantity]:
     return _shared_qualifiers(sentence, out)
 
 
-#: "from" before a change "from 7.5 to 8 percent" (not a range "ranging from 5 to 6")
-_FROM_BEFORE = re.compile(r"(?<!rang)(?<!ranges\s)(?<!range\s)(?<!ranging\s)(?<!varying\s)"
-                          r"\bfrom\s+$", re.I)
+#: "from" ending the text before a number that a change starts from: "increasing from 7.5 to
+#: 8 percent" (not a range: "ranging from 5 to 6", "ranged from")
+FROM_BEFORE = re.compile(r"(?<!ranging\s)(?<!range\s)(?<!ranges\s)(?<!ranged\s)(?<!varying\s)"
+                         r"\bfrom\s+\Z", re.I)
 
 #: a number in a list of numbers ending with a percentage: "11.5, 10.7 and 10.5 percent"
 _LISTED_PERCENT = re.compile(
