@@ -564,9 +564,14 @@ def _lone_site_stamp(line: str) -> Byline:
     that ends with a web host and its timestamp after page controls."""
     date = _site_stamp_date(line, credit_line=False)
     if date is None:
-        tail = _HOST_THEN_DATE.search(line)
-        return _lone_site_stamp(tail.group(1)) if tail is not None and tail.start(1) else Byline()
+        return _stamp_after_controls(line)
     return Byline(date=date, source=canonical_publisher(_strip_dates(line)))
+
+
+def _stamp_after_controls(line: str) -> Byline:
+    """The site stamp that ends a line of page controls, if there is one."""
+    tail = _HOST_THEN_DATE.search(line)
+    return _lone_site_stamp(tail.group(1)) if tail is not None and tail.start(1) else Byline()
 
 
 @lru_cache(maxsize=4096)  # pure; the same header lines are read by layout and metadata
@@ -658,10 +663,7 @@ def parse_byline(line: str) -> Byline:
         else:
             extras.append(seg)
     if not signal:
-        if len(segments) == 1:
-            return _lone_site_stamp(line)
-        tail = _HOST_THEN_DATE.search(line)
-        return _lone_site_stamp(tail.group(1)) if tail is not None and tail.start(1) else Byline()
+        return _lone_site_stamp(line) if len(segments) == 1 else _stamp_after_controls(line)
     if date is None:
         date = next(filter(None, map(_site_stamp_date, leftovers)), None)
     return Byline(date=date, authors=tuple(authors), source=source, url=url, extras=tuple(extras))
