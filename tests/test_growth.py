@@ -383,6 +383,30 @@ def test_a_target_with_its_qualifier_names_the_plan_year() -> None:
     assert growth(rec, "gdp-growth") == {("shanghai", 2025, 5.4, "exactly")}
 
 
+def test_a_target_rate_at_a_figure_names_the_plan_year() -> None:
+    """"set GDP growth target rate at 6% or higher in 2024" names the plan year as "a target
+    of 6 percent for 2024" does: an undated round-up's "last year" is then 2023."""
+    assert time_anchor(None, ["Ten major cities set GDP growth target rate at 6% or higher "
+                              "in 2024"], None) == TimeAnchor(2024, "text")
+    rec = record_of("Ten major cities set GDP growth target rate at 6% or higher in 2024.\n"
+                    "Dongguan, whose economy grew 2.6% last year, aims for a target of 5% "
+                    "this year.", date=None)
+    assert growth(rec) == {("dongguan", 2024, 5.0, "exactly")}
+    assert growth(rec, "gdp-growth") == {("dongguan", 2023, 2.6, "exactly")}
+
+
+def test_a_measure_word_that_qualifies_another_noun_names_no_measure() -> None:
+    """"global supply chain readjustment" before "its growth ... a target of 5%" does not
+    make the target a measure of supply: "supply" there only qualifies "chain"."""
+    rec = record_of("Dongguan, a manufacturing hub in Guangdong province, whose economy grew "
+                    "2.6% last year recovering from global supply chain readjustment, aims to "
+                    "nearly double its growth this year with a stated target of 5%.",
+                    date="2024-03-01")
+    assert growth(rec) == {("dongguan", 2024, 5.0, "exactly")}
+    rec = record_of("Dongguan expects supply growth of 5% this year.", date="2024-03-01")
+    assert growth(rec) == set()
+
+
 def test_a_plan_for_the_year_a_sentence_writes_dates_its_last_year() -> None:
     """In an undated article, "it expects around 5 per cent growth in 2025, higher than last
     year's 4.5 per cent" was said in 2025: last year is 2024."""

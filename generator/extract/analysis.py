@@ -369,11 +369,19 @@ def _cues(sentence: str, low: str) -> tuple[Cue, ...]:
             # of a place, not the measure of a figure; "calculated at constant prices": how
             # a growth rate is computed, not another measure
             kind = "description"
+        elif kind == "other" and _modified_head().match(low, end):
+            kind = "modifier"  # "supply chain readjustment": no measure of a figure
         cues_.append(Cue(start, end, kind, sentence[start:end]))
     return tuple(sorted(cues_, key=lambda c: (c.start, -c.end, c.kind)))
 
 
 _MEASURES = ("gdp", "bare", "other")
+
+
+@cache
+def _modified_head() -> re.Pattern[str]:
+    heads = alternation(cues()["indicator_cues"]["modified_heads"])
+    return re.compile(rf"\s+(?:{heads})\b")
 _PRICE_BASIS = re.compile(r"\b(?:constant|comparable|current)\s+$")
 _DESCRIBED = re.compile(r"(?:\s+and\s+[a-z]+)?\s+(?:[a-z]+\s+)?(?:city|cities|hub|center|centre"
                         r"|powerhouse|base|province|destination|heartland|player|island)\b")
@@ -499,8 +507,8 @@ def _plan_year_pattern() -> re.Pattern[str]:
     nouns = alternation([w.lower() for w in _words("plan_nouns")])
     year = r"(?:19[5-9]\d|20\d\d)"
     return re.compile(
-        rf"(?<![\w-])(?:(?:{nouns})\s+(?:of\s+[\"“]?(?:[a-z]+\s+){{0,3}}?[\d.]+\s*"
-        rf"(?:%|percent|per\s+cent)[\"”]?\s+)?"
+        rf"(?<![\w-])(?:(?:{nouns})\s+(?:(?:rate\s+)?(?:of|at)\s+[\"“]?(?:[a-z]+\s+){{0,3}}?"
+        rf"[\d.]+\s*(?:%|percent|per\s+cent)[\"”]?\s+(?:or\s+(?:higher|more|above)\s+)?)?"
         rf"(?:for|in|of)\s+(?:the\s+year\s+)?(?P<a>{year})\b"
         rf"|(?P<b>{year})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})(?![\w-]))")
 
