@@ -416,6 +416,19 @@ def test_a_plan_for_the_year_a_sentence_writes_dates_its_last_year() -> None:
     assert growth(rec, "gdp-growth") == {("nanjing", 2024, 4.5, "exactly")}
 
 
+def test_a_year_something_will_happen_in_is_a_weak_anchor() -> None:
+    """An undated work-report story with no plan year and no date in its URL: "will increase
+    project investment in 2023" says it was written in 2023 at the latest, so "a target of
+    above 6 percent this year" is 2023's. The anchor is weak: it never turns a stated year
+    before it into a year that is over."""
+    body = ("Chengdu has set a GDP growth target of above 6 percent this year.\n"
+            "Chengdu will increase project investment in 2023, the report said.")
+    assert time_anchor(None, body.split("\n"), None) == TimeAnchor(2023, "future")
+    assert growth(record_of(body, date=None)) == {("chengdu", 2023, 6.0, "more-than")}
+    assert time_anchor(None, ["Chengdu will hold its congress in 2023-24."], None) == (
+        TimeAnchor(None, None))
+
+
 def test_a_url_date_is_a_weak_anchor() -> None:
     anchor = time_anchor(None, ["Qinghai aims for growth of 5% this year."],
                          "https://example.com/news/2024-01-29/qinghai.html")

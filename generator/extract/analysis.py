@@ -12,7 +12,9 @@ What the analysis finds is a *cue*: a span of the sentence with a kind (``gdp``,
 
 The time anchor (:func:`time_anchor`) resolves "this year" and "last year": the publication
 date; failing that, the plan year the text itself states ("targets for 2025", "the 2026
-government work report"); failing that, a date in the URL path, a weak hint.
+government work report"); failing that, a date in the URL path, a weak hint; failing that,
+the earliest year the text says something will happen in ("Chengdu will increase project
+investment in 2023"), as weak: the article was written before that year was over.
 """
 
 from __future__ import annotations
@@ -497,6 +499,7 @@ _URL_DATE = re.compile(r"(?<!\d)(20\d\d)(?:[-/_]?)(0[1-9]|1[0-2])(?:[-/_]?(?:0[1
                        r"(?!\d)")
 
 
+_WILL_IN_YEAR = re.compile(r"\bwill\s+(?:[\w'’-]+\s+){1,12}?in\s+(20\d\d)\b(?!\s*-)")
 _PART_OF_YEAR = re.compile(
     r"\b(?:(?:first|second|third)\s+quarter|first\s+half|first\s+(?:two|three)\s+quarters"
     r"|q[1-3]|h1)\s+(?:of\s+)?(20\d\d)\b", re.I)
@@ -539,4 +542,7 @@ def time_anchor(date: str | None, sentences: Sequence[str], url: str | None) -> 
         m = _URL_DATE.search(url)
         if m:
             return TimeAnchor(int(m.group(1)), "url")
+    ahead = [int(m.group(1)) for sentence in sentences for m in _WILL_IN_YEAR.finditer(sentence)]
+    if ahead:  # "will increase project investment in 2023": written in 2023 at the latest
+        return TimeAnchor(min(ahead), "future")
     return TimeAnchor(None, None)
