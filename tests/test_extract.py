@@ -363,6 +363,16 @@ def test_names_joined_to_a_place_are_affiliations() -> None:
     assert regions(rec) == {"qingdao", "shanxi"}
 
 
+def test_a_place_inside_a_zone_name_is_no_region() -> None:
+    """"the Nantong Economic and Technological Development Zone (NETDA) in Jiangsu": a zone
+    is below the site's levels, and the city only names it; the province locates it."""
+    rec = record_of(
+        "The Nantong Economic and Technological Development Zone (NETDA) in Jiangsu province "
+        "will attract more foreign investment."
+    )
+    assert regions(rec) == {"jiangsu"}
+
+
 def test_commentators_forecasts_are_not_targets() -> None:
     rec = record_of(
         "Guangdong is targeting growth of more than 5% in 2025. She expects Guangdong to "

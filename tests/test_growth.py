@@ -1207,3 +1207,18 @@ def test_places_each_described_by_an_aside_are_listed_together() -> None:
                     "cent.", date="2024-01-20")
     assert growth(rec) == {("nanjing", 2024, 5.0, "more-than"),
                            ("guangzhou", 2024, 5.0, "more-than")}
+
+
+def test_a_place_that_locates_a_zone_does_not_act_for_it() -> None:
+    """A development zone or a new area is below the site's levels: its target is neither
+    the province's that locates it nor the city's whose name it carries."""
+    rec = record_of("The Nantong Economic and Technological Development Zone (NETDA) in Jiangsu "
+                    "province has set a GDP growth target of over 6.5 percent for 2024.",
+                    date="2024-02-04")
+    assert growth(rec) == set()
+    rec = record_of("The Liangjiang New Area in southwest China's Chongqing aims for GDP growth "
+                    "of 7 percent this year.", date="2024-02-04")
+    assert growth(rec) == set()
+    rec = record_of("Nantong in Jiangsu province has set a GDP growth target of over 6.5 percent "
+                    "for 2024.", date="2024-02-04")
+    assert growth(rec) == {("nantong", 2024, 6.5, "more-than")}

@@ -19,6 +19,7 @@ investment in 2023"), as weak: the article was written before that year was over
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -29,7 +30,7 @@ import ahocorasick
 
 from .cues import alternation, cues
 from .quantities import YEAR_RE, Quantity, might_hold_numbers, scan_numbers
-from .regions import RegionAnalysis
+from .regions import RegionAnalysis, RegionMention
 
 __all__ = [
     "Actor",
@@ -283,6 +284,24 @@ def _subregion_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?i:{heads})\b")
 
 
+@cache
+def _subregion_then_locator() -> re.Pattern[str]:
+    return re.compile(rf"{_subregion_pattern().pattern}(?:\s*\([A-Z]{{2,}}\))?,?\s+(?:in|of)\s+"
+                      rf"(?:the\s+)?(?:(?i:{CHINA_S})\s+)?$")
+
+
+def _locates_a_subregion(sentence: str, start: int) -> bool:
+    """"The Nantong Economic and Technological Development Zone (NETDA) in Jiangsu province
+    has set ...": the place only locates the zone (a subregion), which acts."""
+    before = sentence[max(0, start - 120):start]
+    return (" in " in before or " of " in before) and bool(
+        _subregion_then_locator().search(before))
+
+
+def _replace_locator(m: RegionMention) -> RegionMention:
+    return dataclasses.replace(m, locator=True)
+
+
 # An aside after a name: ", which grew 2.3% in 2022 to 404.5 billion yuan,", ", the capital
 # of Jiangsu province,", ", both central cities,", ", east China's Jiangsu Province,", ",
 # China's southernmost province,". Its words and years describe the name.
@@ -447,7 +466,9 @@ def analyse_sentence(
         quantities = scan_numbers(sentence) if might_hold_numbers(sentence) else []
     numbers = tuple(Number(q.start, q.end, q.text, q.value, q.value_max, q.unit, q.qualifier)
                     for q in quantities)
-    mentions = regions.in_sentence(n)
+    mentions = [_replace_locator(m) if m.role == "subject" and not m.locator
+                and _locates_a_subregion(sentence, m.start) else m
+                for m in regions.in_sentence(n)]
     actors = tuple(Actor(m.start, m.end, m.region, m.anaphor) for m in mentions
                    if m.role == "subject" and not m.locator)
     low = sentence.lower()
