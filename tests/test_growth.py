@@ -1222,3 +1222,15 @@ def test_a_place_that_locates_a_zone_does_not_act_for_it() -> None:
     rec = record_of("Nantong in Jiangsu province has set a GDP growth target of over 6.5 percent "
                     "for 2024.", date="2024-02-04")
     assert growth(rec) == {("nantong", 2024, 6.5, "more-than")}
+
+
+def test_a_trend_rate_over_a_decade_is_no_year_s_growth() -> None:
+    """"higher than the trend growth of 2.8 per cent during the decade before the pandemic"
+    compares a forecast with a rate over ten years: neither is one year's result."""
+    rec = record_of("Hong Kong's economy will grow by an average of 3.7 per cent annually in "
+                    "real terms from 2024 to 2027, higher than the trend growth of 2.8 per cent "
+                    "during the decade before the pandemic.", date=None)
+    assert growth(rec, "gdp-growth") == set()
+    rec = record_of("Hong Kong's economy grew 3.2 per cent last year, the fastest in the last "
+                    "decade.", date="2024-02-22")
+    assert growth(rec, "gdp-growth") == {("hong-kong", 2023, 3.2, "exactly")}
