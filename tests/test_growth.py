@@ -1234,3 +1234,18 @@ def test_a_trend_rate_over_a_decade_is_no_year_s_growth() -> None:
     rec = record_of("Hong Kong's economy grew 3.2 per cent last year, the fastest in the last "
                     "decade.", date="2024-02-22")
     assert growth(rec, "gdp-growth") == {("hong-kong", 2023, 3.2, "exactly")}
+
+
+def test_a_headline_of_goals_for_a_year_makes_its_projections_that_year_s_targets() -> None:
+    """Under "Henan maps out its 2026 development goals" (a headline the body does not
+    repeat), "Economic growth is projected at around 5 percent" is the goal for 2026: a
+    passive names no forecaster, and the headline names the year."""
+    doc = parse_text(b"---\ntitle: Henan maps out its 2026 development goals\ndate: 2026-01-27\n"
+                     b"---\nHenan province released its plans.\n\nEconomic growth is projected "
+                     b"at around 5 percent.\n", file="t.md", suffix=".md")
+    rec = extract(doc, GAZ, TAX)
+    assert growth(rec) == {("henan", 2026, 5.0, "around")}
+    # with no such headline, the same line stays a forecast
+    rec = record_of("Henan province released its plans.\n\nEconomic growth is projected at "
+                    "around 5 percent.", date="2026-01-27")
+    assert growth(rec) == set()

@@ -45,7 +45,7 @@ def extract(doc: Document, gazetteer: Gazetteer, taxonomy: Taxonomy) -> dict:
     scanned = scan_sentences(sentences)
     analyses = analyse(sentences, starts, analysis, anchor, scanned)
     headline = _headline(doc)
-    growth = extract_growth(analyses, anchor, gazetteer, headline)
+    growth = extract_growth(analyses, anchor, gazetteer, headline, doc.title)
     figures = extract_figures(sentences, starts, analysis, theme_mentions, anchor.year, gazetteer,
                               scanned)
     return {

@@ -265,7 +265,9 @@ def _regex_cues() -> dict[str, re.Pattern[str]]:
         # a person or commentator as the subject of a projection: "She expects ...",
         # "Zhao expects the capital's economy to grow ...", "Economists forecast ..."
         "forecaster": re.compile(
-            r"\W*(?:he|she|they|[a-z]+(?:\s+[a-z]+){0,2})\s+(?:also\s+)?(?:forecasts?|expects?"
+            # ("Economic growth is projected at ...": a passive names no one)
+            r"\W*(?:he|she|they|[a-z]+(?:\s+[a-z]+){0,2})(?<!\bis)(?<!\bare)(?<!\bwas)"
+            r"(?<!\bwere)(?<!\bbe)(?<!\bbeen)\s+(?:also\s+)?(?:forecasts?|expects?"
             r"|expected|predicts?|predicted|estimates?|estimated|projects?|projected|sees|reckons"
             r"|anticipates?|believes?)\b(?!\s+(?:to|targets?|goals?|objectives?)\b)"),
         # ("The primary expected targets ... include": a plan's targets, no one forecasting)
@@ -535,6 +537,13 @@ def _plan_year_pattern() -> re.Pattern[str]:
         rf"[\d.]+\s*(?:%|percent|per\s+cent)[\"”]?\s+(?:or\s+(?:higher|more|above)\s+)?)?"
         rf"(?:for|in|of)\s+(?:the\s+year\s+)?(?P<a>{year})\b"
         rf"|(?P<b>{year})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{nouns})(?![\w-]))")
+
+
+def plan_year_in(text: str) -> int | None:
+    """The one year *text* names with a plan noun ("its 2026 development goals", "the
+    target for 2025"), if it names one."""
+    years = {int(m.group("a") or m.group("b")) for m in _plan_year_pattern().finditer(text.lower())}
+    return years.pop() if len(years) == 1 else None
 
 
 def time_anchor(date: str | None, sentences: Sequence[str], url: str | None) -> TimeAnchor:

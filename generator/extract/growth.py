@@ -35,7 +35,16 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..reference import Gazetteer
-from .analysis import CHINA_S, Actor, Cue, Number, SentenceAnalysis, TimeAnchor, YearRef
+from .analysis import (
+    CHINA_S,
+    Actor,
+    Cue,
+    Number,
+    SentenceAnalysis,
+    TimeAnchor,
+    YearRef,
+    plan_year_in,
+)
 from .cues import alternation, cues
 from .quantities import FROM_BEFORE
 from .regions import most_specific
@@ -549,16 +558,22 @@ def _planned(sa: SentenceAnalysis, pos: int) -> bool:
 
 
 #: what a story on a government's plan for its year opens with
-_REPORT = re.compile(r"\bwork\s+report\b|\bpeople['’]s\s+congress\b|\btwo\s+sessions\b",
-                     re.I)
+_REPORT = re.compile(r"\bwork\s+report\b|\bpeople['’]s\s+congress\b|\btwo\s+sessions\b"
+                     r"|\b(?:development|economic|socio-?economic)\s+(?:goals|targets)\b", re.I)
 
 
-def about_a_report(analyses: Sequence[SentenceAnalysis]) -> bool:
-    """Whether the opening sentences (the headline among them) are about a government work
-    report or a people's congress: "The second session of the 13th Yunnan Provincial
-    People's Congress began Jan 27 ...". There, "GDP is expected to grow by 8.5 percent"
-    is the report's goal (as "expects to see GDP growth of 8 percent" is)."""
-    return any(_REPORT.search(sa.text) for sa in analyses[:LEDE_SENTENCES + 1])
+def about_a_report(analyses: Sequence[SentenceAnalysis],
+                   title: str | None = None) -> tuple[bool, int | None]:
+    """Whether the opening sentences or the headline (*title*, when the body does not open
+    with it) are about a government work report, a people's congress or a government's
+    goals, and the year that line names, if one: "The second session of the 13th Yunnan
+    Provincial People's Congress began Jan 27 ...", "Henan maps out its 2026 development
+    goals" (2026). There, "GDP is expected to grow by 8.5 percent" is the report's goal (as
+    "expects to see GDP growth of 8 percent" is), for the year the line names."""
+    for text in ([title] if title else []) + [sa.text for sa in analyses[:LEDE_SENTENCES + 1]]:
+        if _REPORT.search(text):
+            return True, plan_year_in(text)
+    return False, None
 
 
 def _verb(cue: Cue) -> bool:
@@ -1135,14 +1150,14 @@ def _confidence(region_rule: str, measure: str, stance_rule: str, year_rule: str
 
 def extract_growth(
     analyses: Sequence[SentenceAnalysis], anchor: TimeAnchor, gazetteer: Gazetteer,
-    headline: int | None = None,
+    headline: int | None = None, title: str | None = None,
 ) -> list[GrowthFact]:
     """Every GDP growth fact of an article, in document order. *headline* is the number of
     the sentence that is the headline: its facts give way to the body's (the body's wording
     is the one to cite)."""
     out: list[GrowthFact] = []
     lede_period = _lede_period(analyses)
-    report = about_a_report(analyses)
+    report, report_year = about_a_report(analyses, title if headline is None else None)
     topic: Topic | None = None
     last_fact: dict[str, tuple[int | None, str | None]] = {}  # stance -> (year, period)
     for k, sa in enumerate(analyses):
@@ -1186,7 +1201,11 @@ def extract_growth(
             year, year_rule = year_of(sa, i, kind, anchor, carried)
             if year_rule == "horizon":
                 continue
-            if stance_rule == "report" and year_rule not in ("stated", "relative"):
+            if (stance_rule == "report" and year_rule not in ("stated", "relative")
+                    and report_year is not None):
+                year, year_rule = report_year, "report"  # "Henan maps out its 2026
+                # development goals ... Economic growth is projected at around 5 percent"
+            elif stance_rule == "report" and year_rule not in ("stated", "relative"):
                 # a report's expectation is its plan for the year it names ("In 2019, Yunnan
                 # is expected to see growth of 8.5 percent"); one that names no year may be
                 # an estimate of the year past ("the provincial GDP is projected to grow by
