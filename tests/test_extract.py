@@ -177,6 +177,19 @@ def test_people_titles_and_surname_references() -> None:
     assert people["Liu Qing"]["sentences"] == [2, 3]
 
 
+def test_bodies_companies_and_portfolios_are_not_people() -> None:
+    """"the Legislative Assembly, Secretary ... faced pressure" is no person named
+    "Legislative Assembly"; "Unitree Robotics, based in Hangzhou" is a company; the
+    portfolio in "Secretary for Economy and Finance Tai Kin Ip" is not his name."""
+    rec = record_of(
+        "During a recent session of the Legislative Assembly, Secretary for Economy and "
+        "Finance Tai Kin Ip faced pressure from lawmakers. Tai Kin Ip referenced the "
+        "performance of the first half. One example is Unitree Robotics, based in Hangzhou, "
+        "which offers its G1 humanoid robot."
+    )
+    assert [p["name"] for p in rec["people"]] == ["Tai Kin Ip"]
+
+
 def test_ambiguous_city_prefers_the_province_named() -> None:
     rec = record_of("Suzhou in Anhui Province will build a logistics hub.")
     assert "suzhou-anhui" in regions(rec)
