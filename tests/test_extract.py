@@ -386,6 +386,27 @@ def test_a_place_inside_a_zone_name_is_no_region() -> None:
     assert regions(rec) == {"jiangsu"}
 
 
+def test_a_place_written_in_chinese_characters_is_no_subject() -> None:
+    """A bilingual page's Chinese lines repeat its English ones, and no rule here reads
+    Chinese grammar ("提升郑州国际航空物流枢纽能级" names a hub, not Zhengzhou acting)."""
+    rec = record_of(
+        "Henan will upgrade the Zhengzhou International Air Logistics Hub.\n\n"
+        "提升郑州国际航空物流枢纽能级。"
+    )
+    assert regions(rec) == {"henan"}
+
+
+def test_a_headline_s_place_is_the_focus_of_a_body_that_names_none() -> None:
+    """Under "Henan maps out its 2026 development goals", a body opening with "Economic
+    growth is projected at around 5 percent" goes on about Henan."""
+    doc = parse_text(b"---\ntitle: Henan maps out its 2026 development goals\n"
+                     b"date: 2026-01-27\n---\nEconomic growth is projected at around 5 "
+                     b"percent.\n", file="t.md", suffix=".md")
+    rec = extract(doc, GAZ, TAX)
+    assert {(f["region"], f["year"], f["value"]) for f in rec["figures"]
+            if f["indicator"] == "gdp-growth-target"} == {("henan", 2026, 5.0)}
+
+
 def test_commentators_forecasts_are_not_targets() -> None:
     rec = record_of(
         "Guangdong is targeting growth of more than 5% in 2025. She expects Guangdong to "

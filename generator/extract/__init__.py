@@ -16,7 +16,7 @@ from .commitments import extract_commitments
 from .figures import extract_figures
 from .growth import GROWTH_KINDS, extract_growth
 from .people import extract_people
-from .regions import analyse_regions, margin_places, summarise_regions
+from .regions import analyse_regions, headline_places, margin_places, summarise_regions
 from .summary import lede
 from .themes import find_themes, link_themes, summarise_themes
 
@@ -39,12 +39,13 @@ def extract(doc: Document, gazetteer: Gazetteer, taxonomy: Taxonomy) -> dict:
     sentences = doc.sentences
     starts = paragraph_starts(doc)
     people, quotes = extract_people(sentences, gazetteer)
-    analysis = analyse_regions(sentences, starts, doc.dateline, gazetteer, quotes)
+    headline = _headline(doc)
+    analysis = analyse_regions(sentences, starts, doc.dateline, gazetteer, quotes,
+                               headline_places(doc.title, gazetteer) if headline is None else ())
     theme_mentions = find_themes(sentences, taxonomy)
     anchor = time_anchor(doc.date, sentences, doc.url)
     scanned = scan_sentences(sentences)
     analyses = analyse(sentences, starts, analysis, anchor, scanned)
-    headline = _headline(doc)
     growth = extract_growth(analyses, anchor, gazetteer, headline, doc.title)
     figures = extract_figures(sentences, starts, analysis, theme_mentions, anchor.year, gazetteer,
                               scanned)

@@ -125,6 +125,10 @@ def _is_affiliation(sentence: str, start: int, end: int) -> bool:
     return bool(_ORG_BEFORE.search(before))
 
 
+def _in_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
 def _direction_before(sentence: str, start: int) -> bool:
     words = sentence[max(0, start - 16) : start].split()
     if not words:
@@ -357,8 +361,11 @@ def analyse_regions(
     dateline: str | None,
     gazetteer: Gazetteer,
     quotes: Collection[int] = (),
+    headline: Sequence[str] = (),
 ) -> RegionAnalysis:
-    """Find region mentions with roles, resolve anaphors, and compute each sentence's focus."""
+    """Find region mentions with roles, resolve anaphors, and compute each sentence's focus.
+    *headline*: the places of a headline the body does not repeat (:func:`headline_places`),
+    the focus before the first sentence."""
     raw = [gazetteer.find(s) for s in sentences]
     context = {ids[0] for matches in raw for m in matches for ids in [m.ids] if len(ids) == 1}
     anaphor_levels, anaphor_re = _anaphors()
@@ -370,7 +377,7 @@ def analyse_regions(
     focus: list[tuple[str, ...]] = []
     carried: list[tuple[str, ...]] = []
     history: list[RegionMention] = []  # subject, non-locator mentions so far
-    previous: tuple[str, ...] = ()
+    previous: tuple[str, ...] = tuple(headline)
     for idx, (sentence, matches) in enumerate(zip(sentences, raw, strict=True)):
         n = idx + 1
         found: list[RegionMention] = []
@@ -397,7 +404,9 @@ def analyse_regions(
             )
             if _is_dateline(n, sentence, m.start, m.text, dateline):
                 role = "dateline"
-            elif hyphened or _is_affiliation(sentence, m.start, m.end):
+            elif hyphened or _is_affiliation(sentence, m.start, m.end) or _in_chinese(m.text):
+                # (a name in Chinese characters: the Chinese lines of a bilingual page repeat
+                # the English ones, and no rule here reads Chinese grammar)
                 role = "affiliation"
             else:
                 role = "subject"
@@ -527,6 +536,14 @@ def most_specific(ids: Sequence[str], gazetteer: Gazetteer, *, members: bool = F
 def _level(gaz: Gazetteer, rid: str) -> str | None:
     region = gaz.get(rid)
     return region.level if region else None
+
+
+def headline_places(title: str | None, gazetteer: Gazetteer) -> tuple[str, ...]:
+    """The places a headline is about ("Henan maps out its 2026 development goals"): a body
+    that opens without naming one goes on about them."""
+    if not title:
+        return ()
+    return analyse_regions([title], [1], None, gazetteer).focus[0]
 
 
 def margin_places(texts: Sequence[tuple[str, str]], gazetteer: Gazetteer) -> list[tuple[str, str]]:
