@@ -90,6 +90,7 @@ def test_first_date_in_reading_order() -> None:
     ("10/28 2023 1204 views", "2023-10-28"),
     ("2023-10-28 阅读 318", "2023-10-28"),
     ("2022-04-23 0 By", "2022-04-23"),  # a counter and a byline whose name was a link
+    ("2025-08-18 16:07 Last Updated At:08-19 00:27", "2025-08-18"),  # the update's day
 ])
 def test_parse_date_accepts_timestamp_lines(line: str, iso: str) -> None:
     assert md.parse_date(line) == iso
@@ -144,6 +145,15 @@ def test_photo_and_event_dates_are_not_the_page_date(line: str) -> None:
 def test_a_name_beside_a_date_needs_a_credit_line() -> None:
     # without a label or byline the line is not known to be a credit line
     assert md.parse_byline("Harbour news 2023-05-09 08:15").date is None
+    assert md.parse_byline("Government Work Report Highlights 2024-01-24").date is None
+
+
+@pytest.mark.parametrize("line", [
+    "Sichuan Provincial Department Of Commerce2024-03-21",  # the date glued to the name
+    "Example Municipal Bureau of Statistics 2024-03-21",
+])
+def test_a_government_office_beside_a_date_is_a_credit_line(line: str) -> None:
+    assert md.parse_byline(line).date == "2024-03-21"
 
 
 # --- datelines --------------------------------------------------------------------------------

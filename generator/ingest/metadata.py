@@ -228,7 +228,8 @@ def _stamp_residue() -> re.Pattern[str]:
     """What may sit beside a date on a timestamp line.
 
     Times, separators, "on"/"at", date labels ("Feb 07, 2026 10:00 CST Updated 10:00",
-    "2024-10-04 21:30 Last Updated At:23:17") and a relative stamp ("Updated 5 hours ago").
+    "2024-10-04 21:30 Last Updated At:23:17", "... Last Updated At:08-19 00:27") and a
+    relative stamp ("Updated 5 hours ago").
     """
     return re.compile(
         rf"(?:{_TIME}|[\s,|:;()\-–—T：]|\b(?:on|at)\b|{_cue_regex('date_labels')}"
@@ -236,7 +237,9 @@ def _stamp_residue() -> re.Pattern[str]:
         r"|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?"
         r"|\((?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\)"
         r"|\b(?:updated|published|posted)?\s*\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)"
-        r"\s+ago\b)*",
+        r"\s+ago\b"
+        # an update's month and day, its year the stamp's ("... Last Updated At:08-19 00:27")
+        r"|\b(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])\b(?!-))*",
         re.IGNORECASE)
 
 
@@ -543,14 +546,23 @@ def _site_stamp_date(segment: str, *, credit_line: bool = True) -> str | None:
     """
     date = _page_date(segment)
     rest = _strip_dates(segment)
-    if date is None or not rest or len(rest.split()) > 4 or _SENTENCE_END.search(rest):
+    if date is None or not rest or _SENTENCE_END.search(rest):
         return None
-    if not credit_line and not (_HOST_NAME.fullmatch(rest) or canonical_publisher(rest)):
+    office = len(rest.split()) <= 8 and bool(_OFFICE_NAME.fullmatch(rest))
+    if len(rest.split()) > 4 and not office:
+        return None
+    if not credit_line and not (_HOST_NAME.fullmatch(rest) or canonical_publisher(rest) or office):
         return None
     return date
 
 
 _HOST_NAME = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}", re.IGNORECASE)
+#: a government office's name, the source of a government site's page ("Sichuan Provincial
+#: Department Of Commerce2024-03-21": the date glued to it)
+_OFFICE_NAME = re.compile(
+    r"(?:[A-Z][\w'’&.-]*\s+){0,5}(?:Department|Bureau|Commission|Government|Office|Ministry"
+    r"|Administration|Committee|Council|Agency)"
+    r"(?:\s+(?:of|Of|for|For)(?:\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+and)?){1,4})?\s*")
 
 
 #: a web host and its date ending a line of page controls: "0 Comment(s)Print E-mail
