@@ -384,6 +384,9 @@ def test_a_place_inside_a_zone_name_is_no_region() -> None:
         "will attract more foreign investment."
     )
     assert regions(rec) == {"jiangsu"}
+    rec = record_of("Zhuhai will build the high speed rail link between Zhuhai Hezhou Station "
+                    "and Hengqin.")
+    assert regions(rec) == {"zhuhai"}
 
 
 def test_a_place_written_in_chinese_characters_is_no_subject() -> None:
