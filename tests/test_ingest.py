@@ -918,6 +918,22 @@ def test_title_prefers_the_line_above_the_byline_and_avoids_menus() -> None:
                              "officials said."]
 
 
+def test_a_headline_with_a_full_stop_above_the_stamp_is_the_title() -> None:
+    """Machine-translated sites end headlines with a full stop; with the page's stamp right
+    below (here under a one-word "date" label) the line is the headline, not lost."""
+    text = ("Guangxi issues 20 measures to support stable economic growth.\n\n"
+            "date\n13/09/2025\n"
+            "Recently, the regional government approved a package of measures to support "
+            "economic stability in the second half of the year.\n")
+    doc = parse_text(text.encode(), file="t.txt")
+    assert doc.title == "Guangxi issues 20 measures to support stable economic growth."
+    assert doc.date == "2025-09-13"
+    # with no stamp below it, a line ending with a full stop stays text
+    doc = parse_text(b"Guangxi issues 20 measures to support stable economic growth.\n\n"
+                     b"The regional government approved a package of measures.\n", file="t.txt")
+    assert doc.title is None
+
+
 def test_prose_that_merely_resembles_footer_lines_is_kept() -> None:
     text = ("Guangdong targets growth\n\n"
             "Guangdong will build ten new industrial clusters this year, officials said.\n"

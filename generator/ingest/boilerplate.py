@@ -668,21 +668,32 @@ def _pick_title(header: list[str], drop: list[str | None], meta: list[bool],
     for i in sorted(headings):
         if i < len(header) and headings[i] <= 2:
             return header[i]
+    def stamped(i: int) -> bool:  # a stamp right below, or below a one-word label ("date")
+        return (i + 1 < len(header) and meta[i + 1]) or (
+            i + 2 < len(header) and meta[i + 2] and word_count(header[i + 1]) <= 1)
+
     candidates = [i for i, ln in enumerate(header)
-                  if drop[i] is None and not meta[i] and is_title_candidate(ln)
-                  and _end_rule(ln) is None]
+                  if drop[i] is None and not meta[i] and _end_rule(ln) is None and (
+                      is_title_candidate(ln)
+                      # a machine-translated headline may end with a full stop: one sentence,
+                      # with the page's stamp right below it
+                      or stamped(i) and is_title_candidate(ln.rstrip()[:-1])
+                      and ln.rstrip().endswith(".") and not _SENTENCE_BREAK.search(ln))]
     if not candidates:
         return None
 
     def rank(i: int) -> tuple[bool, bool, int, int]:
         # right above the byline, or above a one-sentence standfirst that is
-        above_byline = (i + 1 < len(header) and meta[i + 1]) or (
+        above_byline = stamped(i) or (
             i + 2 < len(header) and meta[i + 2] and is_prose(header[i + 1]))
         # then: not a menu; a headline's length (site names and section labels are short;
         # past eight words the earlier line wins: summary bullets come after the headline)
         return above_byline, not _looks_like_menu(header[i]), min(word_count(header[i]), 8), -i
 
     return header[max(candidates, key=rank)]
+
+
+_SENTENCE_BREAK = re.compile(r"[a-z0-9%)][.!?]\s+[A-Z]")
 
 
 def _looks_like_menu(line: str) -> bool:
