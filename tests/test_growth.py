@@ -1249,3 +1249,18 @@ def test_a_headline_of_goals_for_a_year_makes_its_projections_that_year_s_target
     rec = record_of("Henan province released its plans.\n\nEconomic growth is projected at "
                     "around 5 percent.", date="2026-01-27")
     assert growth(rec) == set()
+
+
+def test_figures_in_the_places_after_them_are_theirs() -> None:
+    """"growth reached 6.3 percent in Tibet and 2.3 percent in Shanxi": each figure is the
+    place's it is "in", not the place before it (the list's first place, or the sentence's
+    subject in an earlier clause)."""
+    rec = record_of("Guangdong's GDP grew 5 percent in 2024, while growth reached 6.3 percent "
+                    "in Tibet and 2.3 percent in Shanxi.", date="2025-03-01")
+    assert growth(rec, "gdp-growth") == {("guangdong", 2024, 5.0, "exactly"),
+                                         ("tibet", 2024, 6.3, "exactly"),
+                                         ("shanxi", 2024, 2.3, "exactly")}
+    rec = record_of("Guangdong's GDP grew 5.4 percent in 2024 and 4.8 percent in Guangzhou.",
+                    date="2025-03-01")
+    assert growth(rec, "gdp-growth") == {("guangdong", 2024, 5.4, "exactly"),
+                                         ("guangzhou", 2024, 4.8, "exactly")}

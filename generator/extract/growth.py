@@ -689,7 +689,8 @@ def actors_of(
         described = [a for a in sa.actors if a.end <= keep[0] and keep[0] - a.end <= 20]
         if described:
             return [described[-1].region], "aside-actor"
-    owners = _owners_after(sa, num, clause_end, gazetteer)
+    owners = _owners_after(sa, num, clause_end, gazetteer,
+                           allow_in=_no_actor_of_its_own(sa, i, clause_start))
     if owners:
         return owners, "for-actor"
     # "A and B grew 5% and 6% respectively", "A and B recorded respective rates of 5% and 6%"
@@ -741,16 +742,38 @@ _FOR_OWNER = re.compile(r"\s*(?:(?:growth|expansion|increase|rise)\s+)?[–—-]
                         r"(?:the\s+)?", re.I)
 
 
+_IN_OWNER = re.compile(r"\s*in\s+(?:the\s+)?", re.I)
+
+
+def _no_actor_of_its_own(sa: SentenceAnalysis, i: int, clause_start: int) -> bool:
+    """Whether no place acts for number *i* before it: none between the figure before it
+    (or the clause's start) and it, other than the places that figure is "in" ("6.3
+    percent in Tibet and 2.3 percent in Shanxi": Tibet is 6.3's, not 2.3's)."""
+    num = sa.numbers[i]
+    prev = _previous_number(sa, i)
+    start = prev.end if prev else clause_start
+    between = [a for a in sa.actors if start <= a.start and a.end <= num.start
+               and a.region != "china"]
+    if prev is not None and between and _IN_OWNER.fullmatch(
+            _DESCRIBED_NEXT.sub(" ", sa.text[prev.end:between[0].start])):
+        return True  # (the places right after the figure before are its own)
+    return not between and (prev is not None or not any(
+        clause_start <= a.start and a.end <= num.start and a.region != "china"
+        for a in sa.actors))
+
+
 def _owners_after(sa: SentenceAnalysis, num: Number, clause_end: int,
-                  gazetteer: Gazetteer) -> list[str]:
+                  gazetteer: Gazetteer, allow_in: bool = False) -> list[str]:
     """The places a figure is said to be for, right after it: "ranged from around 5 percent
     growth – for the northeastern province of Heilongjiang and the northern city of Tianjin
-    – to around 9 percent expansion for the Tibet Autonomous Region"."""
+    – to around 9 percent expansion for the Tibet Autonomous Region"; with *allow_in* (no
+    place acts before the figure in its clause), the places it is "in": "growth in
+    different regions varied from around 6.3 percent in Tibet to 2.3 percent in Shanxi"."""
     after = [a for a in sa.actors if num.end <= a.start < clause_end and not a.anaphor]
     if not after:
         return []
     gap = _DESCRIBED_NEXT.sub(" ", sa.text[num.end:after[0].start])
-    if not _FOR_OWNER.fullmatch(gap):
+    if not (_FOR_OWNER.fullmatch(gap) or allow_in and _IN_OWNER.fullmatch(gap)):
         return []
     run = [after[0]]
     for nxt in after[1:]:
