@@ -329,6 +329,9 @@ def test_stop_phrases_swallow_false_friends(tax):
     assert found(tax, "blue-chip stocks and potato chips") == []
     assert found(tax, "trade-offs") == []
     assert first_ids(tax, "chips and trade") == ["integrated-circuits", "opening-up"]
+    # a caption's kind of photograph is not the drone industry
+    assert found(tax, "An aerial drone photo taken on May 12 shows the river") == []
+    assert first_ids(tax, "drone delivery and drone photos") == ["low-altitude-economy"]
 
 
 def test_offsets_survive_normalisation(tax):
