@@ -19,7 +19,6 @@ investment in 2023"), as weak: the article was written before that year was over
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -30,7 +29,7 @@ import ahocorasick
 
 from .cues import alternation, cues
 from .quantities import YEAR_RE, Quantity, might_hold_numbers, scan_numbers
-from .regions import RegionAnalysis, RegionMention
+from .regions import CHINA_S, RegionAnalysis
 
 __all__ = [
     "Actor",
@@ -286,29 +285,9 @@ def _subregion_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?i:{heads})\b")
 
 
-@cache
-def _subregion_then_locator() -> re.Pattern[str]:
-    return re.compile(rf"{_subregion_pattern().pattern}(?:\s*\([A-Z]{{2,}}\))?,?\s+(?:in|of)\s+"
-                      rf"(?:the\s+)?(?:(?i:{CHINA_S})\s+)?$")
-
-
-def _locates_a_subregion(sentence: str, start: int) -> bool:
-    """"The Nantong Economic and Technological Development Zone (NETDA) in Jiangsu province
-    has set ...": the place only locates the zone (a subregion), which acts."""
-    before = sentence[max(0, start - 120):start]
-    return (" in " in before or " of " in before) and bool(
-        _subregion_then_locator().search(before))
-
-
-def _replace_locator(m: RegionMention) -> RegionMention:
-    return dataclasses.replace(m, locator=True)
-
-
 # An aside after a name: ", which grew 2.3% in 2022 to 404.5 billion yuan,", ", the capital
 # of Jiangsu province,", ", both central cities,", ", east China's Jiangsu Province,", ",
 # China's southernmost province,". Its words and years describe the name.
-#: "China's", "east China's", "Southwest China's": a place of China located by its part
-CHINA_S = r"(?:(?:north|south)?(?:east|west)\s+|north\s+|south\s+|central\s+)?china['’]s"
 _ASIDE_WORDS = (r"(?:which|who|where|whose|home\s+to|host\s+of|a|an|the|another|both|one\s+of"
                 rf"|capital\s+of|dubbed|known\s+as|nicknamed|{CHINA_S})")
 _ASIDE = re.compile(
@@ -405,6 +384,8 @@ _MEASURES = ("gdp", "bare", "other")
 def _modified_head() -> re.Pattern[str]:
     heads = alternation(cues()["indicator_cues"]["modified_heads"])
     return re.compile(rf"\s+(?:{heads})\b")
+
+
 _PRICE_BASIS = re.compile(r"\b(?:constant|comparable|current)\s+$")
 _DESCRIBED = re.compile(r"(?:\s+and\s+[a-z]+)?\s+(?:[a-z]+\s+)?(?:city|cities|hub|center|centre"
                         r"|powerhouse|base|province|destination|heartland|player|island)\b")
@@ -468,9 +449,7 @@ def analyse_sentence(
         quantities = scan_numbers(sentence) if might_hold_numbers(sentence) else []
     numbers = tuple(Number(q.start, q.end, q.text, q.value, q.value_max, q.unit, q.qualifier)
                     for q in quantities)
-    mentions = [_replace_locator(m) if m.role == "subject" and not m.locator
-                and _locates_a_subregion(sentence, m.start) else m
-                for m in regions.in_sentence(n)]
+    mentions = regions.in_sentence(n)
     actors = tuple(Actor(m.start, m.end, m.region, m.anaphor) for m in mentions
                    if m.role == "subject" and not m.locator)
     low = sentence.lower()

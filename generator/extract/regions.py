@@ -231,6 +231,32 @@ _VENUE_BEFORE = re.compile(
     r"(?:\s+[a-z]+){0,2}\s+in\s+$")
 
 
+#: "China's", "east China's", "Southwest China's": a place of China located by its part
+CHINA_S = r"(?:(?:north|south)?(?:east|west)\s+|north\s+|south\s+|central\s+)?china['’]s"
+
+
+@cache
+def _subregion_then_locator() -> re.Pattern[str]:
+    """"<Capitalised> <Zone|District|New Area ...> [(ACRONYM)] in [east China's] ": a
+    subregion (cues.yaml growth.subregion_heads) and the word that locates it."""
+    heads = alternation([str(w) for w in cues()["growth"]["subregion_heads"]])
+    return re.compile(rf"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?i:{heads})\b"
+                      rf"(?:\s*\([A-Z]{{2,}}\))?,?\s+(?:in|of)\s+(?:the\s+)?"
+                      rf"(?:(?i:{CHINA_S})\s+)?$")
+
+
+def _mark_subregion_locators(mentions: list[RegionMention],
+                             sentence: str) -> list[RegionMention]:
+    """Flag a place that only locates a subregion named before it: in "The Nantong Economic
+    and Technological Development Zone (NETDA) in Jiangsu province has set ...", the zone
+    acts, not Jiangsu (flagged like a locator)."""
+    if " in " not in sentence and " of " not in sentence:
+        return mentions
+    return [_replace(m, locator=True) if m.role == "subject" and not m.locator
+            and _subregion_then_locator().search(sentence[max(0, m.start - 120):m.start])
+            else m for m in mentions]
+
+
 def _mark_venues(mentions: list[RegionMention], sentence: str) -> list[RegionMention]:
     """Flag the city where a meeting took place ("Guizhou's provincial congress convened in
     Guiyang"): it locates the meeting, it is not the actor (flagged like a locator)."""
@@ -454,7 +480,7 @@ def analyse_regions(
                                             anaphor=True) for rid in previous]
         found.sort(key=lambda f: (f.start, f.end))
         found = _mark_appositives(_mark_locators(found, sentence, gazetteer), sentence)
-        found = _mark_venues(found, sentence)
+        found = _mark_subregion_locators(_mark_venues(found, sentence), sentence)
         mentions.extend(found)
         actors = [f for f in found if f.role == "subject" and not f.locator]
         explicit = tuple(most_specific([f.region for f in actors], gazetteer))
