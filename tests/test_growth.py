@@ -1264,3 +1264,21 @@ def test_figures_in_the_places_after_them_are_theirs() -> None:
                     date="2025-03-01")
     assert growth(rec, "gdp-growth") == {("guangdong", 2024, 5.4, "exactly"),
                                          ("guangzhou", 2024, 4.8, "exactly")}
+
+
+def test_a_target_changed_from_a_level_is_the_new_level() -> None:
+    """"Xinjiang has reduced its target from around 7% to 5.5%": 5.5 is the target; the level
+    it started from (with its qualifier before it) is no figure of this year's."""
+    rec = record_of("Xinjiang has reduced its GDP target from around 7% to 5.5%.",
+                    date="2019-01-30")
+    assert growth(rec) == {("xinjiang", 2019, 5.5, "exactly")}
+    # a change named by an outcome verb after the target noun stays out: "with Ningxia
+    # increasing from 7.5 to 8 percent" says nothing of a year's result
+    rec = record_of("Ningxia slightly raised its goal for GDP growth, with Ningxia increasing "
+                    "from 7.5 to 8 percent.", date="2017-02-10")
+    assert growth(rec, "gdp-growth") == set()
+
+
+def test_a_range_of_one_value_is_that_value() -> None:
+    rec = record_of("For Henan the GDP growth target is 7 – 7% this year.", date="2019-01-30")
+    assert growth(rec) == {("henan", 2019, 7.0, "exactly")}

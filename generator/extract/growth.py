@@ -206,7 +206,12 @@ def measure_of(sa: SentenceAnalysis, i: int, topic: Topic | None) -> str | None:
         return "gdp"
     if prev is not None:
         j = sa.numbers.index(prev)
-        return None if _excluded(sa, j) else measure_of(sa, j, topic)
+        why = _excluded(sa, j)
+        if why is None or why == "level-before" and _changed_target(sa, prev):
+            # ("reduced its target from around 7% to 5.5%": the new level is the target's,
+            # though the level it started from is left out)
+            return measure_of(sa, j, topic)
+        return None
     if clause_start in _comparison_clause_starts(sa) and not keep:
         # "..., after growing 5.8% last year": the main clause's measure
         main = [k for k, q in enumerate(sa.numbers)
@@ -276,6 +281,15 @@ def _stance_cues(sa: SentenceAnalysis, start: int, end: int,
     return [c for c in sa.cues_in(STANCE_KINDS, start, end, keep)
             if not (c.kind == "outcome" and c.text.lower().startswith(("a ", "an "))
                     and not sa.text[:c.start].rstrip().endswith(","))]
+
+
+def _changed_target(sa: SentenceAnalysis, level: Number) -> bool:
+    """Whether *level* is where a target changed from: the stance named last before it, in
+    its clause, is a target ("has reduced its target from around 7% to 5.5%"; not "raised
+    their goals ..., with Ningxia increasing from 7.5 to 8 percent")."""
+    start, _ = sa.clause(level.start)
+    stances = _stance_cues(sa, start, level.start)
+    return bool(stances) and stances[-1].kind == "target"
 
 
 #: a target noun right after the figure names it: "its 5 per cent target", "a 6% GDP goal"

@@ -252,6 +252,8 @@ def _scan_digits(sentence: str) -> list[Quantity]:
             currency = CURRENCY_AFTER.get(_re(r"\s+").sub(" ", unit.lower()), currency)
         value = _scaled(num, scale)
         value_max = _scaled(num2, scale) if num2 else None
+        if value_max == value:
+            value_max = None  # "the target is 7 – 7%": a range of one value is that value
         qual = "range" if value_max is not None else _qualifier(before, after)
         text = sentence[m.start() : end].strip()
         if unit and re.fullmatch(PERCENT, unit, re.I):
@@ -312,7 +314,8 @@ def _scan_digits(sentence: str) -> list[Quantity]:
 #: "from" ending the text before a number that a change starts from: "increasing from 7.5 to
 #: 8 percent" (not a range: "ranging from 5 to 6", "ranged from")
 FROM_BEFORE = re.compile(r"(?<!ranging\s)(?<!range\s)(?<!ranges\s)(?<!ranged\s)(?<!varying\s)"
-                         r"\bfrom\s+\Z", re.I)
+                         r"\bfrom\s+(?:(?:around|about|approximately|roughly|nearly|almost"
+                         r"|over|above|more\s+than|at\s+least)\s+)?\Z", re.I)
 
 #: a number in a list of numbers ending with a percentage: "11.5, 10.7 and 10.5 percent"
 _LISTED_PERCENT = re.compile(
