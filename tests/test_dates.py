@@ -114,6 +114,7 @@ def test_parse_date_refuses_lines_that_say_more(line: str) -> None:
     ("update:January 22,2017", "2017-01-22"),
     # page controls, then the site and its date
     ("0 Comment(s)Print E-mail example-news.cn, July 31, 2019", "2019-07-31"),
+    ("0 Comment(s)Print E-mail China Daily, January 15, 2019", "2019-01-15"),  # an outlet
 ])
 def test_credit_lines_give_their_date(line: str, iso: str) -> None:
     assert md.parse_byline(line).date == iso
@@ -146,6 +147,7 @@ def test_a_name_beside_a_date_needs_a_credit_line() -> None:
     # without a label or byline the line is not known to be a credit line
     assert md.parse_byline("Harbour news 2023-05-09 08:15").date is None
     assert md.parse_byline("Government Work Report Highlights 2024-01-24").date is None
+    assert md.parse_byline("Share Print Port trade grows, January 15, 2019").date is None
 
 
 @pytest.mark.parametrize("line", [

@@ -581,9 +581,19 @@ def _lone_site_stamp(line: str) -> Byline:
 
 
 def _stamp_after_controls(line: str) -> Byline:
-    """The site stamp that ends a line of page controls, if there is one."""
+    """The site stamp that ends a line of page controls, if there is one: a web host and its
+    date, or an outlet's name and its date after the last control ("0 Comment(s)Print
+    E-mail China Daily, January 15, 2019")."""
     tail = _HOST_THEN_DATE.search(line)
-    return _lone_site_stamp(tail.group(1)) if tail is not None and tail.start(1) else Byline()
+    if tail is not None and tail.start(1):
+        return _lone_site_stamp(tail.group(1))
+    tail = _OUTLET_AFTER_CONTROLS.match(line)
+    return _lone_site_stamp(tail.group(1)) if tail is not None else Byline()
+
+
+_OUTLET_AFTER_CONTROLS = re.compile(
+    r".*(?:comment\(s\)|comments?|print|e-?mail|share)\s*([A-Z][^|]*?\d{4}[^|]*)$",
+    re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)  # pure; the same header lines are read by layout and metadata
