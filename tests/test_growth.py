@@ -1282,3 +1282,20 @@ def test_a_target_changed_from_a_level_is_the_new_level() -> None:
 def test_a_range_of_one_value_is_that_value() -> None:
     rec = record_of("For Henan the GDP growth target is 7 – 7% this year.", date="2019-01-30")
     assert growth(rec) == {("henan", 2019, 7.0, "exactly")}
+
+
+def test_a_year_after_the_same_as_that_of_is_a_base() -> None:
+    """"aims to achieve a GDP growth rate of around 10 percent, the same as that of last
+    year" is this year's target; last year only names the base."""
+    rec = record_of("Tibet aims to achieve a GDP growth rate of around 10 percent, the same as "
+                    "that of last year.", date="2019-02-18")
+    assert growth(rec) == {("tibet", 2019, 10.0, "around")}
+
+
+def test_an_estimated_figure_is_a_preliminary_result() -> None:
+    """"easing from an estimated 6.7 percent in 2016" after this year's target is 2016's
+    preliminary result, not its target."""
+    rec = record_of("In Shanghai, authorities will target growth of around 6.5 percent this "
+                    "year, easing from an estimated 6.7 percent in 2016.", date="2017-01-16")
+    assert growth(rec) == {("shanghai", 2017, 6.5, "around")}
+    assert {(r, y, v) for r, y, v, _ in growth(rec, "gdp-growth")} == {("shanghai", 2016, 6.7)}

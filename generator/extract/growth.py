@@ -292,6 +292,10 @@ def _changed_target(sa: SentenceAnalysis, level: Number) -> bool:
     return bool(stances) and stances[-1].kind == "target"
 
 
+#: a figure named as an estimate or a preliminary figure: "an estimated 6.7 percent"
+_ESTIMATED_BEFORE = re.compile(r"\b(?:an|the|a)\s+(?:estimated|preliminary)\s+$", re.I)
+
+
 #: a target noun right after the figure names it: "its 5 per cent target", "a 6% GDP goal"
 _TARGET_NOUN_AFTER = re.compile(
     r"\s+(?:(?:annual|gdp|grp|economic|growth|official|own)\s+){0,3}(?:target|goal)s?\b", re.I)
@@ -305,6 +309,10 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
     num = sa.numbers[i]
     if _TARGET_NOUN_AFTER.match(sa.text, num.end):
         return "target", "cue"  # "falling short of its 5 per cent target": the target itself
+    if _ESTIMATED_BEFORE.search(sa.text, max(0, num.start - 20), num.start):
+        # "will target growth of around 6.5 percent this year, easing from an estimated 6.7
+        # percent in 2016": a preliminary result (for a year not over: see extract_growth)
+        return "outcome", "estimated"
     clause_start, _ = sa.clause(num.start)
     keep = sa.aside(num.start)
     start = keep[0] if keep else clause_start
@@ -849,7 +857,8 @@ def _nearest(refs: Sequence[YearRef], pos: int) -> YearRef | None:
 #: "an increase of 4.5 percent over the previous year": the year compared with, not the
 #: figure's own
 _BASE_YEAR = re.compile(r"\b(?:over|than|from|compared\s+with|compared\s+to|par\s+with|"
-                        r"line\s+with|same\s+as(?:\s+for|\s+in)?)\s+(?:the\s+|a\s+)?$", re.I)
+                        r"line\s+with|same\s+as(?:\s+(?:that|those)\s+(?:of|in|for)|\s+for|\s+in)?)"
+                        r"\s+(?:the\s+|a\s+)?$", re.I)
 
 
 #: a year ahead is never a base compared with: "grow by five percent over the coming year"
