@@ -1299,3 +1299,14 @@ def test_an_estimated_figure_is_a_preliminary_result() -> None:
                     "year, easing from an estimated 6.7 percent in 2016.", date="2017-01-16")
     assert growth(rec) == {("shanghai", 2017, 6.5, "around")}
     assert {(r, y, v) for r, y, v, _ in growth(rec, "gdp-growth")} == {("shanghai", 2016, 6.7)}
+
+
+def test_respectively_after_a_ranking_in_the_nation_pairs_the_places() -> None:
+    """"Guangdong and Jiangsu remain the largest province-level economies in China, posting
+    GDP growth of 6.8% and 6.7% respectively": the nation they are ranked in is no partner,
+    and "economies ..., posting GDP growth" lists no two measures."""
+    rec = record_of("Guangdong and Jiangsu remain far and away the largest province-level "
+                    "economies in China, posting GDP growth of 6.8% and 6.7% respectively in "
+                    "2018.", date="2019-01-30")
+    assert growth(rec, "gdp-growth") == {("guangdong", 2018, 6.8, "exactly"),
+                                         ("jiangsu", 2018, 6.7, "exactly")}

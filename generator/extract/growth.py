@@ -240,7 +240,9 @@ def _measures_respectively(sa: SentenceAnalysis, i: int) -> str | None:
         return None
     nums = [q for q in sa.numbers if clause_start <= q.start < clause_end and q.unit == "percent"]
     named = [c for c in sa.cues_in(("gdp", "other"), clause_start, nums[0].start)]
-    if len(nums) < 2 or not named:
+    if len(nums) < 2 or not named or _stance_cues(sa, named[0].end, named[-1].start):
+        # (measures with a verb between them are no list: "the largest province-level
+        # economies in China, posting GDP growth of 6.8% and 6.7% respectively")
         return None
     # one item per stretch between commas and "and"s; an item is GDP if it names only GDP
     breaks = [m.start() for m in _LIST_BREAK.finditer(sa.text, named[0].start, named[-1].end)]
@@ -821,8 +823,10 @@ def _pair_respectively(sa: SentenceAnalysis, i: int, clause_start: int,
     and C recorded respective growth rates of ..."): the places of the run named before the
     first number of the clause, in order."""
     num = sa.numbers[i]
+    # (the nation a run of places is ranked in is none of them: "Guangdong and Jiangsu
+    # remain the largest economies in China, posting growth of 6.8% and 6.7% respectively")
     named = [a for a in sa.actors if clause_start <= a.start and a.end <= num.start
-             and not a.anaphor]
+             and not a.anaphor and a.region != "china"]
     if len(named) < 2:
         # "The GDP of the two places showed negative growth, down 1.9% and 0.2%
         # respectively": the places the anaphor stands for, in the order they were named
