@@ -1310,3 +1310,16 @@ def test_respectively_after_a_ranking_in_the_nation_pairs_the_places() -> None:
                     "2018.", date="2019-01-30")
     assert growth(rec, "gdp-growth") == {("guangdong", 2018, 6.8, "exactly"),
                                          ("jiangsu", 2018, 6.7, "exactly")}
+
+
+def test_a_plan_s_action_after_a_target_noun_is_the_target() -> None:
+    """"objectives in 2019 include increasing the gross regional product by about 7.8
+    percent": "increasing" is what the plan will do, not a result."""
+    rec = record_of("Xi'an's major economic and social development objectives in 2019 include "
+                    "increasing the gross regional product by about 7.8 percent.",
+                    date="2019-02-28")
+    assert growth(rec) == {("xian", 2019, 7.8, "around")}
+    # a participle after a result stays a result
+    rec = record_of("Xi'an's GDP reached 900 billion yuan in 2018, increasing 8.2 percent.",
+                    date="2019-02-28")
+    assert growth(rec, "gdp-growth") == {("xian", 2018, 8.2, "exactly")}

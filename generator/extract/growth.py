@@ -294,6 +294,20 @@ def _changed_target(sa: SentenceAnalysis, level: Number) -> bool:
     return bool(stances) and stances[-1].kind == "target"
 
 
+#: what a plan's action follows: "targets ... include increasing GDP", "the goal is raising"
+_ACTION_AFTER = re.compile(r"\b(?:include|includes|including|is|are|be|of|on)\s+$", re.I)
+
+
+def _planned_action(sa: SentenceAnalysis, stances: Sequence[Cue]) -> bool:
+    """Whether the last stance word is a plan's action, not a result: an "-ing" growth word
+    that a target noun or verb before it introduces ("objectives in 2019 include increasing
+    the gross regional product by about 7.8 percent")."""
+    last = stances[-1]
+    return (last.kind == "outcome" and last.text.lower().endswith("ing")
+            and bool(_ACTION_AFTER.search(sa.text, max(0, last.start - 12), last.start))
+            and any(c.kind == "target" for c in stances[:-1]))
+
+
 #: a figure named as an estimate or a preliminary figure: "an estimated 6.7 percent"
 _ESTIMATED_BEFORE = re.compile(r"\b(?:an|the|a)\s+(?:estimated|preliminary)\s+$", re.I)
 
@@ -346,6 +360,8 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
         return "outcome", "against-target"
     if not stances:
         stances = _stance_cues(sa, 0, num.start)
+    if len(stances) > 1 and _planned_action(sa, stances):
+        return "target", "cue"  # "main targets for 2019 include increasing GDP by 7.8%"
     if stances:
         kind, rule = stances[-1].kind, "cue" if stances[-1].start >= start else "sentence-cue"
         if kind == "target" and forecaster and stances[-1].text.lower().startswith("expect"):
