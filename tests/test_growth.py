@@ -1323,3 +1323,17 @@ def test_a_plan_s_action_after_a_target_noun_is_the_target() -> None:
     rec = record_of("Xi'an's GDP reached 900 billion yuan in 2018, increasing 8.2 percent.",
                     date="2019-02-28")
     assert growth(rec, "gdp-growth") == {("xian", 2018, 8.2, "exactly")}
+
+
+def test_the_previous_year_after_last_year_is_the_year_before_it() -> None:
+    """"eased to around 9 percent last year, from 9.3 percent the previous year": 2016 and
+    2015 in a 2017 article; "eased" names a result."""
+    rec = record_of("Growth in the port city of Tianjin probably eased to around 9 percent last "
+                    "year, from 9.3 percent the previous year, and it will target an 8 percent "
+                    "expansion this year.", date="2017-01-16")
+    assert {(r, y, v) for r, y, v, _ in growth(rec, "gdp-growth")} == {
+        ("tianjin", 2016, 9.0), ("tianjin", 2015, 9.3)}
+    assert growth(rec) == {("tianjin", 2017, 8.0, "exactly")}
+    # alone, "the previous year" is last year
+    rec = record_of("Tianjin's GDP grew 9 percent the previous year.", date="2017-01-16")
+    assert {(r, y) for r, y, _, _ in growth(rec, "gdp-growth")} == {("tianjin", 2016)}

@@ -326,11 +326,23 @@ def _years(sentence: str, anchor: TimeAnchor, numbers: Sequence[Number]) -> tupl
         plan = _plan_for_year().search(sentence)
         if plan is not None and int(plan.group(1)) == refs[0].year:
             anchor = TimeAnchor(refs[0].year, "sentence")
+    last_year = None  # where "last year" is first written
     for pattern, offset in _RELATIVE:
         for m in pattern.finditer(sentence):
             year = anchor.year + offset if anchor.year is not None else None
+            if offset == -1 and m.group(0).lower().startswith("last"):
+                last_year = m.start() if last_year is None else min(last_year, m.start())
             refs.append(YearRef(m.start(), m.end(), year, True))
+    if last_year is not None and anchor.year is not None:
+        # "eased to around 9 percent last year, from 9.3 percent the previous year": the year
+        # before the one just named
+        refs = [YearRef(r.start, r.end, anchor.year - 2, True)
+                if r.relative and r.start > last_year and r.year == anchor.year - 1
+                and _BEFORE_THAT.match(sentence, r.start) else r for r in refs]
     return tuple(sorted(refs, key=lambda r: r.start))
+
+
+_BEFORE_THAT = re.compile(r"the\s+(?:previous|preceding)\s+year|a\s+year\s+earlier", re.I)
 
 
 def _cues(sentence: str, low: str) -> tuple[Cue, ...]:
