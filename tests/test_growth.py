@@ -1337,3 +1337,13 @@ def test_the_previous_year_after_last_year_is_the_year_before_it() -> None:
     # alone, "the previous year" is last year
     rec = record_of("Tianjin's GDP grew 9 percent the previous year.", date="2017-01-16")
     assert {(r, y) for r, y, _, _ in growth(rec, "gdp-growth")} == {("tianjin", 2016)}
+
+
+def test_a_result_beside_an_unknown_last_year_takes_no_older_year() -> None:
+    """In an undated page, "Inner Mongolia reported a 7.2 per cent rise last year, while
+    Jilin grew 6.9 per cent" after "falsified data from 2011 to 2014": Jilin's figure is of
+    that unknown last year, not of 2014 carried from before."""
+    rec = record_of("Liaoning admitted it had falsified data from 2011 to 2014.\n"
+                    "Inner Mongolia reported a 7.2 per cent rise in its gross domestic product "
+                    "last year, while Jilin grew 6.9 per cent.", date=None)
+    assert growth(rec, "gdp-growth") == set()

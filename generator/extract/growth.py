@@ -936,12 +936,17 @@ def year_of(
     if not keep:
         # a year written in an earlier clause ("In 2024, ... ; ... about 6%"), never one
         # in a later clause, which may look back ("..., lower than its 6.1% in 2022")
-        ref = _nearest([r for r in sa.years if r.start < clause_start
-                        and sa.outside_asides(r.start, r.end)], num.start)
+        earlier = [r for r in sa.years if r.start < clause_start
+                   and sa.outside_asides(r.start, r.end)]
+        ref = _nearest(earlier, num.start)
         # (a target takes only a year that opens the sentence, "In 2024, ...": the years
         # of the clauses before a target are usually its outcomes')
         if ref is not None and (stance != "target" or ref.start < 15):
             return ref.year, "sentence"
+        if ref is None and stance != "target" and earlier:
+            # "... reported a 7.2 per cent rise last year, while Jilin grew 6.9 per cent" in
+            # an undated page: the sentence's year, unknown; not one carried from before
+            return None, "none"
     if carried is not None:
         return carried, "carried"
     if stance == "target" and anchor.year is not None:
