@@ -115,6 +115,7 @@ def test_parse_date_refuses_lines_that_say_more(line: str) -> None:
     # page controls, then the site and its date
     ("0 Comment(s)Print E-mail example-news.cn, July 31, 2019", "2019-07-31"),
     ("0 Comment(s)Print E-mail China Daily, January 15, 2019", "2019-01-15"),  # an outlet
+    ("Xinhua, January 27, 2016 Adjust font size:", "2016-01-27"),  # controls after it
 ])
 def test_credit_lines_give_their_date(line: str, iso: str) -> None:
     assert md.parse_byline(line).date == iso

@@ -934,6 +934,19 @@ def test_a_headline_with_a_full_stop_above_the_stamp_is_the_title() -> None:
     assert doc.title is None
 
 
+def test_a_row_of_teaser_headlines_is_dropped() -> None:
+    """An "Off the wire" box runs other stories' headlines together with bullets; none of
+    its places is the story's."""
+    text = ("Off the wire\n"
+            "New indicators point to slow recovery in Taiwan  \u2022 U.S. Secretary of State "
+            "reaffirms policy  \u2022 Earthquake measuring 4.7 shakes south of Spain  \u2022 "
+            "China wants better infrastructure\n\n"
+            "Tibet targeted 10-percent growth this year, officials said on Wednesday.\n")
+    doc = parse_text(text.encode(), file="t.txt")
+    assert doc.sentences == ["Tibet targeted 10-percent growth this year, officials said on "
+                             "Wednesday."]
+
+
 def test_prose_that_merely_resembles_footer_lines_is_kept() -> None:
     text = ("Guangdong targets growth\n\n"
             "Guangdong will build ten new industrial clusters this year, officials said.\n"

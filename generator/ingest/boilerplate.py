@@ -53,6 +53,7 @@ __all__ = [
     "is_related_heading",
     "is_rule_line",
     "is_short_fragment",
+    "is_teaser_row",
     "is_title_candidate",
     "is_ui_control",
     "split_layout",
@@ -434,8 +435,17 @@ def is_author_bio(line: str) -> bool:
 
 # Rules that drop a line wherever it is, and rules that end the body (checked after it
 # starts).  Order matters only for the rule name reported in Layout.removed.
+def is_teaser_row(line: str) -> bool:
+    """Headlines of other stories run together with bullets ("Off the wire" boxes): ``New
+    indicators point to slow recovery in Taiwan  • U.S. Secretary of State reaffirms ...  •
+    ...``: three or more short items between bullets."""
+    items = [t.strip() for t in line.split("•")]
+    return len(items) >= 3 and all(0 < word_count(t) <= 25 for t in items[:-1])
+
+
 DROP_RULES = (
     ("rule", is_rule_line),
+    ("teasers", is_teaser_row),
     ("caption", is_caption),
     ("ui", is_ui_control),
     ("breadcrumb", is_breadcrumb),

@@ -591,6 +591,9 @@ def _stamp_after_controls(line: str) -> Byline:
     return _lone_site_stamp(tail.group(1)) if tail is not None else Byline()
 
 
+#: page controls closing a stamp line: "... Adjust font size:", "... Print E-mail"
+_CONTROLS_TAIL = re.compile(r"(?:\s+(?:adjust\s+font\s+size|font\s+size|print|e-?mail)\s*[:：]?)+$",
+                            re.IGNORECASE)
 _OUTLET_AFTER_CONTROLS = re.compile(
     r".*(?:comment\(s\)|comments?|print|e-?mail|share)\s*([A-Z][^|]*?\d{4}[^|]*)$",
     re.IGNORECASE)
@@ -606,7 +609,7 @@ def parse_byline(line: str) -> Byline:
     ``Source: Xinhua``, ``Published: Jan 5, 2025``, ``By A and B``, ``(Xinhua)``.
     A line ending like a sentence is never a byline ("By 2025, Guangdong will ...").
     """
-    line = line.strip()
+    line = _CONTROLS_TAIL.sub("", line.strip())  # "Xinhua, January 27, 2016 Adjust font size:"
     credit = _WHOLE_PAREN.match(line)
     if credit and canonical_publisher(credit.group(1)):  # "(Xinhua)" closing a story
         return Byline(source=canonical_publisher(credit.group(1)))
