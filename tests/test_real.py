@@ -36,7 +36,11 @@ CORPUS = REPO / "tests" / "real"
 #: pages), after the real10 fixes, targets 0.29 (P 0.18), realised growth 0.43 (P 0.67);
 #: real12, after the real11 fixes and this set's theme changes, targets 0.89 (P 0.80),
 #: realised growth 0.50 (P 0.43), regions 0.87; real13, after the real12 fixes, targets
-#: 0.67 (P 0.80), realised growth 0.00 of 7 (five with the wrong year)).
+#: 0.67 (P 0.80), realised growth 0.00 of 7 (five with the wrong year); real14 targets 0.42
+#: (P 0.57); real15 targets 0.81 (P 0.92); real16 (16 pages) targets 0.67 of 2 (P 1.00),
+#: realised growth 0.73 (P 0.80); real17 (19 pages, mostly industry) targets 0.80 of 2 (P
+#: 0.67); real18 (messy re-publications, 2016-2019 round-ups) targets 0.49 (P 0.65),
+#: realised growth 0.57 (P 0.89)).
 #: The rules were revised after each first score, so these bars are ratchets, not held-out
 #: scores.
 MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
@@ -78,16 +82,26 @@ MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
     "real15": [("targets", "f1", 0.90), ("targets", "p", 0.95), ("targets_high", "p", 0.98),
                ("actuals", "f1", 0.84), ("actuals", "p", 0.80), ("themes", "f1", 0.84),
                ("people", "f1", 0.90), ("regions", "f1", 0.96)],
+    "real16": [("targets", "f1", 0.98), ("targets", "p", 0.98), ("actuals", "f1", 0.78),
+               ("actuals", "p", 0.98), ("themes", "f1", 0.82), ("people", "f1", 0.98),
+               ("regions", "f1", 0.94)],
+    "real17": [("targets", "f1", 0.98), ("targets", "p", 0.98), ("actuals", "f1", 0.98),
+               ("actuals", "p", 0.98), ("themes", "f1", 0.82), ("people", "f1", 0.98),
+               ("regions", "f1", 0.98)],
+    "real18": [("targets", "f1", 0.60), ("targets", "p", 0.83), ("targets_high", "p", 0.78),
+               ("actuals", "f1", 0.80), ("actuals", "p", 0.98), ("themes", "f1", 0.62),
+               ("people", "f1", 0.82), ("regions", "f1", 0.98)],
 }
 #: sets whose every printed date the extractor reads
-ALL_DATES = ("real2", "real4", "real6", "real7", "real8", "real9", "real14")
+ALL_DATES = ("real2", "real4", "real6", "real7", "real8", "real9", "real14", "real16",
+             "real17", "real18")
 
 # (kind, measure, minimum)
 THRESHOLDS = [
-    ("targets", "f1", 0.97),
+    ("targets", "f1", 0.98),
     ("targets", "p", 0.98),
     ("targets_high", "p", 0.95),
-    ("actuals", "f1", 0.93),
+    ("actuals", "f1", 0.96),
     ("actuals", "p", 0.98),
     ("themes", "f1", 0.88),
     ("themes", "p", 0.90),
