@@ -285,6 +285,16 @@ def _stance_cues(sa: SentenceAnalysis, start: int, end: int,
                     and not sa.text[:c.start].rstrip().endswith(","))]
 
 
+def _changed_from(sa: SentenceAnalysis, i: int) -> Number | None:
+    """The level a target changed from, right before number *i* ("has reduced its target
+    from around 7% to 5.5%": 7%), when it has no year of its own."""
+    prev = _previous_number(sa, i)
+    if prev is None:
+        return None
+    j = sa.numbers.index(prev)
+    return prev if _excluded(sa, j) == "level-before" and _changed_target(sa, prev) else None
+
+
 def _changed_target(sa: SentenceAnalysis, level: Number) -> bool:
     """Whether *level* is where a target changed from: the stance named last before it, in
     its clause, is a target ("has reduced its target from around 7% to 5.5%"; not "raised
@@ -1361,6 +1371,19 @@ def extract_growth(
             # it still says what the figures after it are about (its stance and period).
             # In the real sets as first scored, none of the 16 such figures was a fact of
             # the answer keys, where every figure has its year.
+            start_level = _changed_from(sa, i) if kind == "target" else None
+            if start_level is not None and start_level.value_max is not None and len(regions) > 1:
+                start_level = None  # a bracket over a group, as above (not each place's)
+            for region in regions if year is not None and start_level is not None else ():
+                # "has reduced its target from around 7% to 5.5%": the level the target
+                # changed from is the year before's target
+                out.append(GrowthFact(
+                    sentence=sa.n, start=start_level.start, text=start_level.text,
+                    indicator=INDICATORS["target"], region=region, year=year - 1,
+                    value=start_level.value, value_max=start_level.value_max,
+                    qualifier=start_level.qualifier, period=None, forecaster=None,
+                    confidence="low",
+                    rule=f"target:changed-from; region:{region_rule}; year:before"))
             for region in regions if year is not None else ():
                 out.append(GrowthFact(
                     sentence=sa.n, start=num.start, text=num.text,
