@@ -1360,3 +1360,10 @@ def test_the_level_a_target_changed_from_is_the_year_before_s_target() -> None:
     assert growth(rec) == {("xinjiang", 2019, 5.5, "exactly"), ("xinjiang", 2018, 7.0, "around")}
     (before,) = [f for f in growth_figures(rec) if f["year"] == 2018]
     assert before["confidence"] == "low"
+
+
+def test_a_review_s_realized_growth_is_a_result() -> None:
+    """A work report reviews its year in the first person: "We realized GDP growth of 6%"."""
+    rec = record_of("Shaanxi reviewed its work in 2019. We realized GDP growth of 6% in 2019.",
+                    date="2020-01-16")
+    assert growth(rec, "gdp-growth") == {("shaanxi", 2019, 6.0, "exactly")}
