@@ -29,7 +29,7 @@ import ahocorasick
 
 from .cues import alternation, cues
 from .quantities import YEAR_RE, Quantity, might_hold_numbers, scan_numbers
-from .regions import CHINA_S, RegionAnalysis
+from .regions import CHINA_S, RegionAnalysis, subregion_name
 
 __all__ = [
     "Actor",
@@ -281,8 +281,7 @@ def _regex_cues() -> dict[str, re.Pattern[str]]:
 
 @cache
 def _subregion_pattern() -> re.Pattern[str]:
-    heads = alternation([w for w in _words("subregion_heads")])
-    return re.compile(rf"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?i:{heads})\b")
+    return re.compile(subregion_name())
 
 
 # An aside after a name: ", which grew 2.3% in 2022 to 404.5 billion yuan,", ", the capital

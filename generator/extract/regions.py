@@ -236,13 +236,19 @@ CHINA_S = r"(?:(?:north|south)?(?:east|west)\s+|north\s+|south\s+|central\s+)?ch
 
 
 @cache
-def _subregion_then_locator() -> re.Pattern[str]:
-    """"<Capitalised> <Zone|District|New Area ...> [(ACRONYM)] in [east China's] ": a
-    subregion (cues.yaml growth.subregion_heads) and the word that locates it."""
+def subregion_name() -> str:
+    """The pattern of a place below the gazetteer's levels: "<Capitalised> <Zone|District|New
+    Area ...>" (cues.yaml growth.subregion_heads)."""
     heads = alternation([str(w) for w in cues()["growth"]["subregion_heads"]])
-    return re.compile(rf"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?i:{heads})\b"
-                      rf"(?:\s*\([A-Z]{{2,}}\))?,?\s+(?:in|of)\s+(?:the\s+)?"
-                      rf"(?:(?i:{CHINA_S})\s+)?$")
+    return rf"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?i:{heads})\b"
+
+
+@cache
+def _subregion_then_locator() -> re.Pattern[str]:
+    """"<subregion> [(ACRONYM)] in [east China's] ": a subregion and the word that locates
+    it."""
+    return re.compile(rf"{subregion_name()}(?:\s*\([A-Z]{{2,}}\))?,?\s+(?:in|of)\s+"
+                      rf"(?:the\s+)?(?:(?i:{CHINA_S})\s+)?$")
 
 
 def _mark_subregion_locators(mentions: list[RegionMention],
