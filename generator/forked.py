@@ -22,10 +22,15 @@ run out of tasks, a child that sends nothing for `STALL_SECONDS` is killed, and 
 are run here. A child that fails or dies is not trusted for anything: the parent runs that
 child's tasks itself, so an error is raised where it always was, with its traceback. Results
 are the same as in one process, in the same order.
+
+:class:`MeetingSplit` shares a loop this process does not own (MkDocs builds its pages one
+after the other and calls the plugins on each) with one forked child, which runs the loop's
+tasks from the other end until the two meet (see the class).
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import pickle
 import select
@@ -35,6 +40,7 @@ import sys
 import threading
 import warnings
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -53,6 +59,11 @@ _BATCHES = 1024
 def can_fork() -> bool:
     """Whether this platform forks (see the module docstring)."""
     return hasattr(os, "fork") and sys.platform.startswith("linux")
+
+
+def _alone() -> bool:
+    """Whether this is the only thread running (see the module docstring)."""
+    return threading.active_count() == 1
 
 
 def _fork() -> int:
@@ -221,3 +232,175 @@ def run_forked(tasks: Sequence[Callable[[], T]], processes: int) -> list[T]:
             results.update(inbox.results)
     # a task that a failed child took is run here (a failure shows with its traceback)
     return [results[i] if i in results else tasks[i]() for i in range(len(tasks))]
+
+
+class MeetingSplit:
+    """A loop this process runs but does not own (MkDocs builds its pages one by one, in
+    order, and calls the plugins on each), shared with one forked child that runs the same
+    tasks from the other end, until the two meet.
+
+    The tasks are numbered 0..n-1 in the loop's order; *eligible* says which the child may
+    run (the others are always this process's). At each task the loop asks :meth:`mine`:
+    True claims it for this process (run it as usual); False means the child claimed it,
+    and :meth:`result` gives what the child's run returned (waiting for the child), or
+    None if the child failed, in which case this process runs that task itself. Claims go
+    through a lock over a shared byte per task, so each task is claimed once, and since
+    this process claims in order and the child in reverse, all tasks after the first one
+    the child claimed are the child's. The child sends its results through a temporary
+    file (it never waits for this process to read them) and stops at the first task this
+    process has claimed. A child that fails or is killed is trusted for nothing.
+
+    Every object alive at the fork is frozen out of the cyclic garbage collector's reach
+    (`gc.freeze`) until :meth:`close`: a collection writes to the header of every object it
+    looks at, which would copy the whole shared heap into the process that ran it, while
+    the objects made after the fork (each page's rendering) are still collected."""
+
+    _FREE, _PARENT, _CHILD = 0, 1, 2
+
+    def __init__(self, work: Callable[[int], Any], eligible: Sequence[bool]) -> None:
+        self.work = work
+        self.eligible = list(eligible)
+        self.pid: int | None = None
+        self.in_child = False
+        self._results: dict[int, Any] | None = None  # read once the child has exited
+        self._frozen = False
+
+    def start(self) -> bool:
+        """Fork the child, if forking is safe (no other threads run) and worth it; whether
+        it did. Without a child, :meth:`mine` is always True."""
+        import gc
+        import mmap
+        import multiprocessing
+        import tempfile
+
+        if sum(self.eligible) < MIN_TASKS or not can_fork() or not _alone():
+            return False
+        self._state = mmap.mmap(-1, len(self.eligible))  # shared with the child (MAP_SHARED)
+        self._lock = multiprocessing.get_context("fork").Lock()
+        self._file = tempfile.TemporaryFile()
+        gc.freeze()
+        self._frozen = True
+        give_back_freed_memory()
+        pid = _fork()
+        if pid == 0:  # pragma: no cover - the child's coverage is not collected
+            self.in_child = True
+            self._run_child()
+        self.pid = pid
+        return True
+
+    def _run_child(self) -> None:  # pragma: no cover - runs in the child
+        code = 1
+        try:
+            fd = self._file.fileno()
+            for k in range(len(self.eligible) - 1, -1, -1):
+                if not self.eligible[k]:
+                    continue
+                with self._lock:
+                    if self._state[k] != self._FREE:
+                        break
+                    self._state[k] = self._CHILD
+                data = pickle.dumps((k, self.work(k)), protocol=pickle.HIGHEST_PROTOCOL)
+                os.write(fd, _FRAME.pack(len(data)) + data)
+            code = 0
+        finally:
+            os._exit(code)
+
+    def mine(self, k: int) -> bool:
+        """Whether this process runs task *k* (claiming it if it is free)."""
+        if self.pid is None or not self.eligible[k]:
+            return True
+        with self._lock:
+            if self._state[k] == self._FREE:
+                self._state[k] = self._PARENT
+                return True
+        return False
+
+    def result(self, k: int) -> Any | None:
+        """What the child's run of task *k* returned; None if the child failed (then run it
+        here). Waits for the child to finish, the first time."""
+        if self._results is None:
+            self._results = self._collect()
+        return self._results.get(k)
+
+    def _collect(self) -> dict[int, Any]:
+        assert self.pid is not None
+        _, status = os.waitpid(self.pid, 0)
+        self.pid = -1  # reaped: nothing left to kill, and no new claims are contested
+        if status != 0:
+            return {}
+        self._file.seek(0)
+        data = self._file.read()
+        results: dict[int, Any] = {}
+        at = 0
+        try:
+            while at < len(data):
+                (size,) = _FRAME.unpack_from(data, at)
+                k, value = pickle.loads(data[at + _FRAME.size:at + _FRAME.size + size])
+                results[k] = value
+                at += _FRAME.size + size
+        except Exception:  # noqa: BLE001 - a torn file: trust nothing of it
+            return {}
+        return results
+
+    def close(self) -> None:
+        """End the split: a child still running (the loop failed) is killed; the objects
+        frozen at the fork are the collector's again."""
+        import gc
+
+        if self.pid is not None and self.pid > 0:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+            self.pid = -1
+        if self.pid is not None:
+            self._file.close()
+            self._state.close()
+        if self._frozen:
+            gc.unfreeze()
+            self._frozen = False
+
+
+class _Kept(logging.Handler):
+    """Keeps records as they are logged, made picklable (message formatted, traceback as
+    text)."""
+
+    def __init__(self, records: list[logging.LogRecord]) -> None:
+        super().__init__()
+        self.records = records
+
+    def emit(self, record: logging.LogRecord) -> None:
+        record.msg, record.args = record.getMessage(), None
+        if record.exc_info:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+            record.exc_info = None
+        self.records.append(record)
+
+
+@contextmanager
+def logs_kept() -> Iterator[list[logging.LogRecord]]:
+    """The records logged inside the block, kept instead of shown: a forked child sends
+    them back, and the parent logs them (`relog`) where the work would have logged them,
+    so they are shown in order and count where warnings are counted (`mkdocs build
+    --strict`). Every logger that has handlers and does not hand its records up (the root,
+    MkDocs' own) gets the keeping handler instead, for the block."""
+    records: list[logging.LogRecord] = []
+    keep = _Kept(records)
+    loggers = [logging.getLogger()] + [
+        one for one in list(logging.Logger.manager.loggerDict.values())
+        if isinstance(one, logging.Logger) and one.handlers and not one.propagate]
+    saved = [(one, one.handlers) for one in loggers]
+    for one in loggers:
+        one.handlers = [keep]
+    try:
+        yield records
+    finally:
+        for one, handlers in saved:
+            one.handlers = handlers
+
+
+def relog(records: Sequence[logging.LogRecord]) -> None:
+    """Log again, here, records that `logs_kept` kept (in a forked child)."""
+    for record in records:
+        logging.getLogger(record.name).handle(record)

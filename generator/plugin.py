@@ -26,7 +26,8 @@ Decisions (see also docs/about.md):
   get an `HtmlPage`, which MkDocs shows without converting Markdown.
 * `processes` (0: one per core) sets the extraction workers and the render processes
   (generator.forked; in `serve` too, where a forked child is watched: MkDocs runs threads
-  there).
+  there); in `mkdocs build`, with more than one, a forked child also builds MkDocs' pages
+  from the end of its loop while MkDocs builds them from the start (`_share_pages`).
 * Material's search entries of a page whose HTML did not change since the last build come
   from a memo (`generator.search_memo`, `.briefing-cache/search.json`) instead of the
   search plugin parsing the page again; the index is the same.
@@ -59,7 +60,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from . import htmlblocks, htmlpage, pages
+from . import forked, htmlblocks, htmlpage, pages
 from .cache import PageStore
 from .editions import PERIODS
 from .limits import Limits
@@ -70,6 +71,9 @@ log = get_plugin_logger("briefing")
 ASSETS_DIR = Path(__file__).parent / "assets"
 ASSETS_URL = "assets/briefing"
 OVERRIDES_DIR = Path(__file__).parent / "overrides"
+#: the layout overrides/main.html extends for a page the forked child built (it renders
+#: nothing: the page is the file the child wrote)
+CHILD_BUILT_LAYOUT = "briefing-child-built.html"
 
 
 class LimitsConfig(base.Config):
@@ -280,6 +284,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._memo: SearchMemo | None = None
         self._search: Any | None = None  # this build's index of Material's search plugin
         self._searching: tuple[Any, str, Any, int, Any] | None = None
+        # `mkdocs build`: the page loop shared with a forked child (`_share_pages`), each
+        # page's number in it, the navigation the pages are built with, and the page now
+        # being passed through by this process because the child built it
+        self._split: forked.MeetingSplit | None = None
+        self._split_pages: dict[str, int] = {}
+        self._nav: Any = None
+        self._from_child: Any = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Having this hook makes MkDocs keep the plugin between the rebuilds of `mkdocs
@@ -471,16 +482,22 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return htmlblocks.restore(html, found, searchable=True)
 
     # Material's search entries of a page whose HTML did not change since the last build are
-    # taken from the memo (generator.search_memo) instead of parsing the page again.
+    # taken from the memo (generator.search_memo) instead of parsing the page again; those
+    # of a page the forked child built (`_share_pages`), from the child.
     @event_priority(50)  # before the search plugin indexes the page
     def _search_from_memo(self, context: Any, *, page: Any, config: MkDocsConfig,
                           nav: Any) -> Any:
         self._searching = None
+        from_child = self._built_by_child(page, context)
         index = self._search
         if index is None or self._memo is None:
             return context
         key = page_key(page, self._memo.version)
-        entries = self._memo.get(key)
+        if from_child is not None:
+            self._memo.put(key, from_child)
+            entries = from_child
+        else:
+            entries = self._memo.get(key)
         self._searching = (page, key, entries, len(index.entries), page.meta.get("search"))
         if entries is not None:  # the plugin leaves the page alone: the entries are known
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
@@ -502,7 +519,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                     page.meta["search"] = meta
                 index.entries.extend(entries)
         found = self._stashes.pop(page.file.src_uri, None)
-        if found is not None:
+        if found is not None and self._from_child is not page:
             page.content = htmlblocks.restore(page.content, found, searchable=False)
         return context
 
@@ -529,9 +546,91 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         earlier events)."""
         if isinstance(page.file, GeneratedFile):
             page.content = None
+        if self._from_child is page:  # the child wrote it: the page is its very text
+            self._from_child = None
+            page.content = None
+            return Path(page.file.abs_dest_path).read_text("utf-8")
         return trim_chrome(output)
 
-    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+    # `mkdocs build` on both cores ----------------------------------------------------------
+    @event_priority(-100)  # the navigation as the pages will be built with it
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        self._nav = nav
+        return nav
+
+    @event_priority(-100)  # after every other plugin has made the environment its way
+    def _share_pages(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Share MkDocs' page loop with a forked child (generator.forked.MeetingSplit).
+
+        MkDocs builds the pages one after the other on one core: each page's theme template
+        rendered, the search plugin parsing its HTML, the file written; 13-19 s of a
+        1,000-article build while the other core idles. The child, forked here with every
+        page read and converted, builds pages from the end of the loop with MkDocs' own
+        function, as MkDocs would (every plugin's page events included), and sends back
+        each page's search entries and log records; this process builds them from the
+        start, and passes each page the child built through the events at its place: its
+        entries go into the index there, its records are logged there (so `--strict`
+        counts them), and the theme's main template renders nothing for it
+        (`briefing_layout`, overrides/main.html), the page being the file the child wrote.
+        The site is the same, byte for byte, as with one process.
+
+        Only in `mkdocs build` (no other threads run; `serve` rebuilds few pages), with
+        `processes` other than 1, and for pages with the theme's main template."""
+        from mkdocs.commands import build as mkdocs_build
+
+        from .pipeline import default_jobs
+
+        self._end_split()
+        build_page = getattr(mkdocs_build, "_build_page", None)
+        if (self.serving or self.dirty or build_page is None or self._nav is None
+                or (self.config.processes or default_jobs()) < 2):
+            return env
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        index, nav = self._search, self._nav
+
+        def build_one(k: int) -> tuple[list[dict[str, Any]], list[Any]]:
+            file = doc_files[k]
+            start = len(index.entries) if index is not None else 0
+            with forked.logs_kept() as records:
+                build_page(file.page, config, doc_files, nav, env, False,
+                           excluded=file.inclusion.is_excluded())
+            entries: list[dict[str, Any]] = []
+            if index is not None:
+                entries = index.entries[start:]
+                del index.entries[start:]
+            return entries, records
+
+        split = forked.MeetingSplit(build_one, [
+            f.page is not None and "template" not in f.page.meta for f in doc_files])
+        if split.start():
+            self._split = split
+            self._split_pages = {f.src_uri: k for k, f in enumerate(doc_files)}
+        return env
+
+    def _built_by_child(self, page: Any, context: Any) -> list[dict[str, Any]] | None:
+        """In this process's page loop: the search entries of *page* when the child built
+        it (its records logged, its template told to render nothing); None when this
+        process builds it (the child had not claimed it, or failed)."""
+        self._from_child = None
+        split = self._split
+        k = self._split_pages.get(page.file.src_uri) if split is not None else None
+        if split is None or k is None or split.mine(k):
+            return None
+        done = split.result(k)
+        if done is None:
+            return None
+        entries, records = done
+        forked.relog(records)
+        context["briefing_layout"] = CHILD_BUILT_LAYOUT
+        self._from_child = page
+        return entries
+
+    def _end_split(self) -> None:
+        if self._split is not None:
+            self._split.close()
+        self._split, self._split_pages, self._from_child = None, {}, None
+
+    def _keep_templates(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """The theme's compiled templates are kept with the other caches (Jinja's bytecode
         cache): MkDocs makes a new template environment, and compiled the theme's templates
         again, on every build and every rebuild of `mkdocs serve`.
@@ -556,7 +655,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 prev[:] = [e for e in prev if not _same_page(e.get("location", ""), rebuilt)]
         return env
 
+    on_env = CombinedEvent(_keep_templates, _share_pages)
+
     def on_build_error(self, *, error: Exception) -> None:
+        self._end_split()
         self._release_store()
 
     @event_priority(-100)  # after mkdocs-rss-plugin's on_post_build has written the feeds
@@ -570,6 +672,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         titles again, so ``<script>`` arrived as ``&amp;lt;script&amp;gt;``. Each title is
         decoded back to its text and escaped once for XML.
         """
+        self._end_split()
         self._built = self._building  # what a dirty rebuild compares with
         self._release_store()
         if self._memo is not None:

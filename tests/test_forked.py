@@ -192,3 +192,146 @@ def test_the_plugin_option_sets_the_processes(tmp_path, monkeypatch) -> None:
     config = load_config(str(tmp_path / "mkdocs.yml"))
     with pytest.raises(PluginError, match="processes: expected a whole number >= 0"):
         config.plugins["briefing"].on_config(config)
+
+
+# --- a loop shared with a child that meets it from the other end (MkDocs' page loop) --------
+
+
+@pytest.fixture
+def alone(monkeypatch):
+    """Let MeetingSplit fork for a few tasks, even beside the browser tests' server thread
+    (the children here only compute)."""
+    monkeypatch.setattr(forked, "MIN_TASKS", 1)
+    monkeypatch.setattr(forked, "can_fork", lambda: hasattr(os, "fork"))
+    monkeypatch.setattr(forked, "_alone", lambda: True)
+
+
+def _shared_loop(split: forked.MeetingSplit, work, count: int) -> list:
+    """The loop as the plugin runs it: each task here unless the child claimed it and
+    built it."""
+    results = []
+    for k in range(count):
+        done = None if split.mine(k) else split.result(k)
+        results.append(work(k) if done is None else done)
+    return results
+
+
+def test_a_loop_shared_with_a_child_runs_each_task_once_and_the_child_takes_the_end(
+        alone) -> None:
+    parent, before = os.getpid(), _children()
+
+    def work(k: int) -> tuple[int, int]:
+        time.sleep(0.005)
+        return k * k, os.getpid()
+
+    eligible = [k % 7 != 3 for k in range(60)]
+    split = forked.MeetingSplit(work, eligible)
+    assert split.start()
+    try:
+        results = _shared_loop(split, work, 60)
+    finally:
+        split.close()
+    assert [r[0] for r in results] == [k * k for k in range(60)]
+    by_child = [k for k, r in enumerate(results) if r[1] != parent]
+    assert by_child, "the child built none"
+    assert by_child == [k for k in range(by_child[0], 60) if eligible[k]]  # the end, eligible
+    assert by_child[0] > 0  # this process built the start
+    assert _children() <= before
+
+
+def test_a_child_that_fails_in_a_shared_loop_is_trusted_for_nothing(alone) -> None:
+    """The child built some tasks, then failed: this process runs all the child's tasks."""
+    parent = os.getpid()
+
+    def work(k: int) -> int:
+        time.sleep(0.005)
+        if os.getpid() != parent and k < 50:
+            raise RuntimeError("only in the child")
+        return os.getpid()
+
+    split = forked.MeetingSplit(work, [True] * 60)
+    assert split.start()
+    try:
+        assert _shared_loop(split, work, 60) == [parent] * 60
+    finally:
+        split.close()
+
+
+def test_no_child_for_a_shared_loop_beside_other_threads(monkeypatch) -> None:
+    """MkDocs' page loop is shared only where nothing else runs (`mkdocs build`)."""
+    monkeypatch.setattr(forked, "MIN_TASKS", 1)
+    monkeypatch.setattr(forked, "_alone", lambda: False)
+    split = forked.MeetingSplit(lambda k: k, [True] * 40)
+    assert not split.start()
+    assert all(split.mine(k) for k in range(40))
+
+
+def _seeds_project(tmp_path, processes: int):
+    from site_fixture import copy_project
+
+    project = copy_project(tmp_path / f"p{processes}")
+    yml = project / "mkdocs.yml"
+    text = yml.read_text("utf-8")
+    assert "      processes: 0\n" in text
+    yml.write_text(text.replace("      processes: 0\n", f"      processes: {processes}\n"),
+                   "utf-8")
+    return project
+
+
+def _build(project, *, strict: bool = False):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"),
+                         strict=strict)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return project / "site"
+
+
+def test_pages_built_on_both_cores_make_the_same_site(alone, tmp_path, monkeypatch) -> None:
+    """`mkdocs build` with a forked child building pages from the end of MkDocs' loop:
+    every file the same, byte for byte (the search index too), as built in one process.
+    (The RSS feeds differ only by their build date.)"""
+    monkeypatch.setenv("BRIEFING_CACHE", "false")
+    built_by_child: list[int] = []
+    collect = forked.MeetingSplit._collect
+    monkeypatch.setattr(forked.MeetingSplit, "_collect", lambda self: (
+        lambda r: built_by_child.append(len(r)) or r)(collect(self)))
+    one = _build(_seeds_project(tmp_path, 1))
+    two = _build(_seeds_project(tmp_path, 2))
+    assert built_by_child and built_by_child[0] > 10
+    files = sorted(p.relative_to(one).as_posix() for p in one.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(two).as_posix() for p in two.rglob("*")
+                           if p.is_file())
+    differ = [f for f in files if (one / f).read_bytes() != (two / f).read_bytes()]
+    assert differ == ["feed_rss_created.xml", "feed_rss_updated.xml"]
+    assert "search/search_index.json" in files
+
+
+def test_a_warning_on_a_page_the_child_built_is_logged_here_once_and_strict_counts_it(
+        alone, tmp_path, monkeypatch, caplog) -> None:
+    import logging
+
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.exceptions import Abort
+
+    monkeypatch.setenv("BRIEFING_CACHE", "false")
+    parent = os.getpid()
+    build_page = mkdocs_build._build_page
+
+    def warn_in_child(page, config, doc_files, *args, **kwargs):
+        if os.getpid() != parent and page.file is doc_files[-1]:  # the child starts there
+            logging.getLogger("mkdocs.test").warning("a warning made in the child")
+        return build_page(page, config, doc_files, *args, **kwargs)
+
+    monkeypatch.setattr(mkdocs_build, "_build_page", warn_in_child)
+    project = _seeds_project(tmp_path, 2)
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(Abort, match="1 warnings"):
+        _build(project, strict=True)
+    said = [r.getMessage() for r in caplog.records if r.name == "mkdocs.test"]
+    assert said == ["a warning made in the child"]
