@@ -1840,6 +1840,10 @@ def render_site(records: Iterable[Mapping[str, Any]], gazetteer: Any = None,
         texts = {}
         if isinstance(record_texts, dict):
             record_texts.clear()
+    if processes > 1 and todo:
+        # the chart module (and Altair, 28 MB) loaded once, before the render child is
+        # forked, so the two processes share it rather than each loading its own copy
+        from . import charts  # noqa: F401
     made.update(zip(todo, forked.run_forked([files_of(tasks[i][2]) for i in todo], processes),
                     strict=True))
     for i, (name, key, _make) in enumerate(tasks):

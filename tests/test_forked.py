@@ -335,3 +335,31 @@ def test_a_warning_on_a_page_the_child_built_is_logged_here_once_and_strict_coun
         _build(project, strict=True)
     said = [r.getMessage() for r in caplog.records if r.name == "mkdocs.test"]
     assert said == ["a warning made in the child"]
+
+
+def test_the_chart_module_is_loaded_before_the_render_child_is_forked() -> None:
+    """Loaded after the fork, the chart module and Altair (28 MB) were loaded twice, once in
+    each process; loaded before it, the two share them (the build's peak memory is the
+    render's two processes together)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys\n"
+        "from generator import forked, pages\n"
+        "from generator.reference import load_gazetteer, load_taxonomy\n"
+        "from tests.test_pages import load_records\n"
+        "assert 'generator.charts' not in sys.modules\n"
+        "seen = []\n"
+        "fork = forked._fork\n"
+        "forked._fork = lambda: seen.append('generator.charts' in sys.modules) or fork()\n"
+        "forked.MIN_TASKS, forked.can_fork = 1, lambda: True\n"
+        "pages.render_site(load_records(), load_gazetteer(), load_taxonomy(), reuse=False,\n"
+        "                  pages_as_bytes=True, processes=2)\n"
+        "print(seen)\n")
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[True]"
