@@ -281,7 +281,12 @@ class MeetingSplit:
         gc.freeze()
         self._frozen = True
         give_back_freed_memory()
-        pid = _fork()
+        try:
+            pid = _fork()
+        except OSError:  # no memory or no process left for a child: this process does all
+            self.pid = -1
+            self.close()
+            return False
         if pid == 0:  # pragma: no cover - the child's coverage is not collected
             self.in_child = True
             self._run_child()
@@ -343,8 +348,8 @@ class MeetingSplit:
         return results
 
     def close(self) -> None:
-        """End the split: a child still running (the loop failed) is killed; the objects
-        frozen at the fork are the collector's again."""
+        """End the split (again: nothing): a child still running (the loop failed) is
+        killed; the objects frozen at the fork are the collector's again."""
         import gc
 
         if self.pid is not None and self.pid > 0:
@@ -357,6 +362,7 @@ class MeetingSplit:
         if self.pid is not None:
             self._file.close()
             self._state.close()
+            self.pid = None  # closed: every task is this process's
         if self._frozen:
             gc.unfreeze()
             self._frozen = False

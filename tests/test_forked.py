@@ -363,3 +363,19 @@ def test_the_chart_module_is_loaded_before_the_render_child_is_forked() -> None:
                           text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "[True]"
+
+
+def test_a_shared_loop_whose_fork_fails_is_run_here(alone, monkeypatch) -> None:
+    """No process left for a child (fork raises): no split, and nothing half made of it."""
+    import gc
+
+    def no_fork() -> int:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(forked, "_fork", no_fork)
+    frozen = gc.get_freeze_count()
+    split = forked.MeetingSplit(lambda k: k, [True] * 40)
+    assert not split.start()
+    assert all(split.mine(k) for k in range(40))
+    assert gc.get_freeze_count() == frozen  # what start() froze is the collector's again
+    split.close()  # a second close does nothing
