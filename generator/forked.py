@@ -305,7 +305,9 @@ class MeetingSplit:
                         break
                     self._state[k] = self._CHILD
                 data = pickle.dumps((k, self.work(k)), protocol=pickle.HIGHEST_PROTOCOL)
-                os.write(fd, _FRAME.pack(len(data)) + data)
+                frame = memoryview(_FRAME.pack(len(data)) + data)
+                while frame:  # (a write to a file may take less than all it is given)
+                    frame = frame[os.write(fd, frame):]
             code = 0
         finally:
             os._exit(code)
