@@ -142,6 +142,26 @@ def test_a_forecast_needs_a_forecaster_or_a_passive_projection() -> None:
     assert growth(rec) == {("guizhou", 2025, 5.5, "around")}
 
 
+def test_an_expectation_in_the_passive_is_a_forecast_whoever_wrote_the_cue_phrase() -> None:
+    """"is expected to grow" is one cue phrase of its own: it is as passive as "expected"
+    after "is" (a think tank's blue book in May, no work report in sight)."""
+    rec = record_of("According to the 2017 Hunan Economic Development Report, Hunan is "
+                    "confident of a stable performance. Hunan GDP is expected to grow by 8% in "
+                    "2017.", date="2017-05-27")
+    assert growth(rec) == set()
+    assert growth(rec, "gdp-growth-forecast") == {("hunan", 2017, 8.0, "exactly")}
+
+
+def test_a_work_report_s_expectation_for_a_named_year_is_a_target_published_as_fact() -> None:
+    rec = record_of("Shanghai's gross domestic product (GDP) is expected to grow by 7.5 percent "
+                    "in 2014, the city's mayor said Sunday at the opening of this year's "
+                    "Shanghai People's Congress.", date="2014-01-20")
+    [fig] = growth_figures(rec)
+    assert (fig["indicator"], fig["region"], fig["year"], fig["value"]) == (
+        "gdp-growth-target", "shanghai", 2014, 7.5)
+    assert fig["confidence"] == "high" and fig["rule"].startswith("target:report")
+
+
 def test_contractions_are_negative_outcomes() -> None:
     rec = record_of("Heilongjiang's GDP contracted 1.2 percent in 2024.")
     assert growth(rec, "gdp-growth") == {("heilongjiang", 2024, -1.2, "exactly")}

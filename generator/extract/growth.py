@@ -585,13 +585,16 @@ _NAME_BEFORE = re.compile(r"(?:[A-Z][\w&.'’-]*\s+)+$")
 _PARTICIPLES = ("expected", "projected", "forecast", "forecasted", "predicted", "estimated",
                 "anticipated")
 _TARGET_NOUNS = ("target", "targets", "goal", "goals", "objective", "objectives")
+_BE = ("is", "are", "was", "were", "be", "been", "being")
 
 
 def _passive(sa: SentenceAnalysis, cue: Cue) -> bool:
     """"is forecast at", "GDP expected to see growth": a projection no one is named as
     making, as opposed to "Yunnan has projected growth of ...", a government's own."""
-    word = cue.text.lower().split()[0]
-    if word not in _PARTICIPLES:
+    words = cue.text.lower().split()
+    if len(words) > 1 and words[0] in _BE:  # the cue phrase holds its verb: "is expected to grow"
+        return words[1] in _PARTICIPLES
+    if words[0] not in _PARTICIPLES:
         return False
     be_before = re.search(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$",
                           sa.text[max(0, cue.start - 20):cue.start], re.I)
@@ -1220,7 +1223,7 @@ def _confidence(region_rule: str, measure: str, stance_rule: str, year_rule: str
     sure_region = region_rule in NAMED
     sure_year = year_rule in ("stated", "relative", "sentence", "anchor-date")
     sure = sure_region and measure == "gdp" and stance_rule in (
-        "cue", "comparison", "forecaster", "projection") and sure_year
+        "cue", "comparison", "forecaster", "projection", "report") and sure_year
     return "high" if sure else "low"
 
 
