@@ -152,6 +152,17 @@ def test_an_expectation_in_the_passive_is_a_forecast_whoever_wrote_the_cue_phras
     assert growth(rec, "gdp-growth-forecast") == {("hunan", 2017, 8.0, "exactly")}
 
 
+def test_what_an_economy_could_or_may_grow_by_is_a_guess_not_a_target() -> None:
+    """A government's own projection is its target ("Yunnan has projected growth of about 6
+    percent"); a possibility is no one's plan, whoever is named."""
+    rec = record_of("Guangdong's economy could grow 5.5 percent in 2025. Jiangsu's GDP may grow "
+                    "by 6 percent this year. Yunnan has projected GDP growth of about 6 percent "
+                    "in 2025.", date="2025-03-01")
+    assert growth(rec) == {("yunnan", 2025, 6.0, "around")}
+    assert growth(rec, "gdp-growth-forecast") == {("guangdong", 2025, 5.5, "exactly"),
+                                                  ("jiangsu", 2025, 6.0, "exactly")}
+
+
 def test_a_work_report_s_expectation_for_a_named_year_is_a_target_published_as_fact() -> None:
     rec = record_of("Shanghai's gross domestic product (GDP) is expected to grow by 7.5 percent "
                     "in 2014, the city's mayor said Sunday at the opening of this year's "

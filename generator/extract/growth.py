@@ -382,6 +382,8 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
             return "forecast", "passive"  # "growth for 2025 is forecast at 2 to 3 per cent"
         if kind == "target" and forecaster and _verb(stances[-1]):
             return "forecast", "forecaster"  # "He forecast that X would grow 5.1 pct"
+        if kind == "forecast" and stances[-1].text.lower().split()[0] in _MODALS:
+            return "forecast", "modal"  # "Guangdong's economy could grow 5.5 percent": a guess
         if kind == "forecast" and not forecaster:
             # "Yunnan has projected growth of about 6 percent": a government's own
             # projection for its year is its target; a forecast needs a forecaster
@@ -586,6 +588,8 @@ _PARTICIPLES = ("expected", "projected", "forecast", "forecasted", "predicted", 
                 "anticipated")
 _TARGET_NOUNS = ("target", "targets", "goal", "goals", "objective", "objectives")
 _BE = ("is", "are", "was", "were", "be", "been", "being")
+#: what a possibility opens with, never a plan: "could grow", "may expand", "might grow"
+_MODALS = ("could", "may", "might")
 
 
 def _passive(sa: SentenceAnalysis, cue: Cue) -> bool:
