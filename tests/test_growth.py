@@ -152,6 +152,13 @@ def test_an_expectation_in_the_passive_is_a_forecast_whoever_wrote_the_cue_phras
     assert growth(rec, "gdp-growth-forecast") == {("hunan", 2017, 8.0, "exactly")}
 
 
+def test_a_rate_for_the_years_ahead_is_no_one_year_s_target() -> None:
+    rec = record_of("Guangdong aims to keep GDP growth above 5 percent over the next five years. "
+                    "Jiangsu aims for GDP growth of around 5 percent in 2025 and will keep "
+                    "growth steady in the coming years.", date="2025-03-01")
+    assert growth(rec) == {("jiangsu", 2025, 5.0, "around")}
+
+
 def test_what_an_economy_could_or_may_grow_by_is_a_guess_not_a_target() -> None:
     """A government's own projection is its target ("Yunnan has projected growth of about 6
     percent"); a possibility is no one's plan, whoever is named."""
