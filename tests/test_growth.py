@@ -996,6 +996,18 @@ def test_a_result_set_against_a_missed_target_is_an_outcome() -> None:
     assert ("guangdong", 2024, 3.5, "exactly") not in growth(rec)
 
 
+def test_a_result_after_a_target_said_to_be_met_is_an_outcome_whatever_the_word_order() -> None:
+    """The target word before its figure ("its target of 5.5 percent"), and the target said
+    to be met after it, in the passive ("... was met, with growth of 5.7 percent"): the
+    figure after is the result, never a second target."""
+    for text in ("Sichuan met its 2024 target of 5.5 percent, with growth of 5.7 percent.",
+                 "The target of 5.5 percent set by Sichuan last year was met, with growth of "
+                 "5.7 percent."):
+        rec = record_of(text, date="2025-03-01")
+        assert growth(rec, "gdp-growth") == {("sichuan", 2024, 5.7, "exactly")}, text
+        assert ("sichuan", 2024, 5.7, "exactly") not in growth(rec), text
+
+
 def test_more_than_half_of_a_group_is_not_the_place_before() -> None:
     rec = record_of("Guangdong's GDP reached 12.9 trillion yuan in 2022.\nThe provinces also "
                     "announced their expected economic growth targets for 2023, with more than "

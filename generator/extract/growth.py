@@ -460,18 +460,31 @@ def _compared_figure(sa: SentenceAnalysis, i: int) -> int | None:
 @cache
 def _met_or_missed() -> re.Pattern[str]:
     """A target said to be met or missed: "failed to meet its own 5% target", "missed its
-    goal" (the words: cues.yaml, growth.met_or_missed)."""
+    goal", "the target ... was met" (the words: cues.yaml, growth.met_or_missed)."""
     words = alternation([str(w) for w in cues()["growth"]["met_or_missed"]])
-    return re.compile(rf"\b(?:{words})\s+(?:its|their|the|his|her)\b", re.I)
+    return re.compile(rf"\b(?:(?:{words})\s+(?:its|their|the|his|her)\b"
+                      rf"|(?:was|were|been)\s+(?:{words})\b)", re.I)
+
+
+#: between a target word and its figure: "its target of 5.5%", "the target for 2024 was 5%"
+_TARGET_THEN_FIGURE = re.compile(
+    r"\s+(?:(?:for|in)\s+(?:19|20)\d\d\s+)?(?:of|at|was|is|set\s+at)\s+", re.I)
 
 
 def _result_against_target(sa: SentenceAnalysis, i: int, cue: Cue) -> bool:
     """"Guangdong failed to meet its own 5% target for 2024, with an economic growth rate of
-    only 3.5%": the target word belongs to the figure right before it (5%), and the sentence
-    says the target was met or missed: the next figure is the result."""
+    only 3.5%", "Sichuan met its target of 5.5 percent, with growth of 5.7 percent", "The
+    target of 5.5 percent ... was met, with growth of 5.7 percent": the target word belongs
+    to the figure right before this one, and the sentence says, before this figure, that the
+    target was met or missed: this figure is the result."""
     prev = _previous_number(sa, i)
-    return (prev is not None and prev.end <= cue.start and cue.start - prev.end <= 3
-            and bool(_met_or_missed().search(sa.text[max(0, prev.start - 40):prev.start])))
+    if prev is None:
+        return False
+    names_prev = (prev.end <= cue.start and cue.start - prev.end <= 3
+                  or _TARGET_THEN_FIGURE.fullmatch(sa.text, cue.end, prev.start) is not None)
+    start = min(prev.start, cue.start)
+    return names_prev and bool(
+        _met_or_missed().search(sa.text[max(0, start - 40):sa.numbers[i].start]))
 
 
 #: the next item of a ranking after a figure: ", followed by Hainan's 9.2 percent", "and
