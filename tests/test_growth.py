@@ -1008,6 +1008,24 @@ def test_a_result_after_a_target_said_to_be_met_is_an_outcome_whatever_the_word_
         assert ("sichuan", 2024, 5.7, "exactly") not in growth(rec), text
 
 
+def test_a_figure_a_year_earlier_is_of_the_year_before_the_one_written() -> None:
+    """"a year earlier" after a figure is the year before the year the sentence wrote, not
+    the year before the article's; and a bare figure a target is compared with is the
+    target before, whichever way its year is said."""
+    rec = record_of("Liaoning's economy grew 5.1 percent in 2024, up from 4.3 percent a year "
+                    "earlier.", date="2025-02-10")
+    assert growth(rec, "gdp-growth") == {("liaoning", 2024, 5.1, "exactly"),
+                                         ("liaoning", 2023, 4.3, "exactly")}
+    rec = record_of("GDP grew 5.2 percent in 2023 in Hebei, compared with 3.8 percent the "
+                    "previous year.", date="2025-02-10")
+    assert ("hebei", 2022, 3.8, "exactly") in growth(rec, "gdp-growth")
+    assert ("hebei", 2024, 3.8, "exactly") not in growth(rec, "gdp-growth")
+    rec = record_of("Liaoning set its growth target at 5.5 percent for 2025, up from 5 percent "
+                    "a year earlier.", date="2025-02-10")
+    assert growth(rec) == {("liaoning", 2025, 5.5, "exactly"), ("liaoning", 2024, 5.0, "exactly")}
+    assert growth(rec, "gdp-growth") == set()
+
+
 def test_more_than_half_of_a_group_is_not_the_place_before() -> None:
     rec = record_of("Guangdong's GDP reached 12.9 trillion yuan in 2022.\nThe provinces also "
                     "announced their expected economic growth targets for 2023, with more than "

@@ -417,6 +417,7 @@ _COMPARED_BARE = re.compile(r"\s*(?:(?:the|its|their)\s+)?(?:(?:last|the\s+previ
                             r"\s+than|not\s+less\s+than)\s+)?$", re.I)
 #: after the bare figure: its year at most, then the end of the clause
 _COMPARED_BARE_AFTER = re.compile(r"[\"”]?\s*(?:(?:in|for)\s+)?(?:(?:last|the\s+previous)\s+year|"
+                                  r"a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|"
                                   r"(?:19|20)\d\d)?\s*(?:[,;:)]|\.?\s*$)", re.I)
 
 
