@@ -1008,6 +1008,18 @@ def test_a_result_after_a_target_said_to_be_met_is_an_outcome_whatever_the_word_
         assert ("sichuan", 2024, 5.7, "exactly") not in growth(rec), text
 
 
+def test_a_target_changed_to_a_level_from_another_keeps_the_other_for_the_year_before() -> None:
+    """"to 5 percent from 5.5 percent": the level after "from" is the target before (never a
+    second target for the same year); one with a year of its own keeps it."""
+    rec = record_of("Guizhou lowered its 2025 growth target to 5 percent from 5.5 percent.",
+                    date="2025-02-10")
+    assert growth(rec) == {("guizhou", 2025, 5.0, "exactly"), ("guizhou", 2024, 5.5, "exactly")}
+    assert [f["confidence"] for f in growth_figures(rec) if f["value"] == 5.5] == ["low"]
+    rec = record_of("Guizhou lowered its growth target for 2025 to about 5 percent from 5.5 "
+                    "percent in 2024.", date="2025-02-10")
+    assert growth(rec) == {("guizhou", 2025, 5.0, "around"), ("guizhou", 2024, 5.5, "exactly")}
+
+
 def test_a_figure_a_year_earlier_is_of_the_year_before_the_one_written() -> None:
     """"a year earlier" after a figure is the year before the year the sentence wrote, not
     the year before the article's; and a bare figure a target is compared with is the

@@ -303,6 +303,27 @@ def _changed_target(sa: SentenceAnalysis, level: Number) -> bool:
     return bool(stances) and stances[-1].kind == "target"
 
 
+#: "... to 5 percent from 5.5 percent": the level after "from", right after a new level
+_TO_BEFORE = re.compile(r"\bto\s+(?:[\"“]?\w+\s+){0,2}$", re.I)
+_FROM_BETWEEN = re.compile(r"[\"”]?,?\s+from\s+(?:the\s+)?(?:[\"“]?\w+\s+){0,2}", re.I)
+_OWN_YEAR_AFTER = re.compile(r"[\"”]?\s+(?:(?:in|for)\s+)?(?:(?:19|20)\d\d\b"
+                             r"|(?:last|the\s+previous)\s+year|a\s+year\s+(?:earlier|ago|before))",
+                             re.I)
+
+
+def _changed_from_after(sa: SentenceAnalysis, i: int) -> bool:
+    """Whether number *i* is the level a target changed from, written after the new level
+    ("lowered its 2025 growth target to 5 percent from 5.5 percent"), with no year of its
+    own (the year the sentence gives is the new level's)."""
+    prev = _previous_number(sa, i)
+    num = sa.numbers[i]
+    return (prev is not None
+            and _FROM_BETWEEN.fullmatch(sa.text, prev.end, num.start) is not None
+            and _TO_BEFORE.search(sa.text, max(0, prev.start - 25), prev.start) is not None
+            and not _OWN_YEAR_AFTER.match(sa.text, num.end)
+            and _changed_target(sa, prev))
+
+
 #: what a plan's action follows: "targets ... include increasing GDP", "the goal is raising"
 _ACTION_AFTER = re.compile(r"\b(?:include|includes|including|is|are|be|of|on)\s+$", re.I)
 
@@ -1383,6 +1404,11 @@ def extract_growth(
             value, value_max = num.value, num.value_max
             if kind == "outcome" and value > 0 and _falls(sa, i):  # ("fell -2%" is -2%)
                 value, value_max = -value, None if value_max is None else -value_max
+            if kind == "target" and year is not None and _changed_from_after(sa, i):
+                # "lowered its 2025 growth target to 5 percent from 5.5 percent": the level
+                # it changed from is the year before's target
+                year, confidence = year - 1, "low"
+                rule = f"target:changed-from; region:{region_rule}; year:before"
             start_level = _changed_from(sa, i) if kind == "target" else None
             if start_level is not None and start_level.value_max is not None and len(regions) > 1:
                 start_level = None  # a bracket over a group, as above (not each place's)
