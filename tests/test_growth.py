@@ -1008,6 +1008,13 @@ def test_a_result_after_a_target_said_to_be_met_is_an_outcome_whatever_the_word_
         assert ("sichuan", 2024, 5.7, "exactly") not in growth(rec), text
 
 
+def test_a_target_a_dated_result_falls_short_of_is_that_year_s_target() -> None:
+    rec = record_of("Guangdong's GDP grew by 3.5% in 2024, lower than the target of about 5%.",
+                    date="2025-02-10")
+    assert growth(rec) == {("guangdong", 2024, 5.0, "around")}
+    assert growth(rec, "gdp-growth") == {("guangdong", 2024, 3.5, "exactly")}
+
+
 def test_a_target_changed_to_a_level_from_another_keeps_the_other_for_the_year_before() -> None:
     """"to 5 percent from 5.5 percent": the level after "from" is the target before (never a
     second target for the same year); one with a year of its own keeps it."""

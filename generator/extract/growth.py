@@ -554,9 +554,11 @@ def _next_in_list(sa: SentenceAnalysis, i: int) -> int | None:
 @cache
 def _against_target() -> re.Pattern[str]:
     """From an outcome figure to a target set against it: "% growth versus its target of
-    around ", ", undershooting its goal of " (no other figure between)."""
+    around ", ", undershooting its goal of ", " in 2024, lower than the target of about " (no
+    other figure between; the outcome's year may be)."""
     words = alternation([str(w) for w in cues()["growth"]["against_target"]])
-    return re.compile(rf"^[^\d;]{{0,60}}?(?<![\w-])(?:{words})(?![\w-])[^\d;]{{0,40}}?"
+    return re.compile(rf"^(?:[^\d;]|\b(?:19|20)\d\d\b){{0,60}}?(?<![\w-])(?:{words})(?![\w-])"
+                      rf"[^\d;]{{0,40}}?"
                       r"\b(?:target|goal|objective)s?\b[^\d;]{0,25}$", re.I)
 
 
