@@ -159,6 +159,18 @@ def test_a_rate_for_the_years_ahead_is_no_one_year_s_target() -> None:
     assert growth(rec) == {("jiangsu", 2025, 5.0, "around")}
 
 
+def test_hong_kong_and_macao_forecast_and_set_no_targets() -> None:
+    """A mainland government's projection for its year is its target; the special
+    administrative regions publish forecasts (devcorpus guide: the Financial Secretary's
+    forecast is no target), whoever is named as making them."""
+    rec = record_of("Hong Kong's economy grew 2.5 percent in 2024, and the government forecasts "
+                    "growth of 2 to 3 percent in 2025. Macao's government projects GDP growth "
+                    "of 7 percent in 2025.", date="2025-02-10")
+    assert growth(rec) == set()
+    assert growth(rec, "gdp-growth-forecast") == {("hong-kong", 2025, 2.0, "range"),
+                                                  ("macao", 2025, 7.0, "exactly")}
+
+
 def test_what_an_economy_could_or_may_grow_by_is_a_guess_not_a_target() -> None:
     """A government's own projection is its target ("Yunnan has projected growth of about 6
     percent"); a possibility is no one's plan, whoever is named."""

@@ -1304,6 +1304,11 @@ def extract_growth(
             regions = [r for r in regions if r != "china"]
             if not regions:
                 continue
+            if stance_rule == "projection" and all(
+                    _level(gazetteer, r) == "sar" for r in regions):
+                # Hong Kong and Macao publish forecasts, and set no growth targets: "the
+                # government forecasts growth of 2 to 3 percent" is no plan
+                kind, stance_rule = "forecast", "sar"
             if (region_rule == "coordinated" or region_rule == "pronoun" and len(regions) > 1) and (
                     num.value_max is not None
                     or _EITHER_QUALIFIER.search(sa.text[max(0, num.start - 30):num.start])):
