@@ -159,6 +159,15 @@ def test_a_rate_for_the_years_ahead_is_no_one_year_s_target() -> None:
     assert growth(rec) == {("jiangsu", 2025, 5.0, "around")}
 
 
+def test_a_full_year_expectation_beside_the_year_s_results_so_far_is_no_target() -> None:
+    rec = record_of("In the first three quarters, Jiangxi's GDP grew 5.3 percent, and the "
+                    "province expects full-year growth of about 5 percent.", date="2024-10-20")
+    assert growth(rec) == set()
+    # the same expectation at the start of a year is the government's plan
+    rec = record_of("Jiangxi expects growth of about 5 percent in 2025.", date="2025-01-20")
+    assert growth(rec) == {("jiangxi", 2025, 5.0, "around")}
+
+
 def test_hong_kong_and_macao_forecast_and_set_no_targets() -> None:
     """A mainland government's projection for its year is its target; the special
     administrative regions publish forecasts (devcorpus guide: the Financial Secretary's

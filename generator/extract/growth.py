@@ -1309,6 +1309,11 @@ def extract_growth(
                 # Hong Kong and Macao publish forecasts, and set no growth targets: "the
                 # government forecasts growth of 2 to 3 percent" is no plan
                 kind, stance_rule = "forecast", "sar"
+            if stance_rule == "projection" and any(p is not None for p in periods_here):
+                # "In the first three quarters, Jiangxi's GDP grew 5.3 percent, and the
+                # province expects full-year growth of about 5 percent": an estimate made
+                # with the year's results so far, not the plan set at its start
+                kind, stance_rule = "forecast", "in-year"
             if (region_rule == "coordinated" or region_rule == "pronoun" and len(regions) > 1) and (
                     num.value_max is not None
                     or _EITHER_QUALIFIER.search(sa.text[max(0, num.start - 30):num.start])):
