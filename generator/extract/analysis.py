@@ -343,16 +343,15 @@ def _years(sentence: str, anchor: TimeAnchor, numbers: Sequence[Number]) -> tupl
     # base before its figure: "an increase over the previous year 3%")
     written = [r for r in refs if not r.relative and r.year is not None]
     refs = [YearRef(r.start, r.end, before[-1].year - 1, True)
-            if r.relative and _A_YEAR_EARLIER.match(sentence, r.start)
+            if r.relative and _BEFORE_THAT.match(sentence, r.start)
             and _FIGURE_BEFORE.search(sentence, max(0, r.start - 30), r.start)
             and (before := [w for w in written if w.end <= r.start]) else r for r in refs]
     return tuple(sorted(refs, key=lambda r: r.start))
 
 
+#: the year before the one just named (the relative years `_RELATIVE` finds that say so)
 _BEFORE_THAT = re.compile(r"the\s+(?:previous|preceding)\s+year|a\s+year\s+earlier", re.I)
 _FIGURE_BEFORE = re.compile(r"\d\s*(?:%|percent|per\s+cent)[\"”]?\s+(?:in\s+|for\s+)?$", re.I)
-_A_YEAR_EARLIER = re.compile(r"a\s+year\s+(?:earlier|before)\b|the\s+(?:previous|preceding)"
-                             r"\s+year\b", re.I)
 
 
 def _cues(sentence: str, low: str) -> tuple[Cue, ...]:

@@ -637,7 +637,7 @@ def _passive(sa: SentenceAnalysis, cue: Cue) -> bool:
         return words[1] in _PARTICIPLES
     if words[0] not in _PARTICIPLES:
         return False
-    be_before = re.search(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?$",
+    be_before = re.search(rf"\b(?:{'|'.join(_BE)})\s+(?:\w+\s+)?$",
                           sa.text[max(0, cue.start - 20):cue.start], re.I)
     return bool(be_before or re.match(r"\s+(?:to|at|between)\b", sa.text[cue.end:], re.I))
 
