@@ -78,6 +78,27 @@ _INDEX = struct.Struct("<I")  # a batch's number, as the queue carries it
 _FRAME = struct.Struct("<Q")  # the size of a batch's pickled results, before them
 
 
+def _framed(value: Any) -> bytes:
+    """*value* pickled, with its size before it (what a child sends back)."""
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    return _FRAME.pack(len(data)) + data
+
+
+def _frames(buffer: bytes | bytearray) -> tuple[list[bytes | bytearray], int]:
+    """The complete frames at the start of *buffer* (copies of their pickled bytes), and
+    how many bytes of it they take; a frame cut off at the end is left for later."""
+    frames: list[bytes | bytearray] = []
+    at = 0
+    while len(buffer) - at >= _FRAME.size:
+        (size,) = _FRAME.unpack_from(buffer, at)
+        end = at + _FRAME.size + size
+        if len(buffer) < end:
+            break
+        frames.append(buffer[at + _FRAME.size:end])
+        at = end
+    return frames, at
+
+
 def _take(queue_fd: int) -> Iterator[int]:
     """Batch numbers from the shared queue until it is empty. Reads of one number are atomic
     (a pipe never splits a read or write under PIPE_BUF bytes), so each number goes to
@@ -98,9 +119,7 @@ def _child(tasks: Sequence[Callable[[], Any]], batches: Sequence[range], queue_f
     try:
         with os.fdopen(write_fd, "wb") as pipe:
             for b in _take(queue_fd):
-                data = pickle.dumps([(i, tasks[i]()) for i in batches[b]],
-                                    protocol=pickle.HIGHEST_PROTOCOL)
-                pipe.write(_FRAME.pack(len(data)) + data)
+                pipe.write(_framed([(i, tasks[i]()) for i in batches[b]]))
                 pipe.flush()  # the batch leaves now, not with the next one
         code = 0
     finally:
@@ -141,16 +160,13 @@ class _Inbox:
                 self.torn = self.torn or bool(self.pending)
                 return True
             self.pending += chunk
-            while len(self.pending) >= _FRAME.size:
-                (size,) = _FRAME.unpack_from(self.pending)
-                end = _FRAME.size + size
-                if len(self.pending) < end:
-                    break
+            frames, used = _frames(self.pending)
+            for frame in frames:
                 try:
-                    self.results.update(pickle.loads(self.pending[_FRAME.size:end]))
+                    self.results.update(pickle.loads(frame))
                 except Exception:  # noqa: BLE001 - a damaged frame: trust nothing of it
                     self.torn = True
-                del self.pending[:end]
+            del self.pending[:used]
         return True
 
 
@@ -304,8 +320,7 @@ class MeetingSplit:
                     if self._state[k] != self._FREE:
                         break
                     self._state[k] = self._CHILD
-                data = pickle.dumps((k, self.work(k)), protocol=pickle.HIGHEST_PROTOCOL)
-                frame = memoryview(_FRAME.pack(len(data)) + data)
+                frame = memoryview(_framed((k, self.work(k))))
                 while frame:  # (a write to a file may take less than all it is given)
                     frame = frame[os.write(fd, frame):]
             code = 0
@@ -337,17 +352,13 @@ class MeetingSplit:
             return {}
         self._file.seek(0)
         data = self._file.read()
-        results: dict[int, Any] = {}
-        at = 0
-        try:
-            while at < len(data):
-                (size,) = _FRAME.unpack_from(data, at)
-                k, value = pickle.loads(data[at + _FRAME.size:at + _FRAME.size + size])
-                results[k] = value
-                at += _FRAME.size + size
-        except Exception:  # noqa: BLE001 - a torn file: trust nothing of it
+        frames, used = _frames(data)
+        if used != len(data):  # a torn file: trust nothing of it
             return {}
-        return results
+        try:
+            return dict(pickle.loads(frame) for frame in frames)
+        except Exception:  # noqa: BLE001 - a damaged frame: trust nothing of it
+            return {}
 
     def close(self) -> None:
         """End the split (again: nothing): a child still running (the loop failed) is
