@@ -1095,6 +1095,10 @@ def test_down_from_names_the_level_before_not_a_fall() -> None:
     "Guangdong has set a target of 7.5 percent, compared to 8.5 percent last year.",
     "Among the provinces to have adjusted their growth targets is Guangdong (7.5 percent vs "
     "8.5 percent last year).",
+    # a figure planned or aimed for, with no target noun: the plan before it
+    "Guangdong plans to achieve GDP growth of 7.5 percent this year, down from 8.5 percent "
+    "last year.",
+    "Guangdong aims for growth of 7.5 percent this year, down from 8.5 percent last year.",
 ])
 def test_a_bare_figure_a_target_is_compared_with_is_the_target_before(sentence: str) -> None:
     rec = record_of(sentence)

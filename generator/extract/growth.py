@@ -453,7 +453,7 @@ def _compared_with_target(sa: SentenceAnalysis, i: int, j: int) -> bool:
         return False
     return _target_noun_before(sa, j) or bool(_TARGET_NOUN_AFTER.match(sa.text,
                                                                         sa.numbers[j].end)) or (
-        _set_before(sa, j))
+        _set_before(sa, j)) or _planned_before(sa, j)
 
 
 def _set_before(sa: SentenceAnalysis, j: int) -> bool:
@@ -462,6 +462,16 @@ def _set_before(sa: SentenceAnalysis, j: int) -> bool:
     start, _ = sa.clause(sa.numbers[j].start)
     return any(c.kind == "target" and c.text.lower() in ("set", "sets", "setting")
                for c in sa.cues if start <= c.start < sa.numbers[j].start)
+
+
+def _planned_before(sa: SentenceAnalysis, j: int) -> bool:
+    """"Guizhou plans to achieve GDP growth of around 5.5%, down from 6% last year": the
+    figure compared is what the clause plans or aims for (the last stance word before it is
+    a target's), so the bare figure it is compared with is the plan before it, as with a
+    target noun."""
+    start, _ = sa.clause(sa.numbers[j].start)
+    stances = _stance_cues(sa, start, sa.numbers[j].start)
+    return bool(stances) and stances[-1].kind == "target"
 
 
 def _compared_figure(sa: SentenceAnalysis, i: int) -> int | None:
