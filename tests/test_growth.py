@@ -206,6 +206,34 @@ def test_contractions_are_negative_outcomes() -> None:
     assert growth(rec, "gdp-growth") == {("heilongjiang", 2024, -1.2, "exactly")}
 
 
+@pytest.mark.parametrize("sentence", [
+    "Heilongjiang saw its economy shrink by 1.2 percent in 2024.",
+    "Heilongjiang's GDP shrinks 1.2 percent in 2024.",
+    "Heilongjiang's economy declines 1.2 percent in 2024.",
+])
+def test_every_form_of_a_fall_verb_makes_a_negative_outcome(sentence: str) -> None:
+    # "saw its economy shrink by 1 percent" was published as growth of 1 percent
+    assert growth(record_of(sentence), "gdp-growth") == {("heilongjiang", 2024, -1.2, "exactly")}
+
+
+def test_a_contraction_forecast_is_negative() -> None:
+    rec = record_of("Heilongjiang's economy is expected to contract 1.2 percent in 2025.",
+                    date="2025-01-10")
+    assert growth(rec, "gdp-growth-forecast") == {("heilongjiang", 2025, -1.2, "exactly")}
+
+
+def test_the_same_period_last_year_is_the_base_not_the_figures_year() -> None:
+    # the figure is of the first half of the article's year; "last year" gave it 2015
+    rec = record_of("In the first half of 2016, Liaoning saw its economy shrink by 1 percent "
+                    "from the same period last year.", date="2016-08-26")
+    assert [(f["indicator"], f["region"], f["year"], f["value"], f.get("period"))
+            for f in growth_figures(rec)] == [
+        ("gdp-growth-part-year", "liaoning", 2016, -1.0, "H1")]
+    rec = record_of("Liaoning saw its economy shrink by 1 percent from the same period last "
+                    "year.", date="2016-08-26")
+    assert [f for f in growth_figures(rec) if f["year"] == 2015] == []
+
+
 def test_an_estimate_for_a_year_not_over_is_not_an_outcome() -> None:
     rec = record_of("The region's GDP is expected to see growth of nearly 4 percent in 2025.",
                     date="2025-06-01")

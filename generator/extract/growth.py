@@ -937,7 +937,17 @@ def _nearest(refs: Sequence[YearRef], pos: int) -> YearRef | None:
 #: figure's own
 _BASE_YEAR = re.compile(r"\b(?:over|than|from|compared\s+with|compared\s+to|par\s+with|"
                         r"line\s+with|same\s+as(?:\s+(?:that|those)\s+(?:of|in|for)|\s+for|\s+in)?)"
-                        r"\s+(?:the\s+|a\s+)?$", re.I)
+                        r"\s+(?:the\s+|a\s+)?"
+                        # "shrink by 1 percent from the same period last year": the year of
+                        # the period compared with
+                        r"(?:(?:same|corresponding)\s+(?:period|quarter|time|months?)\s+"
+                        r"(?:of\s+|in\s+)?(?:the\s+)?)?$", re.I)
+
+
+def _is_base_year(sa: SentenceAnalysis, r: YearRef) -> bool:
+    """Whether year *r* is that of something compared with ("up 5% over 2023", "shrink by 1
+    percent from the same period last year")."""
+    return bool(_BASE_YEAR.search(sa.text, max(0, r.start - 45), r.start))
 
 
 #: a year ahead is never a base compared with: "grow by five percent over the coming year"
@@ -969,7 +979,7 @@ def year_of(
     inside = [r for r in sa.years if lo <= r.start < hi
               and (keep or sa.outside_asides(r.start, r.end))
               and not (r.start > num.start and not _AHEAD.match(sa.text, r.start)
-                       and (_BASE_YEAR.search(sa.text[max(0, r.start - 20):r.start])
+                       and (_is_base_year(sa, r)
                             or any(end <= r.start for end in looking_back)))
               and bases.get(r.start, num) is num
               # (a result's year is never that of a target named after it: "Liaoning's
@@ -1089,7 +1099,7 @@ def period_of(sa: SentenceAnalysis, i: int) -> str | None:
     if found and found[-1].start < clause_start and any(
             r.year is not None and not r.relative and clause_start <= r.start < clause_end
             and sa.outside_asides(r.start, r.end)
-            and not _BASE_YEAR.search(sa.text[max(0, r.start - 20):r.start]) for r in sa.years):
+            and not _is_base_year(sa, r) for r in sa.years):
         return None  # (a year compared with, "up 5% over 2023", is not the figure's)
     if not found:
         found = right_after or [c for c in periods if num.end <= c.start < clause_end
@@ -1424,7 +1434,7 @@ def extract_growth(
             if measure == "carried":
                 rule += "; measure:carried"
             value, value_max = num.value, num.value_max
-            if kind == "outcome" and value > 0 and _falls(sa, i):  # ("fell -2%" is -2%)
+            if kind in ("outcome", "forecast") and value > 0 and _falls(sa, i):  # (-2% if "fell -2%")
                 value, value_max = -value, None if value_max is None else -value_max
             if kind == "target" and year is not None and _changed_from_after(sa, i):
                 # "lowered its 2025 growth target to 5 percent from 5.5 percent": the level
