@@ -76,6 +76,35 @@ def test_contracts_and_foreign_capital_are_measures_of_their_own(text: str) -> N
     assert growth(record_of(text, date="2026-01-20"), "gdp-growth") == set()
 
 
+def test_fdi_named_after_gdp_takes_its_own_figure() -> None:
+    rec = record_of("Liaoning Province has set goals to increase its GDP by 11 percent and FDI "
+                    "by 20 percent in 2010.", date="2010-02-01")
+    assert growth(rec) == {("liaoning", 2010, 11.0, "exactly")}
+
+
+def test_an_intensity_per_unit_of_regional_gdp_is_no_growth() -> None:
+    rec = record_of("The energy consumption per unit of regional GDP was decreased by 5.28 "
+                    "percent in 2017, Anhui said.", date="2018-02-01")
+    assert growth_figures(rec) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Guangdong set a target of 9 percent growth rate for the 11th Five-Year Plan (2005-2010).",
+    "Guangdong set a target of 9 percent growth rate for the 11th Five-Year Plan.",
+    "Guangdong set a GDP growth target of 9 percent for 2011-2015.",
+    "Guangdong set a GDP growth target of 9 percent for 2011 to 2015.",
+])
+def test_a_rate_over_a_span_of_years_is_no_one_year_s(sentence: str) -> None:
+    # the target of a five-year plan was published as the target of its first year
+    assert growth_figures(record_of(sentence, date="2011-02-14")) == []
+
+
+def test_the_first_year_of_a_plan_is_one_year() -> None:
+    rec = record_of("Guangdong aims for 8 percent growth in 2011, the first year in the 12th "
+                    "Five-Year Plan period.", date="2011-02-14")
+    assert growth(rec) == {("guangdong", 2011, 8.0, "exactly")}
+
+
 def test_the_national_rate_beside_a_region_s_is_not_the_region_s() -> None:
     rec = record_of("In 2024, Sanya's economic growth rate was only 3.5%, failing to meet the "
                     "target and below the national 5% growth rate.")

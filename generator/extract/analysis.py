@@ -255,7 +255,15 @@ def _regex_cues() -> dict[str, re.Pattern[str]]:
         "sector": re.compile(
             rf"(?<![\w'’-])(?!(?:{scope})\s)[a-z][a-z-]+\s+econom(?:y|ies)\b"),
         # "energy consumption per unit of GDP": an intensity, not the economy
-        "per-unit": re.compile(r"\bper\s+unit\s+(?:of\s+)?(?:gdp|gross\s+domestic\s+product)\b"),
+        "per-unit": re.compile(r"\bper\s+unit\s+(?:of\s+)?(?:(?:regional|local)\s+)?"
+                               r"(?:gdp|grp|gross\s+(?:domestic|regional)\s+product)\b"),
+        # a span of years, or a five-year plan's: "a target of 9 percent for 2006-2010",
+        # "for the 11th Five-Year Plan": a rate over it is no one year's ("the first year of
+        # the 14th Five-Year Plan" is one year)
+        "span": re.compile(r"\b(?:19|20)\d\d\s*(?:-|–|—|to|through)\s*(?:19|20)\d\d\b"
+                           r"|(?<!year\s)\b(?:for|during|over|throughout|in)\s+the\s+(?:\d{1,2}(?:st|nd|rd|th)"
+                           r"\s+|(?:tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth)\s+)?"
+                           r"five[\s-]year\s+plan\b"),
         # quantified or unnamed groups: "most provinces", "12 of the 24 cities"
         "group": re.compile(
             rf"(?<![\w-])(?:(?:{quants})\s+(?:[\w'’-]+\s+){{0,4}}?(?:{heads})"
@@ -369,6 +377,8 @@ def _cues(sentence: str, low: str) -> tuple[Cue, ...]:
         measures += [(m.start(), m.end(), "measure", "other")
                      for m in rx["per-unit"].finditer(low)]
     found = _leftmost_longest(measures)
+    if "five" in low or "-" in low or "–" in low or " to " in low or "through" in low:
+        found += [(m.start(), m.end(), "average", "span") for m in rx["span"].finditer(low)]
     stances = [h for h in hits if h[2] == "stance"
                and not (low[h[0]:h[1]] == "up" and low.startswith(" to", h[1]))]
     found += _leftmost_longest(stances)  # ("up to 5 percent" is a qualifier, not a rise)

@@ -1187,6 +1187,14 @@ def _excluded(sa: SentenceAnalysis, i: int) -> str | None:
     seg_start = keep[0] if keep else (prev.end if prev else clause_start)
     if sa.cues_in(("average",), seg_start, num.end + 25, keep):
         return "average"
+    # a span of years, or a plan's, anywhere in the figure's stretch of the clause: "a target
+    # of 9 percent growth rate for the 11th Five-Year Plan (2005-2010)"
+    _, clause_end = sa.clause(num.start)
+    stretch_end = keep[1] if keep else clause_end
+    if i + 1 < len(sa.numbers):
+        stretch_end = min(stretch_end, sa.numbers[i + 1].start)
+    if sa.cues_in(("span",), seg_start, stretch_end, keep):
+        return "average"
     if any(not (of_growth and c.start >= num.start) for c in
            sa.cues_in(("share",), seg_start, num.end + 12, keep)):
         return "share"  # (the number's own "percent of" before "GDP growth" is no share)
