@@ -1311,6 +1311,16 @@ def test_in_a_story_on_a_work_report_an_expectation_for_a_named_year_is_the_plan
     assert growth(record_of(text, date="2025-03-25")) == set()
 
 
+def test_a_work_report_s_estimate_after_a_review_of_the_year_before_is_that_year_s() -> None:
+    # it was published as the report year's target
+    text = ("Qingdao presents its 2019 government work report.\nAccording to the report, "
+            "Qingdao's economy in 2018 saw high-speed growth. Its GDP was predicted to rise by "
+            "7.5 percent year-on-year to 1.2 trillion yuan.")
+    rec = record_of(text, date="2019-02-27")
+    assert growth(rec) == set()
+    assert growth(rec, "gdp-growth") == {("qingdao", 2018, 7.5, "exactly")}
+
+
 def test_a_target_named_after_a_comparison_is_the_target_before() -> None:
     rec = record_of('Guangdong, China\'s largest provincial economy, had set a growth target of '
                     '"above 6 percent" for 2021, up from a goal of "about 6 percent" for the '

@@ -1283,6 +1283,16 @@ def _own_years(sa: SentenceAnalysis) -> list[YearRef]:
             and not _EXPECTED_YEAR.search(sa.text[sa.clause(r.start)[0]:r.start])]
 
 
+def _year_reviewed(before: SentenceAnalysis | None, report_year: int | None) -> int | None:
+    """The one year, earlier than a work report's, that the sentence *before* speaks of, if
+    it speaks of one ("According to the report, Qingdao's economy in 2018 saw high-speed
+    growth" in the 2019 report): the year under review."""
+    if before is None or report_year is None:
+        return None
+    years = {r.year for r in _own_years(before) if r.year is not None}
+    return years.pop() if len(years) == 1 and min(years) < report_year else None
+
+
 def _confidence(region_rule: str, measure: str, stance_rule: str, year_rule: str) -> str:
     """"high" only when the sentence itself names the place, the measure, the stance and
     the year. A year carried from a sentence before is a guess: in the blind sets
@@ -1366,7 +1376,13 @@ def extract_growth(
                 # percent"); one that names no year may be an estimate of the year past
                 # ("the provincial GDP is projected to grow by over 3.5%" in a review of
                 # last year)
-                if report_year is not None:
+                reviewed = _year_reviewed(analyses[k - 1] if k else None, report_year)
+                if reviewed is not None:
+                    # "Qingdao's economy in 2018 saw high-speed growth. Its GDP was predicted
+                    # to rise by 7.5 percent" in the 2019 report: the estimate of the year
+                    # the sentence before reviews
+                    kind, stance_rule, year, year_rule = "outcome", "estimated", reviewed, "carried"
+                elif report_year is not None:
                     year, year_rule = report_year, "report"
                 else:
                     kind, stance_rule = "forecast", "passive"
