@@ -1140,6 +1140,20 @@ def test_a_place_counted_among_a_group_keeps_its_figure() -> None:
 # --- a figure a target is compared with --------------------------------------------------
 
 
+@pytest.mark.parametrize("sentence", [
+    "Hangzhou's gross domestic product reached 780 billion yuan last year, up 9 percent from "
+    "2011.",
+    "Hangzhou's GDP grew 9 percent over 2011.",
+])
+def test_growth_over_a_year_is_the_next_year_s(sentence: str) -> None:
+    # undated, "last year" cannot be placed: the year compared with places it
+    assert growth(record_of(sentence, date=None), "gdp-growth") == {
+        ("hangzhou", 2012, 9.0, "exactly")}
+    # within the year after that one, it may be a part of the year: not placed
+    assert growth(record_of("Hangzhou's GDP grew 9 percent over 2011.", date="2012-07-20"),
+                  "gdp-growth") == set()
+
+
 def test_down_from_names_the_level_before_not_a_fall() -> None:
     rec = record_of("Sichuan's economy grew 5.7 percent in 2024, down from 6 percent in 2023.")
     assert growth(rec, "gdp-growth") == {("sichuan", 2024, 5.7, "exactly"),

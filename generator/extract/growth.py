@@ -950,6 +950,20 @@ def _is_base_year(sa: SentenceAnalysis, r: YearRef) -> bool:
     return bool(_BASE_YEAR.search(sa.text, max(0, r.start - 45), r.start))
 
 
+#: between a growth figure and the year it is compared with: "a 7.6 percent growth over
+#: 2016", "up 9 percent from 2011", "an increase of 5% compared with 2023"
+_TO_BASE_YEAR = re.compile(r"[^\d,;:()]{0,25}?\b(?:over|from|compared\s+(?:with|to))\s+$", re.I)
+
+
+def _base_year_after(sa: SentenceAnalysis, num: Number) -> int | None:
+    """The year written right after the figure that it is compared with, if one is."""
+    after = [r for r in sa.years if r.start >= num.end and not r.relative][:1]
+    if after and after[0].year is not None and _TO_BASE_YEAR.fullmatch(
+            sa.text, num.end, after[0].start) and not _AHEAD.match(sa.text, after[0].start):
+        return after[0].year
+    return None
+
+
 #: a year ahead is never a base compared with: "grow by five percent over the coming year"
 _AHEAD = re.compile(r"(?:next|the\s+(?:coming|upcoming|following))\b", re.I)
 
@@ -989,6 +1003,13 @@ def year_of(
     # (a year compared with comes after the figure, "4.5 percent over the previous year";
     # one before it is the figure's own, "higher than last year's 4.5 percent")
     nearest_any = min(inside, key=lambda r: (abs(r.start - num.start), r.start), default=None)
+    if stance == "outcome" and (nearest_any is None or nearest_any.year is None):
+        base = _base_year_after(sa, num)
+        if base is not None and (anchor.year is None or base + 1 < anchor.year):
+            # "a 7.6 percent growth over 2016", "up 9 percent from 2011" (beside a "last
+            # year" an undated page cannot place): growth over a year is the next year's,
+            # once that year is over (in the article's own year it may be a part's)
+            return base + 1, "after-base"
     if nearest_any is not None and nearest_any.year is None:
         # "last year's 4.5 per cent" in an article with no anchor; but a target for "the
         # coming year" set against a year's result is for the year after that one
