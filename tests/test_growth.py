@@ -1325,6 +1325,12 @@ def test_in_a_story_on_a_work_report_an_expectation_for_a_named_year_is_the_plan
     assert growth(record_of(text, date="2025-03-25")) == set()
 
 
+def test_a_plan_in_the_infinitive_is_a_target() -> None:
+    rec = record_of("In 2018, Zhuhai's GDP is to grow by 8.5 percent; the value-added amount of "
+                    "industrial enterprises is to increase by 10.5 percent.", date="2018-01-17")
+    assert growth(rec) == {("zhuhai", 2018, 8.5, "exactly")}
+
+
 def test_a_work_report_s_estimate_after_a_review_of_the_year_before_is_that_year_s() -> None:
     # it was published as the report year's target
     text = ("Qingdao presents its 2019 government work report.\nAccording to the report, "
