@@ -1325,6 +1325,18 @@ def test_in_a_story_on_a_work_report_an_expectation_for_a_named_year_is_the_plan
     assert growth(record_of(text, date="2025-03-25")) == set()
 
 
+def test_a_list_a_colon_introduces_as_targets_is_of_targets() -> None:
+    text = ("Ningbo's mayor delivered the work report.\nWe have set the following projected "
+            "targets for development in 2018:\nGDP growth of around 7.5 percent; fiscal revenue "
+            "growth of 7 percent.")
+    assert growth(record_of(text, date="2017-12-15")) == {("ningbo", 2018, 7.5, "around")}
+    # only the sentence right after the colon: a later one is not in its list
+    text = ("Ningbo's mayor delivered the work report.\nWe have set the following projected "
+            "targets for development in 2018:\nFiscal revenue growth of 7 percent.\nGDP growth "
+            "of around 7.5 percent.")
+    assert growth(record_of(text, date="2017-12-15")) == set()
+
+
 def test_a_plan_in_the_infinitive_is_a_target() -> None:
     rec = record_of("In 2018, Zhuhai's GDP is to grow by 8.5 percent; the value-added amount of "
                     "industrial enterprises is to increase by 10.5 percent.", date="2018-01-17")

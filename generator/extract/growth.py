@@ -115,6 +115,9 @@ class Topic:
     stance: str
     year: int | None
     sentence: int
+    #: the sentence introduces a list with a colon ("The major targets ... are as follows:"):
+    #: the figures of the sentence right after it are what it names
+    listing: bool = False
 
 
 # --- measure ---------------------------------------------------------------------------
@@ -420,6 +423,9 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
         # "the three best performers with 11.5, 10.7 and 10.5 percent growth rates": a rate
         # stated as it is, in a sentence that plans, expects or reports nothing else
         return "outcome", "rate-named"
+    if (topic is not None and topic.listing and sa.n == topic.sentence + 1
+            and measure in ("gdp", "bare")):
+        return topic.stance, "listed-after"  # "... are as follows:\nGDP growth of about 10%"
     if topic is not None and sa.n - topic.sentence <= TOPIC_SPAN and measure == "carried":
         return topic.stance, "carried"  # a list sentence continues the statement before it
     j = _next_in_list(sa, i)
@@ -1383,8 +1389,8 @@ def extract_growth(
                     and stance_rule not in ("comparison", "compared")):
                 continue  # a list sentence names its places
             carried, carried_period = _carried(analyses[:k], kind, last_fact, anchor)
-            if (measure == "carried" and topic is not None and topic.year is not None
-                    and topic.stance == kind):
+            if ((measure == "carried" or stance_rule == "listed-after") and topic is not None
+                    and topic.year is not None and topic.stance == kind):
                 carried, carried_period = topic.year, (
                     carried_period if topic.year == carried else None)
             year, year_rule = year_of(sa, i, kind, anchor, carried)
@@ -1527,6 +1533,9 @@ def extract_growth(
             own = _own_years(sa)
             topic = Topic("target", own[-1].year if own else topic.year
                           if topic and topic.stance == "target" else None, sa.n)
+        elif not found_here and _introduces_targets(sa):
+            own = _own_years(sa)
+            topic = Topic("target", own[-1].year if own else None, sa.n, listing=True)
         elif not found_here and (year := table_caption(sa)) is not None:
             topic = Topic("outcome", year, sa.n)  # its rows follow: "Hefei 12013.1 3.5%"
     return _drop_headline_echoes(out, headline)
@@ -1564,6 +1573,16 @@ def _target_noun_before(sa: SentenceAnalysis, i: int) -> bool:
     return any(c.text.lower() in _TARGET_NOUNS or "target" in c.text.lower()
                or "goal" in c.text.lower()
                for c in sa.cues if c.kind in ("target", "bare") and start <= c.start < num.start)
+
+
+def _introduces_targets(sa: SentenceAnalysis) -> bool:
+    """A sentence with no figure that names targets and ends with a colon: "The major
+    targets for economic and social development are as follows:"."""
+    return (not sa.numbers and sa.text.rstrip().endswith(":")
+            and any(c.kind == "target" and _TARGET_WORD.search(c.text) for c in sa.cues))
+
+
+_TARGET_WORD = re.compile(r"\b(?:targets?|goals?|objectives?)\b", re.I)
 
 
 def _states_topic(sa: SentenceAnalysis) -> bool:
