@@ -76,6 +76,13 @@ def test_contracts_and_foreign_capital_are_measures_of_their_own(text: str) -> N
     assert growth(record_of(text, date="2026-01-20"), "gdp-growth") == set()
 
 
+def test_nominal_growth_is_not_the_economy_s_growth() -> None:
+    rec = record_of("Since the 2008 financial crisis, Wuxi has managed to achieve a nominal GDP "
+                    "growth for up to 14 percent and a real GDP growth of 7.4 percent in 2017 "
+                    "after years of industrial upgrading.", date="2018-02-01")
+    assert growth(rec, "gdp-growth") == {("wuxi", 2017, 7.4, "exactly")}
+
+
 def test_fdi_named_after_gdp_takes_its_own_figure() -> None:
     rec = record_of("Liaoning Province has set goals to increase its GDP by 11 percent and FDI "
                     "by 20 percent in 2010.", date="2010-02-01")
