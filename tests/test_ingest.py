@@ -676,6 +676,16 @@ def test_unwrap_block() -> None:
         "- one item here", "- two item here"]
 
 
+@pytest.mark.parametrize("stamp", ["updated on:2017-02-06 13:43", "updated: 2017-02-06 13:43"])
+def test_a_lowercase_timestamp_under_a_headline_is_the_date_not_the_headline_s(stamp: str) -> None:
+    # it was joined to the headline as a lowercase continuation, and the date was lost
+    body = ("2017 Report on the Work of the Government\n" + stamp + "\n\nFellow Deputies,\n\n"
+            "On behalf of Jiangsu Provincial People's Government, I now present to you the "
+            "report. The provincial GDP reached RMB 7.6 trillion, an increase of 7.8%.\n")
+    doc = parse_text(body.encode(), file="t.txt", suffix=".txt")
+    assert (doc.date, doc.title) == ("2017-02-06", "2017 Report on the Work of the Government")
+
+
 def test_strip_markdown() -> None:
     assert bp.strip_markdown("## A **bold** [link](http://x.y/(z)) `code`") == (
         "A bold link code", 2)

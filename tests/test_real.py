@@ -102,7 +102,7 @@ MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
 }
 #: sets whose every printed date the extractor reads
 ALL_DATES = ("real2", "real4", "real6", "real7", "real8", "real9", "real14", "real16",
-             "real17", "real18", "real19")
+             "real17", "real18", "real19", "real20")
 
 # (kind, measure, minimum)
 THRESHOLDS = [

@@ -94,7 +94,7 @@ def unwrap_block(lines: list[str]) -> list[str]:
     width, and the next line's first word would not have fitted on it.  (A headline over a
     byline, or one short paragraph per line, fails that test.)  A line that
     breaks mid-sentence and is followed by a lowercase continuation is joined in any case.
-    List items are never joined.
+    List items and metadata lines (a lowercase timestamp label) are never joined.
     """
     lines = [ln.strip() for ln in lines if ln.strip()]
     if len(lines) < 2:
@@ -116,7 +116,9 @@ def unwrap_block(lines: list[str]) -> list[str]:
     for ln in lines[1:]:
         prev = out[-1]
         if (not _ends_sentence(prev) and len(prev) >= 40 and ln[:1].islower()
-                and not _LIST_MARKER.match(ln)):
+                and not _LIST_MARKER.match(ln)
+                # (a timestamp under a headline: "updated on:2017-02-06 13:43")
+                and not is_metadata_line(ln)):
             out[-1] = f"{prev} {ln}"
         else:
             out.append(ln)
