@@ -1485,7 +1485,7 @@ def extract_growth(
             if measure == "carried":
                 rule += "; measure:carried"
             value, value_max = num.value, num.value_max
-            if kind in ("outcome", "forecast") and value > 0 and _falls(sa, i):  # (-2% if "fell -2%")
+            if kind in ("outcome", "forecast") and value > 0 and _falls(sa, i):  # ("fell -2%")
                 value, value_max = -value, None if value_max is None else -value_max
             if kind == "target" and year is not None and _changed_from_after(sa, i):
                 # "lowered its 2025 growth target to 5 percent from 5.5 percent": the level
