@@ -83,6 +83,20 @@ def test_nominal_growth_is_not_the_economy_s_growth() -> None:
     assert growth(rec, "gdp-growth") == {("wuxi", 2017, 7.4, "exactly")}
 
 
+def test_funding_carries_no_gdp_target_on() -> None:
+    rec = record_of("Zhejiang aims for GDP growth of 6 percent in 2022. According to the report, "
+                    "the provincial government will increase its funding for scientific "
+                    "innovations by 40 percent.", date="2022-01-20")
+    assert growth(rec) == {("zhejiang", 2022, 6.0, "exactly")}
+
+
+def test_contribution_rates_to_growth_are_shares() -> None:
+    rec = record_of("Jiangxi's GDP grew 8 percent in 2019. The contribution rate of the primary, "
+                    "secondary and tertiary industries to the increased GDP was 3.4 per cent, "
+                    "49.9 per cent and 46.7 per cent, respectively.", date="2020-02-01")
+    assert growth(rec, "gdp-growth") == {("jiangxi", 2019, 8.0, "exactly")}
+
+
 def test_fdi_named_after_gdp_takes_its_own_figure() -> None:
     rec = record_of("Liaoning Province has set goals to increase its GDP by 11 percent and FDI "
                     "by 20 percent in 2010.", date="2010-02-01")

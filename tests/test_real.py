@@ -42,7 +42,8 @@ CORPUS = REPO / "tests" / "real"
 #: 0.67); real18 (messy re-publications, 2016-2019 round-ups) targets 0.49 (P 0.65),
 #: realised growth 0.57 (P 0.89); real19 (city pages) targets 0.55 (P 0.60), realised growth
 #: 0.38 (P 1.00); real20 (provincial pages) targets 0.88 (P 0.78), realised growth 0.73 (P
-#: 0.80)).
+#: 0.80); real21 (a 2020-2026 mix, 14 pages, after the real19/real20 fixes) targets 0.57
+#: (P 0.67), realised growth 0.78 (P 0.75)).
 #: The rules were revised after each first score, so these bars are ratchets, not held-out
 #: scores.
 MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
@@ -99,10 +100,13 @@ MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
     "real20": [("targets", "f1", 0.98), ("targets", "p", 0.98), ("targets_high", "p", 0.98),
                ("actuals", "f1", 0.79), ("actuals", "p", 0.98), ("themes", "f1", 0.75),
                ("people", "f1", 0.96), ("regions", "f1", 0.97)],
+    "real21": [("targets", "f1", 0.66), ("targets", "p", 0.98), ("actuals", "f1", 0.89),
+               ("actuals", "p", 0.98), ("themes", "f1", 0.84), ("people", "f1", 0.82),
+               ("regions", "f1", 0.97)],
 }
 #: sets whose every printed date the extractor reads
 ALL_DATES = ("real2", "real4", "real6", "real7", "real8", "real9", "real14", "real16",
-             "real17", "real18", "real19", "real20")
+             "real17", "real18", "real19", "real20", "real21")
 
 # (kind, measure, minimum)
 THRESHOLDS = [
