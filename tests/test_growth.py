@@ -1358,6 +1358,13 @@ def test_a_list_a_colon_introduces_as_targets_is_of_targets() -> None:
     assert growth(record_of(text, date="2017-12-15")) == set()
 
 
+def test_a_heading_that_names_targets_introduces_a_list_of_targets() -> None:
+    text = ("The People's Government of Hunan Province issued its 2021 Hunan Province Plan for "
+            "National Economic and Social Development.\n\nAnnual Targets\nGDP growth rate to "
+            "exceed 7%.\nPrimary industry growth more than 3%.")
+    assert growth(record_of(text, date=None)) == {("hunan", 2021, 7.0, "more-than")}
+
+
 def test_a_plan_in_the_infinitive_is_a_target() -> None:
     rec = record_of("In 2018, Zhuhai's GDP is to grow by 8.5 percent; the value-added amount of "
                     "industrial enterprises is to increase by 10.5 percent.", date="2018-01-17")

@@ -1576,13 +1576,21 @@ def _target_noun_before(sa: SentenceAnalysis, i: int) -> bool:
 
 
 def _introduces_targets(sa: SentenceAnalysis) -> bool:
-    """A sentence with no figure that names targets and ends with a colon: "The major
-    targets for economic and social development are as follows:"."""
-    return (not sa.numbers and sa.text.rstrip().endswith(":")
-            and any(c.kind == "target" and _TARGET_WORD.search(c.text) for c in sa.cues))
+    """A sentence with no figure that names targets and ends with a colon ("The major
+    targets for economic and social development are as follows:"), or a heading that is
+    only that ("Annual Targets", "Main goals for 2021")."""
+    if sa.numbers:
+        return False
+    return (sa.text.rstrip().endswith(":") and any(
+        c.kind == "target" and _TARGET_WORD.search(c.text) for c in sa.cues)) or bool(
+        _TARGETS_HEADING.fullmatch(sa.text.strip()))
 
 
 _TARGET_WORD = re.compile(r"\b(?:targets?|goals?|objectives?)\b", re.I)
+_TARGETS_HEADING = re.compile(
+    r"(?:(?:the|annual|main|major|key|primary|principal|economic|social|development|growth|"
+    r"and|(?:19|20)\d\d)\s+)*(?:targets?|goals?|objectives?)(?:\s+(?:for|of|in)\s+"
+    r"(?:the\s+year\s+)?(?:19|20)\d\d)?:?", re.I)
 
 
 def _states_topic(sa: SentenceAnalysis) -> bool:
