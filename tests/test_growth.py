@@ -97,6 +97,21 @@ def test_contribution_rates_to_growth_are_shares() -> None:
     assert growth(rec, "gdp-growth") == {("jiangxi", 2019, 8.0, "exactly")}
 
 
+def test_a_change_in_points_then_a_level_is_no_range() -> None:
+    # "by 0.5 percentage points to 10.5 percent" was read as a range of 0.5 to 10.5
+    rec = record_of("Fujian cut its 2014 GDP growth target by 0.5 percentage points to 10.5 "
+                    "percent.", date="2014-01-17")
+    assert growth(rec) == {("fujian", 2014, 10.5, "exactly")}
+
+
+def test_a_measure_after_a_yearly_increase_is_the_figure_s() -> None:
+    rec = record_of("Changsha's GDP grew 10 percent in 2014. The mayor also set up targets for "
+                    "the city in 2015, such as a 9.5 percent year-on-year growth for GDP, 11 "
+                    "percent yearly increase for fiscal revenue, and 16 percent annual rise for "
+                    "fixed assets investments.", date="2015-01-20")
+    assert growth(rec) == {("changsha", 2015, 9.5, "exactly")}
+
+
 def test_fdi_named_after_gdp_takes_its_own_figure() -> None:
     rec = record_of("Liaoning Province has set goals to increase its GDP by 11 percent and FDI "
                     "by 20 percent in 2010.", date="2010-02-01")

@@ -43,7 +43,9 @@ CORPUS = REPO / "tests" / "real"
 #: realised growth 0.57 (P 0.89); real19 (city pages) targets 0.55 (P 0.60), realised growth
 #: 0.38 (P 1.00); real20 (provincial pages) targets 0.88 (P 0.78), realised growth 0.73 (P
 #: 0.80); real21 (a 2020-2026 mix, 14 pages, after the real19/real20 fixes) targets 0.57
-#: (P 0.67), realised growth 0.78 (P 0.75)).
+#: (P 0.67), realised growth 0.78 (P 0.75); real22 (18 pages, county and table pages, analysis,
+#: Hong Kong/Macao/Taiwan, mostly 2012-2015; after the real21 fixes) targets 0.55 (P 0.60),
+#: realised growth 0.62 (P 0.69)).
 #: The rules were revised after each first score, so these bars are ratchets, not held-out
 #: scores.
 MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
@@ -103,6 +105,9 @@ MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
     "real21": [("targets", "f1", 0.85), ("targets", "p", 0.98), ("actuals", "f1", 0.89),
                ("actuals", "p", 0.98), ("themes", "f1", 0.84), ("people", "f1", 0.82),
                ("regions", "f1", 0.97)],
+    "real22": [("targets", "f1", 0.79), ("targets", "p", 0.98), ("actuals", "f1", 0.61),
+               ("actuals", "p", 0.68), ("themes", "f1", 0.83), ("people", "f1", 0.74),
+               ("regions", "f1", 0.93)],
 }
 #: sets whose every printed date the extractor reads
 ALL_DATES = ("real2", "real4", "real6", "real7", "real8", "real9", "real14", "real16",
@@ -132,7 +137,8 @@ def _score(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
     out = subprocess.run([sys.executable, str(SCORER), str(corpus), str(exe), "--json"],
                          capture_output=True, text=True, timeout=600, env=env, cwd=REPO)
     assert out.returncode == 0, out.stderr
-    return json.loads(out.stdout.splitlines()[0])
+    # (the scorer says first which pages gave no record: "u12.txt: no record")
+    return json.loads(next(ln for ln in out.stdout.splitlines() if ln.startswith("{")))
 
 
 @pytest.fixture(scope="module")

@@ -123,8 +123,8 @@ class Topic:
 # --- measure ---------------------------------------------------------------------------
 
 _OF_PREVIOUS = re.compile(r"^\s*(?:of|in|for)\s+(?:the\s+|its\s+|total\s+)?$", re.I)
-_AFTER_MEASURE = re.compile(r"^\s*(?:year[\s-]on[\s-]year\s+)?(?:growth\s+|increase\s+|rise\s+)?"
-                            r"(?:for|in|of)\s+", re.I)
+_AFTER_MEASURE = re.compile(r"^\s*(?:(?:year[\s-]on[\s-]year|yearly|annual)\s+)?"
+                            r"(?:growth\s+|increase\s+|rise\s+)?(?:for|in|of)\s+", re.I)
 
 #: two qualifiers for one figure, "around or above 5 percent": said of a group, each
 #: place's figure is one or the other

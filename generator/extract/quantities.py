@@ -361,6 +361,8 @@ def _range_units_agree(m: re.Match[str]) -> bool:
         m.group("unit")
     ):
         return False
+    if unit1 and ("point" in unit1.lower()) != ("point" in m.group("unit").lower()):
+        return False  # "by 0.5 percentage points to 10.5 percent": a change, then a level
     if scale1 and not m.group("scale"):
         return False
     if m.group("cur_pre2") and not m.group("cur_pre"):
