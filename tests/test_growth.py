@@ -112,6 +112,21 @@ def test_a_measure_after_a_yearly_increase_is_the_figure_s() -> None:
     assert growth(rec) == {("changsha", 2015, 9.5, "exactly")}
 
 
+def test_bare_growth_after_a_pair_of_incomes_is_not_the_economy_s() -> None:
+    rec = record_of("In 2011, Chenzhou GDP hit 134.5 billion yuan, up 14%; the disposable income "
+                    "forurban and rural per capita came to 17, 4000yuan and 6170yuan with 13.4% "
+                    "and 18.5% growth while the deposit balance of finance organizations were "
+                    "112.7 billion yuan.", date="2012-02-01")
+    assert growth(rec, "gdp-growth") == {("chenzhou", 2011, 14.0, "exactly")}
+
+
+def test_bare_growth_in_a_which_clause_is_of_what_the_clause_before_measures() -> None:
+    rec = record_of("Investment on fixed assets in Anhui rose by 27.6 percent to 1.2 trillion "
+                    "yuan in 2011, which was the 9th year seeing growth rate of above 25 "
+                    "percent.", date="2012-02-02")
+    assert growth_figures(rec) == []
+
+
 def test_fdi_named_after_gdp_takes_its_own_figure() -> None:
     rec = record_of("Liaoning Province has set goals to increase its GDP by 11 percent and FDI "
                     "by 20 percent in 2010.", date="2010-02-01")

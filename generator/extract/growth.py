@@ -204,8 +204,18 @@ def measure_of(sa: SentenceAnalysis, i: int, topic: Topic | None) -> str | None:
     if named:  # the nearest measure named before it ("GDP growth target of", "exports by")
         return "gdp" if named[-1].kind == "gdp" else None
     if before:  # bare "growth" and no other measure in its stretch: the economy's
+        rel = [m.start() for m in _RELATIVE.finditer(sa.text, clause_start, before[0].start)]
+        if rel:
+            # "Investment ... rose by 27.6 percent in 2011, which was the 9th year seeing
+            # growth rate of above 25 percent": the growth of what the words before are about
+            said = sa.cues_in(MEASURE_KINDS, clause_start, rel[-1])
+            if said and said[-1].kind == "other":
+                return None
         return "gdp"
-    if after in ("gdp", "bare"):
+    if after == "gdp" or after == "bare" and not sa.cues_in(("other",), clause_start,
+                                                             num.start, keep):
+        # ("... came to 17,400 yuan and 6,170 yuan with 13.4% and 18.5% growth": "growth"
+        # alone is the economy's only where the clause names nothing else)
         return "gdp"
     if prev is not None:
         j = sa.numbers.index(prev)
@@ -226,6 +236,10 @@ def measure_of(sa: SentenceAnalysis, i: int, topic: Topic | None) -> str | None:
     if _implied(sa, i, seg_start, keep):
         return "implied"
     return None
+
+
+#: an aside that says more of what the clause before it is about: ", which was ..."
+_RELATIVE = re.compile(r",\s*(?:which|that)\b", re.I)
 
 
 _LIST_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*", re.I)
