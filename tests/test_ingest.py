@@ -676,6 +676,19 @@ def test_unwrap_block() -> None:
         "- one item here", "- two item here"]
 
 
+@pytest.mark.parametrize(("line", "date"), [
+    ("August 29, 2017 / 11:58 AM / a month ago", "2017-08-29"),
+    ("china.org.cn / chinagate.cn by Li Jingrong, January 17, 2014 Adjust font size:",
+     "2014-01-17"),
+])
+def test_a_slash_separates_the_segments_of_a_credit_line(line: str, date: str) -> None:
+    body = ("Local GDP growth to slow\n" + line + "\n\nSome provincial-level governments "
+            "reduce their GDP growth forecasts in their plans. More than 20 governments are "
+            "holding annual sessions this week.\n")
+    doc = parse_text(body.encode(), file="t.txt", suffix=".txt")
+    assert (doc.date, doc.title) == (date, "Local GDP growth to slow")
+
+
 @pytest.mark.parametrize("stamp", ["updated on:2017-02-06 13:43", "updated: 2017-02-06 13:43"])
 def test_a_lowercase_timestamp_under_a_headline_is_the_date_not_the_headline_s(stamp: str) -> None:
     # it was joined to the headline as a lowercase continuation, and the date was lost

@@ -487,7 +487,8 @@ _SENTENCE_END = re.compile(r"(?<!\b[ap]\.m)(?<!\b[AP]\.M)[.!?。！？][\"'”�
 # Segments of a credit line: "|" separators, wide gaps, or a new "Label:" starting mid-line
 # ("Author: Chi Jingyi   Source: Global Times   Published: 2025/1/16").
 _SEGMENT_SPLIT = re.compile(
-    r"\s*[|｜]\s*|\s{2,}|\t"
+    # (" / " too: "August 29, 2017 / 11:58 AM / a month ago", "china.org.cn / chinagate.cn")
+    r"\s*[|｜]\s*|\s+/\s+|\s{2,}|\t"
     r"|\s+(?=(?:source|author|authors|reporter|editor|published|updated|posted|date|time|views"
     r"|issued(?:\s+on)?|modified|release\s+date)\s*[:：])"
     # Chinese labels need no colon to start a segment ("来源:新华社 2024-01-22 发表于山东")
