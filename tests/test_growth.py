@@ -127,6 +127,20 @@ def test_bare_growth_in_a_which_clause_is_of_what_the_clause_before_measures() -
     assert growth_figures(rec) == []
 
 
+def test_the_total_output_value_of_the_province_is_its_gdp() -> None:
+    rec = record_of("The Government Work Report of Gansu Province shows that the total output "
+                    "value of the province hit an estimated 630 billion yuan in 2013, an increase "
+                    "of 12.1 percent, and the figure is expected to increase by about 11 percent "
+                    "in 2014.", date="2014-01-17")
+    assert growth(rec, "gdp-growth") == {("gansu", 2013, 12.1, "exactly")}
+    assert growth(rec) == {("gansu", 2014, 11.0, "around")}
+    # a sector's total output value is not
+    rec = record_of("In 2013, the province's total output value of agriculture, forestry, animal "
+                    "husbandry and fisheries increased by 4 percent, Gansu said.",
+                    date="2014-01-17")
+    assert growth_figures(rec) == []
+
+
 def test_fdi_named_after_gdp_takes_its_own_figure() -> None:
     rec = record_of("Liaoning Province has set goals to increase its GDP by 11 percent and FDI "
                     "by 20 percent in 2010.", date="2010-02-01")
