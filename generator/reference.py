@@ -167,12 +167,15 @@ def _leftmost_longest(cands: list) -> list:
     return chosen
 
 
+#: what scraped text writes for the apostrophe in a name ("Xi’an", and "Xi‘an" as well)
+_APOSTROPHES = ("'", "\u2019", "\u2018", "\u02bc")
+
+
 def _apostrophe_variants(key: str) -> set[str]:
     out = {key}
-    if "'" in key:
-        out.add(key.replace("'", "\u2019"))
-    if "\u2019" in key:
-        out.add(key.replace("\u2019", "'"))
+    for a in _APOSTROPHES:
+        if a in key:
+            out.update(key.replace(a, b) for b in _APOSTROPHES)
     return out
 
 

@@ -208,6 +208,7 @@ def test_longest_leftmost_wins(gaz):
 
 def test_spelling_variants(gaz):
     for text, rid in [("Xi'an", "xian"), ("Xi’an", "xian"), ("Xian", "xian"), ("XI'AN", "xian"),
+                      ("Xi‘an", "xian"), ("Xiʼan", "xian"), ("Lu‘an", "luan"),
                       ("Ürümqi", "urumqi"), ("Urumqi", "urumqi"), ("Macau", "macao"),
                       ("Xizang", "tibet"), ("Inner Mongolia Autonomous Region", "inner-mongolia"),
                       ("Yanbian Korean Autonomous Prefecture", "yanbian"), ("广东省", "guangdong"),
