@@ -1425,6 +1425,24 @@ def test_a_work_report_s_estimate_after_a_review_of_the_year_before_is_that_year
     assert growth(rec, "gdp-growth") == {("qingdao", 2018, 7.5, "exactly")}
 
 
+def test_a_work_report_s_expectation_for_a_year_before_its_own_is_an_estimate() -> None:
+    text = ("Highlights of the 2019 government work report of Heilongjiang province.\nThe GDP "
+            "in northeast China's Heilongjiang was predicted to rise by around five percent "
+            "last year and revenue in general public budgets increased by 3.2 percent.")
+    rec = record_of(text, date="2019-06-17")
+    assert growth(rec) == set()
+    assert growth(rec, "gdp-growth") == {("heilongjiang", 2018, 5.0, "around")}
+
+
+def test_the_first_9_months_is_a_part_of_the_year() -> None:
+    # it was published as the growth of 2012 as a whole
+    rec = record_of("The GDP produced by Chongqing increased by 13.8% in the first 9 months of "
+                    "2012 lower than 16.4% in 2011.", date="2013-01-10")
+    assert [(f["indicator"], f["year"], f["value"], f.get("period"))
+            for f in growth_figures(rec) if f["value"] == 13.8] == [
+        ("gdp-growth-part-year", 2012, 13.8, "Q1-Q3")]
+
+
 def test_a_target_named_after_a_comparison_is_the_target_before() -> None:
     rec = record_of('Guangdong, China\'s largest provincial economy, had set a growth target of '
                     '"above 6 percent" for 2021, up from a goal of "about 6 percent" for the '

@@ -1410,7 +1410,12 @@ def extract_growth(
             year, year_rule = year_of(sa, i, kind, anchor, carried)
             if year_rule == "horizon":
                 continue
-            if stance_rule == "report" and year_rule not in ("stated", "relative"):
+            if (stance_rule == "report" and year is not None and report_year is not None
+                    and year < report_year):
+                # "GDP ... was predicted to rise by around five percent last year" in the 2019
+                # report: its estimate of a year before its own, not a plan
+                kind, stance_rule = "outcome", "estimated"
+            elif stance_rule == "report" and year_rule not in ("stated", "relative"):
                 # a report's expectation is its plan for the year it names ("In 2019, Yunnan
                 # is expected to see growth of 8.5 percent", or a headline: "Henan maps out
                 # its 2026 development goals ... Economic growth is projected at around 5
