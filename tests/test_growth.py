@@ -164,6 +164,13 @@ def test_a_rate_over_a_span_of_years_is_no_one_year_s(sentence: str) -> None:
     assert growth_figures(record_of(sentence, date="2011-02-14")) == []
 
 
+def test_a_plan_s_years_after_its_name_are_no_span_of_the_figure() -> None:
+    rec = record_of("For this year, the first year of the Twelfth Five-year Plan (2011-2015), "
+                    "Hebei has set its target of economic growth at 9 percent.",
+                    date="2011-02-01")
+    assert growth(rec) == {("hebei", 2011, 9.0, "exactly")}
+
+
 def test_the_first_year_of_a_plan_is_one_year() -> None:
     rec = record_of("Guangdong aims for 8 percent growth in 2011, the first year in the 12th "
                     "Five-Year Plan period.", date="2011-02-14")

@@ -260,7 +260,8 @@ def _regex_cues() -> dict[str, re.Pattern[str]]:
         # a span of years, or a five-year plan's: "a target of 9 percent for 2006-2010",
         # "for the 11th Five-Year Plan": a rate over it is no one year's ("the first year of
         # the 14th Five-Year Plan" is one year)
-        "span": re.compile(r"\b(?:19|20)\d\d\s*(?:-|–|—|to|through)\s*(?:19|20)\d\d\b"
+        "span": re.compile(r"(?<!plan\s\()(?<!plan\()"  # (a plan's years after its name)
+                           r"\b(?:19|20)\d\d\s*(?:-|–|—|to|through)\s*(?:19|20)\d\d\b"
                            r"|(?<!year\s)\b(?:for|during|over|throughout|in)\s+the\s+(?:\d{1,2}(?:st|nd|rd|th)"
                            r"\s+|(?:tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth)\s+)?"
                            r"five[\s-]year\s+plan\b"),
