@@ -45,7 +45,8 @@ CORPUS = REPO / "tests" / "real"
 #: 0.80); real21 (a 2020-2026 mix, 14 pages, after the real19/real20 fixes) targets 0.57
 #: (P 0.67), realised growth 0.78 (P 0.75); real22 (18 pages, county and table pages, analysis,
 #: Hong Kong/Macao/Taiwan, mostly 2012-2015; after the real21 fixes) targets 0.55 (P 0.60),
-#: realised growth 0.62 (P 0.69)).
+#: realised growth 0.62 (P 0.69); real23 (14 pages from less common outlets, after the real22
+#: fixes) targets 0.67 (P 0.75), realised growth 0.50 (P 0.67)).
 #: The rules were revised after each first score, so these bars are ratchets, not held-out
 #: scores.
 MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
@@ -108,10 +109,13 @@ MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
     "real22": [("targets", "f1", 0.90), ("targets", "p", 0.98), ("actuals", "f1", 0.73),
                ("actuals", "p", 0.88), ("themes", "f1", 0.83), ("people", "f1", 0.74),
                ("regions", "f1", 0.93)],
+    "real23": [("targets", "f1", 0.88), ("targets", "p", 0.98), ("actuals", "f1", 0.52),
+               ("actuals", "p", 0.78), ("themes", "f1", 0.81), ("people", "f1", 0.86),
+               ("regions", "f1", 0.91)],
 }
 #: sets whose every printed date the extractor reads
 ALL_DATES = ("real2", "real4", "real6", "real7", "real8", "real9", "real14", "real16",
-             "real17", "real18", "real19", "real20", "real21")
+             "real17", "real18", "real19", "real20", "real21", "real23")
 
 # (kind, measure, minimum)
 THRESHOLDS = [
