@@ -110,6 +110,9 @@ def test_a_measure_after_a_yearly_increase_is_the_figure_s() -> None:
                     "percent yearly increase for fiscal revenue, and 16 percent annual rise for "
                     "fixed assets investments.", date="2015-01-20")
     assert growth(rec) == {("changsha", 2015, 9.5, "exactly")}
+    # "growth for GDP" right after the figure names its measure: published as fact
+    (fig,) = [f for f in rec["figures"] if f["indicator"] == "gdp-growth-target"]
+    assert fig["confidence"] == "high"
 
 
 def test_bare_growth_after_a_pair_of_incomes_is_not_the_economy_s() -> None:

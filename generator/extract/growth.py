@@ -123,6 +123,9 @@ class Topic:
 # --- measure ---------------------------------------------------------------------------
 
 _OF_PREVIOUS = re.compile(r"^\s*(?:of|in|for)\s+(?:the\s+|its\s+|total\s+)?$", re.I)
+#: between a figure and its "growth": nothing, or how the rate is counted ("a 9.5 percent
+#: year-on-year growth for GDP")
+_ONLY_HOW_OFTEN = re.compile(r"\s*(?:(?:year[\s-]on[\s-]year|yearly|annual)\s+)?", re.I)
 _AFTER_MEASURE = re.compile(r"^\s*(?:(?:year[\s-]on[\s-]year|yearly|annual)\s+)?"
                             r"(?:growth\s+|increase\s+|rise\s+)?(?:for|in|of)\s+", re.I)
 
@@ -168,9 +171,12 @@ def _after_measure(sa: SentenceAnalysis, i: int) -> str | None:
         return None
     first = after[0]
     gap = sa.text[end:first.start]
-    if (first.kind == "bare" and len(after) > 1 and after[1].kind == "other"
-            and _AFTER_MEASURE.match(sa.text[first.start:after[1].start])):
-        return "other"  # "10 percent growth in fixed asset investments"
+    if (first.kind == "bare" and len(after) > 1 and after[1].kind in ("other", "gdp")
+            and _AFTER_MEASURE.match(sa.text[first.start:after[1].start])
+            and (after[1].kind == "other" or _ONLY_HOW_OFTEN.fullmatch(gap))):
+        # "10 percent growth in fixed asset investments"; "a 9.5 percent year-on-year growth
+        # for GDP"
+        return after[1].kind
     if first.kind == "gdp" and (not gap.strip() or _AFTER_MEASURE.match(gap)):
         return "gdp"
     if first.kind == "bare" and not gap.strip():
