@@ -144,6 +144,19 @@ def test_the_total_output_value_of_the_province_is_its_gdp() -> None:
     assert growth_figures(rec) == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "Zhanjiang's GDP grew 7.7 percent in 2017. Zhanjiang also invested 164.2 billion yuan into "
+    "fixed assets, an increase of 7.2 percent from the previous year.",
+    "In 2017, Guangdong's GDP will increase by 996.69 billion yuan, and Zhanjiang will "
+    "contribute 11.4 percent.",
+    "Zhanjiang's GDP grew 7.7 percent in 2017, and energy consumption per 10,000 yuan of GDP "
+    "was brought down by 2.9 percent.",
+])
+def test_fixed_assets_a_contribution_and_an_intensity_are_no_gdp_growth(sentence: str) -> None:
+    rec = record_of(sentence, date="2018-03-01")
+    assert {f["value"] for f in growth_figures(rec)} <= {7.7}
+
+
 def test_fdi_named_after_gdp_takes_its_own_figure() -> None:
     rec = record_of("Liaoning Province has set goals to increase its GDP by 11 percent and FDI "
                     "by 20 percent in 2010.", date="2010-02-01")

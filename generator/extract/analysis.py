@@ -255,7 +255,8 @@ def _regex_cues() -> dict[str, re.Pattern[str]]:
         "sector": re.compile(
             rf"(?<![\w'’-])(?!(?:{scope})\s)[a-z][a-z-]+\s+econom(?:y|ies)\b"),
         # "energy consumption per unit of GDP": an intensity, not the economy
-        "per-unit": re.compile(r"\bper\s+unit\s+(?:of\s+)?(?:(?:regional|local)\s+)?"
+        "per-unit": re.compile(r"\bper\s+(?:unit|10,000\s+yuan|ten\s+thousand\s+yuan)\s+"
+                               r"(?:of\s+)?(?:(?:regional|local)\s+)?"
                                r"(?:gdp|grp|gross\s+(?:domestic|regional)\s+product)\b"),
         # a span of years, or a five-year plan's: "a target of 9 percent for 2006-2010",
         # "for the 11th Five-Year Plan": a rate over it is no one year's ("the first year of
@@ -374,7 +375,7 @@ def _cues(sentence: str, low: str) -> tuple[Cue, ...]:
         measures += [(m.start(), m.end(), "measure", "gdp") for m in rx["gdp"].finditer(low)]
         measures += [(m.start(), m.end(), "measure", "other")
                      for m in rx["sector"].finditer(low)]
-    if "per unit" in low:
+    if "per unit" in low or "per 10,000 yuan" in low or "per ten thousand" in low:
         measures += [(m.start(), m.end(), "measure", "other")
                      for m in rx["per-unit"].finditer(low)]
     found = _leftmost_longest(measures)
