@@ -123,11 +123,13 @@ class Topic:
 # --- measure ---------------------------------------------------------------------------
 
 _OF_PREVIOUS = re.compile(r"^\s*(?:of|in|for)\s+(?:the\s+|its\s+|total\s+)?$", re.I)
+#: how a rate is counted, before its "growth": "year-on-year", "yearly", "annual"
+_HOW_OFTEN = r"(?:(?:year[\s-]on[\s-]year|yearly|annual)\s+)?"
 #: between a figure and its "growth": nothing, or how the rate is counted ("a 9.5 percent
 #: year-on-year growth for GDP")
-_ONLY_HOW_OFTEN = re.compile(r"\s*(?:(?:year[\s-]on[\s-]year|yearly|annual)\s+)?", re.I)
-_AFTER_MEASURE = re.compile(r"^\s*(?:(?:year[\s-]on[\s-]year|yearly|annual)\s+)?"
-                            r"(?:growth\s+|increase\s+|rise\s+)?(?:for|in|of)\s+", re.I)
+_ONLY_HOW_OFTEN = re.compile(rf"\s*{_HOW_OFTEN}", re.I)
+_AFTER_MEASURE = re.compile(rf"^\s*{_HOW_OFTEN}(?:growth\s+|increase\s+|rise\s+)?(?:for|in|of)\s+",
+                            re.I)
 
 #: two qualifiers for one figure, "around or above 5 percent": said of a group, each
 #: place's figure is one or the other
@@ -210,7 +212,7 @@ def measure_of(sa: SentenceAnalysis, i: int, topic: Topic | None) -> str | None:
     if named:  # the nearest measure named before it ("GDP growth target of", "exports by")
         return "gdp" if named[-1].kind == "gdp" else None
     if before:  # bare "growth" and no other measure in its stretch: the economy's
-        rel = [m.start() for m in _RELATIVE.finditer(sa.text, clause_start, before[0].start)]
+        rel = [m.start() for m in _WHICH_CLAUSE.finditer(sa.text, clause_start, before[0].start)]
         if rel:
             # "Investment ... rose by 27.6 percent in 2011, which was the 9th year seeing
             # growth rate of above 25 percent": the growth of what the words before are about
@@ -245,7 +247,7 @@ def measure_of(sa: SentenceAnalysis, i: int, topic: Topic | None) -> str | None:
 
 
 #: an aside that says more of what the clause before it is about: ", which was ..."
-_RELATIVE = re.compile(r",\s*(?:which|that)\b", re.I)
+_WHICH_CLAUSE = re.compile(r",\s*(?:which|that)\b", re.I)
 
 
 _LIST_BREAK = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*", re.I)
@@ -1607,11 +1609,10 @@ def _introduces_targets(sa: SentenceAnalysis) -> bool:
     if sa.numbers:
         return False
     return (sa.text.rstrip().endswith(":") and any(
-        c.kind == "target" and _TARGET_WORD.search(c.text) for c in sa.cues)) or bool(
-        _TARGETS_HEADING.fullmatch(sa.text.strip()))
+        c.kind == "target" and any(w in _TARGET_NOUNS for w in c.text.lower().split())
+        for c in sa.cues)) or bool(_TARGETS_HEADING.fullmatch(sa.text.strip()))
 
 
-_TARGET_WORD = re.compile(r"\b(?:targets?|goals?|objectives?)\b", re.I)
 _TARGETS_HEADING = re.compile(
     r"(?:(?:the|annual|main|major|key|primary|principal|economic|social|development|growth|"
     r"and|(?:19|20)\d\d)\s+)*(?:targets?|goals?|objectives?)(?:\s+(?:for|of|in)\s+"
