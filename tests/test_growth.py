@@ -174,6 +174,7 @@ def test_an_intensity_per_unit_of_regional_gdp_is_no_growth() -> None:
     "Guangdong set a target of 9 percent growth rate for the 11th Five-Year Plan.",
     "Guangdong set a GDP growth target of 9 percent for 2011-2015.",
     "Guangdong set a GDP growth target of 9 percent for 2011 to 2015.",
+    "Guangdong set a GDP growth target of 9 percent for 2011—2015.",  # (an em dash)
 ])
 def test_a_rate_over_a_span_of_years_is_no_one_year_s(sentence: str) -> None:
     # the target of a five-year plan was published as the target of its first year

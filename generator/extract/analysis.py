@@ -379,7 +379,7 @@ def _cues(sentence: str, low: str) -> tuple[Cue, ...]:
         measures += [(m.start(), m.end(), "measure", "other")
                      for m in rx["per-unit"].finditer(low)]
     found = _leftmost_longest(measures)
-    if "five" in low or "-" in low or "–" in low or " to " in low or "through" in low:
+    if any(w in low for w in ("five", "-", "–", "—", " to ", "through")):  # (the span's words)
         found += [(m.start(), m.end(), "average", "span") for m in rx["span"].finditer(low)]
     stances = [h for h in hits if h[2] == "stance"
                and not (low[h[0]:h[1]] == "up" and low.startswith(" to", h[1]))]
