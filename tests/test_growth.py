@@ -934,6 +934,37 @@ def test_an_increase_after_an_amount_is_the_amounts_growth() -> None:
         "gdp-growth"]
 
 
+@pytest.mark.parametrize("sentence", [
+    # after a lead word, not only a comma
+    "The GDP of Xiamen amounted to 435 billion yuan in 2017, representing an increase of 7.6 "
+    "percent.",
+    "The GDP of Xiamen amounted to 435 billion yuan in 2017 with an increase of 7.6 percent.",
+    # any of the outcome nouns, with either article, "year on year" with or without hyphens
+    "The GDP of Xiamen amounted to 435 billion yuan by the end of 2017, an year-on-year rise "
+    "of 7.6 percent at comparable prices.",
+    "The GDP of Xiamen reached 435 billion yuan in 2017, with a year on year growth of 7.6 "
+    "percent.",
+])
+def test_an_outcome_noun_after_an_amount_in_an_undated_page(sentence: str) -> None:
+    rec = record_of(sentence, date=None)
+    assert growth(rec, "gdp-growth") == {("xiamen", 2017, 7.6, "exactly")}
+
+
+def test_an_outcome_noun_after_a_planned_amount_is_the_plan() -> None:
+    """The plan named before the amount governs its appositive: no result for 2025."""
+    rec = record_of("Guangdong aims to reach GDP of 14 trillion yuan in 2025, an increase of 5 "
+                    "percent.", date=None)
+    assert growth(rec, "gdp-growth") == set()
+    assert growth(rec) == {("guangdong", 2025, 5.0, "exactly")}
+
+
+def test_an_annual_growth_is_no_years_outcome() -> None:
+    """"an annual growth of 8.5%" in a five-year plan's review is a rate over the years."""
+    rec = record_of("The economy will maintain steady growth. With an annual growth of 8.5%, "
+                    "Fujian has doubled its 2010 GDP ahead of schedule.", date="2017-02-10")
+    assert growth(rec, "gdp-growth") == set()
+
+
 def test_an_increase_after_a_target_word_is_the_target() -> None:
     rec = record_of("Henan aims for an increase of 5.5 percent in its GDP in 2025.")
     assert growth(rec) == {("henan", 2025, 5.5, "exactly")}

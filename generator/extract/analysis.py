@@ -180,6 +180,20 @@ _PHRASES = (
 )
 
 
+def outcome_noun_phrases() -> list[str]:
+    """"a/an [year-on-year] NOUN of" for every outcome noun of cues.yaml: "an increase of",
+    "a year-on-year growth of", "an year-on-year rise of" (see `starts_outcome_noun`)."""
+    g = cues()["growth"]
+    hows = ["", *(f"{w} " for w in g["outcome_noun_how_often"])]
+    return [f"{article} {how}{noun} of" for article in ("a", "an") for how in hows
+            for noun in g["outcome_nouns"]]
+
+
+def starts_outcome_noun(cue_text: str) -> bool:
+    """Whether a stance cue is an outcome noun ("an increase of"), not a verb."""
+    return cue_text.lower().startswith(("a ", "an "))
+
+
 @cache
 def _automaton() -> ahocorasick.Automaton:
     """Every literal cue phrase of cues.yaml in one automaton (built once per process)."""
@@ -194,6 +208,8 @@ def _automaton() -> ahocorasick.Automaton:
     for key, family, kind, plural in _PHRASES:
         for w in g[key]:
             add(w, family, kind, plural)
+    for w in outcome_noun_phrases():
+        add(w, "stance", "outcome", False)
     for w in cues()["indicator_cues"]["other_measures"]:
         add(w, "measure", "other", True)
     add("respectively", "respectively", "respectively", False)

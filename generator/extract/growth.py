@@ -44,6 +44,7 @@ from .analysis import (
     TimeAnchor,
     YearRef,
     plan_year_in,
+    starts_outcome_noun,
 )
 from .cues import alternation, cues
 from .quantities import FROM_BEFORE
@@ -300,13 +301,34 @@ def _implied(sa: SentenceAnalysis, i: int, seg_start: int, keep: tuple[int, int]
 
 def _stance_cues(sa: SentenceAnalysis, start: int, end: int,
                  keep: tuple[int, int] | None = None) -> list[Cue]:
-    """The stance cues in a stretch. An outcome noun ("an increase of") counts only as an
-    appositive to an amount, after a comma ("GRP hit 5.43 trillion yuan, an increase of 4.5
-    percent"): "aims for an increase of 5 percent" is a target, "will see an increase" not
-    an outcome."""
+    """The stance cues in a stretch, outcome nouns only where they are outcomes
+    (`_appositive_outcome`)."""
     return [c for c in sa.cues_in(STANCE_KINDS, start, end, keep)
-            if not (c.kind == "outcome" and c.text.lower().startswith(("a ", "an "))
-                    and not sa.text[:c.start].rstrip().endswith(","))]
+            if not (c.kind == "outcome" and starts_outcome_noun(c.text))
+            or _appositive_outcome(sa, c)]
+
+
+@cache
+def _noun_lead() -> re.Pattern[str]:
+    leads = alternation([str(w) for w in cues()["growth"]["outcome_noun_leads"]])
+    return re.compile(rf"(?:,|(?:,\s*)?\b(?:{leads}))\s*$", re.I)
+
+
+def _appositive_outcome(sa: SentenceAnalysis, noun: Cue) -> bool:
+    """Whether an outcome noun ("an increase of") says an amount's change: after a comma
+    or a lead ("GRP hit 5.43 trillion yuan, an increase of 4.5 percent", "..., representing
+    a year-on-year growth of 7.3 percent", "... with an increase of 12.4%"), the amount
+    reached, not planned: "aims for an increase of 5 percent" is a target, "will see an
+    increase" is not an outcome, and neither is "aims to reach 14 trillion yuan, an increase
+    of 5 percent" (a plan named last before the noun governs the amount). An expectation
+    does not: "GDP for the whole year is expected to reach 950 billion yuan, a year-on-year
+    increase of 4 percent" is the estimate of a year's result (one for a year not yet over
+    is no result: see extract_growth)."""
+    if not _noun_lead().search(sa.text, max(0, noun.start - 30), noun.start):
+        return False
+    before = [c for c in sa.cues_in(STANCE_KINDS, 0, noun.start)
+              if not starts_outcome_noun(c.text)]
+    return not before or before[-1].kind != "target"
 
 
 def _changed_from(sa: SentenceAnalysis, i: int) -> Number | None:
