@@ -219,6 +219,16 @@ def test_page_with_a_yearless_dateline_is_undated() -> None:
     assert _date_of(page) is None
 
 
+@pytest.mark.parametrize("profile", [
+    "- Joined\n- Apr 30, 2014\n- Messages\n- 27,848\n",   # the label on the line above
+    "Joined: Apr 30, 2014\nMessages: 27,848\n",           # on the same line
+    "Member since 2014-04-30\n",
+])
+def test_a_forum_posters_profile_does_not_date_the_page(profile: str) -> None:
+    page = "TaiShang\nELITE MEMBER\n" + profile + "\n" + _BODY
+    assert _date_of(page) is None
+
+
 def test_page_with_a_dated_dateline() -> None:
     page = "Harbour district gets a new plan\n\nNINGBO, May 9, 2023 (Wire) -- " + _BODY
     assert _date_of(page) == "2023-05-09"

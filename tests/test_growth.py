@@ -965,6 +965,15 @@ def test_an_annual_growth_is_no_years_outcome() -> None:
     assert growth(rec, "gdp-growth") == set()
 
 
+def test_an_undated_page_carries_no_year_from_a_sentence_of_two_past_years() -> None:
+    """"last year" unplaced, beside the year it compares with: the figure after takes
+    neither (2019 was published for Tibet's 2020 growth)."""
+    rec = record_of("Hubei managed GDP of over 4 trillion yuan last year, 95 percent of what "
+                    "it was in 2019, ranking sixth nationwide.\n\nTibet's gross domestic "
+                    "product climbed 7.8 percent from the year before.", date=None)
+    assert growth(rec, "gdp-growth") == set()
+
+
 def test_an_increase_after_a_target_word_is_the_target() -> None:
     rec = record_of("Henan aims for an increase of 5.5 percent in its GDP in 2025.")
     assert growth(rec) == {("henan", 2025, 5.5, "exactly")}

@@ -1297,6 +1297,14 @@ def _carried(history: Sequence[SentenceAnalysis], stance: str,
         return last_fact[stance]
     for prev in reversed(history[-YEAR_SPAN:]):
         usable = _own_years(prev)
+        if usable and anchor.year is None and any(
+                r.year is None and r.relative and not _AHEAD.match(prev.text, r.start)
+                for r in prev.years):
+            # "Hubei managed GDP of over CNY4 trillion last year, 95 percent of what it was
+            # in 2019" in an undated page: the sentence speaks of two past years, one of
+            # which no one can place; it carries neither ("released their results for 2023
+            # and their targets for the coming year" carries 2023)
+            return None, None
         if usable:
             return usable[-1].year, _period_with(prev, usable[-1])
     return None, None

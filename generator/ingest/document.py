@@ -47,6 +47,7 @@ from .metadata import (
     canonical_publisher,
     dateline_date,
     detect_language,
+    labels_other_moment,
     parse_byline,
     parse_dated_title,
     parse_dateline,
@@ -398,11 +399,13 @@ def _metadata(layout: Layout, fm: dict[str, Any], *, html: HtmlArticle | None) -
     """Combine every cue into the Document's metadata, by the precedence in the module doc."""
     head, inside, foot = _Cues(), _Cues(), _Cues()
     head_title = head_date = bare_source = None
-    for line in layout.header:
+    for i, line in enumerate(layout.header):
         dated = parse_dated_title(line)
         if dated:
             head_date = head_date or dated[0]
             head_title = head_title or dated[1]
+        elif i and labels_other_moment(layout.header[i - 1]):
+            continue  # "- Joined" / "- Apr 30, 2014": a forum poster's profile, not the page
         else:
             head.read(line)
             # A header line that is just a publisher's name ("CGTN") is a weak credit: it

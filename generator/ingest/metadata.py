@@ -217,6 +217,13 @@ def _other_moment_pattern() -> re.Pattern[str]:
     return re.compile(_cue_regex("other_moment_cues"), re.IGNORECASE)
 
 
+def labels_other_moment(line: str) -> bool:
+    """True for a short label line of another moment than the page's, whose date sits on
+    the next line ("- Joined" above "- Apr 30, 2014"; "Photo taken:")."""
+    text = line.strip().lstrip("-*•·").strip().rstrip(":：").strip()
+    return 0 < len(text.split()) <= 3 and find_date(text) is None and _is_other_moment(text)
+
+
 def _page_date(text: str) -> str | None:
     """:func:`find_date` for a credit-line segment, unless it dates a photo or an event."""
     date = find_date(text)
