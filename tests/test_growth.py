@@ -974,6 +974,26 @@ def test_an_undated_page_carries_no_year_from_a_sentence_of_two_past_years() -> 
     assert growth(rec, "gdp-growth") == set()
 
 
+def test_a_topic_sentence_gives_its_targets_year_not_the_one_compared_with() -> None:
+    rec = record_of("All provincial governments issued 2022 growth targets, most of them under "
+                    "the 2021 expansion.\n\nThe southern island province of Hainan set the "
+                    "highest goal at 9%, followed by Tibet's 8%.", date=None)
+    assert growth(rec) == {("hainan", 2022, 9.0, "exactly"), ("tibet", 2022, 8.0, "exactly")}
+
+
+def test_a_ceiling_describes_targets_and_is_none() -> None:
+    rec = record_of("Fifteen provinces have revised their GDP growth targets for 2025. Qinghai "
+                    "province is the only one with a growth target below 5%.")
+    assert growth(rec) == set()
+
+
+def test_a_description_after_chinas_is_the_place_before() -> None:
+    rec = record_of("Guangdong has set a growth target for the year.\n\nChina's richest "
+                    "province, which includes the Pearl River Delta, reported a 6 per cent "
+                    "increase in GDP in 2020.", date=None)
+    assert growth(rec, "gdp-growth") == {("guangdong", 2020, 6.0, "exactly")}
+
+
 def test_an_increase_after_a_target_word_is_the_target() -> None:
     rec = record_of("Henan aims for an increase of 5.5 percent in its GDP in 2025.")
     assert growth(rec) == {("henan", 2025, 5.5, "exactly")}

@@ -1474,6 +1474,11 @@ def extract_growth(
                 against = target_year_of_outcome(sa, num, outcomes_here, regions)
                 if against is not None:
                     year, year_rule = against
+            if kind == "target" and num.qualifier == "up-to" and _BELOW_BEFORE.search(
+                    sa.text, max(0, num.start - 12), num.start):
+                # "Qinghai is the only one with a growth target below 5%": a comparison
+                # that describes a target, not the target ("up to 5 percent" states one)
+                continue
             if kind == "outcome" and year is not None and anchor.year is not None and (
                     year > anchor.year):
                 continue  # an outcome for a year not yet over is a projection
@@ -1587,12 +1592,11 @@ def extract_growth(
             # of the year it names ("... cut their GDP growth targets for this year"), else
             # of the targets before it (not of a result's year: "In 2017, Tianjin's GDP
             # growth slumped to 3.6 percent. ... growth targets for that year ...")
-            own = _own_years(sa)
-            topic = Topic("target", own[-1].year if own else topic.year
+            own = _targets_year(sa)
+            topic = Topic("target", own if own is not None else topic.year
                           if topic and topic.stance == "target" else None, sa.n)
         elif not found_here and _introduces_targets(sa):
-            own = _own_years(sa)
-            topic = Topic("target", own[-1].year if own else None, sa.n, listing=True)
+            topic = Topic("target", _targets_year(sa), sa.n, listing=True)
         elif not found_here and (year := table_caption(sa)) is not None:
             topic = Topic("outcome", year, sa.n)  # its rows follow: "Hefei 12013.1 3.5%"
     return _drop_headline_echoes(out, headline)
@@ -1647,6 +1651,20 @@ _TARGETS_HEADING = re.compile(
     r"(?:(?:the|annual|main|major|key|primary|principal|economic|social|development|growth|"
     r"and|(?:19|20)\d\d)\s+)*(?:targets?|goals?|objectives?)(?:\s+(?:for|of|in)\s+"
     r"(?:the\s+year\s+)?(?:19|20)\d\d)?:?", re.I)
+
+
+_BELOW_BEFORE = re.compile(r"\b(?:below|under|less\s+than|lower\s+than)\s+$", re.I)
+
+
+def _targets_year(sa: SentenceAnalysis) -> int | None:
+    """The year of the targets a sentence speaks of: of the years it speaks of, the one
+    nearest a target word ("issued 2022 growth targets, most of them under the 2021
+    expansion": 2022, not the year compared with)."""
+    own = _own_years(sa)
+    targets = [c for c in sa.cues if c.kind == "target"]
+    if not own or not targets:
+        return own[-1].year if own else None
+    return min(own, key=lambda r: min(abs(r.start - c.start) for c in targets)).year
 
 
 def _states_topic(sa: SentenceAnalysis) -> bool:

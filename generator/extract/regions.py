@@ -363,15 +363,17 @@ _THE_TWO = re.compile(
 @cache
 def _anaphors() -> tuple[dict[str, list[str]], re.Pattern[str]]:
     """Definite descriptions ("the city", "the province"), also with up to two lower-case
-    adjectives ("the landlocked province", "the southern coastal city"). Group "noun" holds
-    the words after "the", which name the cue."""
+    adjectives ("the landlocked province", "the southern coastal city") and after "China's"
+    or "the country's" ("China's richest province", "China's fourth largest city"). Group
+    "noun" holds the words after the determiner, which name the cue."""
     levels: dict[str, list[str]] = {k.lower(): v for k, v in cues()["anaphors"].items()}
     nouns = [k[4:] for k in levels if k.startswith("the ")]
     others = [k for k in levels if not k.startswith("the ")]
     # (not "the new city", "the neighbouring province", "the other city": another place)
     adjective = r"(?!(?:new|other|another|neighbou?ring|nearby|adjacent|next|first|second|third"
     adjective += r"|latter|former|sister|twin|host)\b)(?-i:[a-z][a-z-]*)\s+"
-    pattern = rf"\bthe\s+(?:{adjective}){{0,2}}?(?P<noun>{alternation(nouns)})"
+    determiner = r"(?:the|china['’]s|the\s+(?:country|nation)['’]s)"
+    pattern = rf"\b{determiner}\s+(?:{adjective}){{0,2}}?(?P<noun>{alternation(nouns)})"
     if others:
         pattern += f"|{alternation(others)}"
     return levels, re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.I)
@@ -446,6 +448,11 @@ def analyse_regions(
         # anaphors resolve against subject mentions before them (this sentence included)
         taken = [(f.start, f.end) for f in found]
         for a in anaphor_re.finditer(sentence):
+            if a.group(0)[:1] in "Cc" and any(
+                    f.region == "china" and f.start == a.start() for f in found):
+                # "China's richest province": a description of a place, not the nation
+                found = [f for f in found if not (f.region == "china" and f.start == a.start())]
+                taken = [(f.start, f.end) for f in found]
             if any(s <= a.start() < e for s, e in taken):
                 continue
             if _re(r"^\s+of\s+[A-Z]").match(sentence[a.end() : a.end() + 6]):
