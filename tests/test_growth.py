@@ -994,6 +994,45 @@ def test_a_description_after_chinas_is_the_place_before() -> None:
     assert growth(rec, "gdp-growth") == {("guangdong", 2020, 6.0, "exactly")}
 
 
+def test_a_year_a_trend_started_is_not_the_targets_year() -> None:
+    rec = record_of("Jiangxi's economic growth has kept its steady upward trend since last year, "
+                    "laying a foundation for realizing the region's annual GDP growth target "
+                    "of 8.5 percent.", date="2017-05-10")
+    assert growth(rec) == {("jiangxi", 2017, 8.5, "exactly")}
+
+
+def test_a_projection_beside_a_part_of_the_year_is_an_estimate() -> None:
+    rec = record_of("In the first half of 2025, Henan's economy is showing a positive trend, "
+                    "with a projected GDP growth of around 5.5%.", date="2025-08-01")
+    assert growth(rec) == set()
+
+
+def test_what_a_goal_was_is_the_target_whatever_its_tense() -> None:
+    rec = record_of("The goal proposed in Beijing last year was that regional GDP increased "
+                    "by more than 4.5%.", date="2024-01-22")
+    assert growth(rec) == {("beijing", 2023, 4.5, "more-than")}
+    assert growth(rec, "gdp-growth") == set()
+
+
+def test_two_gaps_named_together_are_differences() -> None:
+    rec = record_of("Nanchang's GDP grew 8.9% in 2018, and the growth rate is 2.3% and 0.2% "
+                    "higher than that of the country and the province.", date="2019-01-31")
+    assert growth(rec, "gdp-growth") == {("nanchang", 2018, 8.9, "exactly")}
+
+
+def test_a_figure_restated_on_another_basis_is_not_another_fact() -> None:
+    rec = record_of("Xi'an's GDP grew 7.7% in 2017 (or a growth of 8.5% based on the original "
+                    "standard).", date="2018-02-07")
+    assert growth(rec, "gdp-growth") == {("xian", 2017, 7.7, "exactly")}
+
+
+def test_a_figure_of_other_regions_is_no_ones() -> None:
+    rec = record_of("For 2024, Xizang has set a GDP growth rate target of around 8 percent, "
+                    "significantly higher than around 5 percent growth targets set by many "
+                    "other regions in China.", date="2024-03-27")
+    assert growth(rec) == {("tibet", 2024, 8.0, "around")}
+
+
 def test_an_increase_after_a_target_word_is_the_target() -> None:
     rec = record_of("Henan aims for an increase of 5.5 percent in its GDP in 2025.")
     assert growth(rec) == {("henan", 2025, 5.5, "exactly")}

@@ -402,6 +402,12 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
     num = sa.numbers[i]
     if _TARGET_NOUN_AFTER.match(sa.text, num.end):
         return "target", "cue"  # "falling short of its 5 per cent target": the target itself
+    that = [c for c in sa.cues if c.kind == "target" and c.text.lower() in _TARGET_NOUNS
+            and c.end <= num.start and _BE_THAT.match(sa.text, c.end, num.start)]
+    if that:
+        # "The goal proposed last year was that regional GDP increased by more than 4.5%":
+        # the clause after "was that" says what the goal is, whatever its tense
+        return "target", "cue"
     if _ESTIMATED_BEFORE.search(sa.text, max(0, num.start - 20), num.start):
         # "will target growth of around 6.5 percent this year, easing from an estimated 6.7
         # percent in 2016": a preliminary result (for a year not over: see extract_growth)
@@ -684,6 +690,8 @@ _NAME_BEFORE = re.compile(r"(?:[A-Z][\w&.'’-]*\s+)+$")
 _PARTICIPLES = ("expected", "projected", "forecast", "forecasted", "predicted", "estimated",
                 "anticipated")
 _TARGET_NOUNS = ("target", "targets", "goal", "goals", "objective", "objectives")
+#: a target noun's content clause: "The goal (proposed last year) was that ..."
+_BE_THAT = re.compile(r"[^.;:\d]{0,60}?\b(?:is|are|was|were)\s+that\b", re.I)
 _BE = ("is", "are", "was", "were", "be", "been", "being")
 #: what a possibility opens with, never a plan: "could grow", "may expand", "might grow"
 _MODALS = ("could", "may", "might")
@@ -815,6 +823,14 @@ _AND_OTHERS = re.compile(r"[^,;\d]{0,40}?\b(?:and|as\s+well\s+as|along\s+with|to
                          r"|municipalities|places|localities))?", re.I)
 
 
+#: after a figure, the places it is of are others, unnamed: "... 5 percent growth targets set
+#: by many other regions", "... the 6 percent of most other provinces"
+_OTHERS_AFTER = re.compile(
+    r"[^,;\d]{0,40}?\b(?:by|of|in|for|among)\s+(?:(?:many|most|several|some|a\s+few|the|all"
+    r"|its|their)\s+)?other\s+(?:regions|provinces|cities|localities|places|municipalities"
+    r"|provincial-level\s+regions)\b", re.I)
+
+
 #: "Ningxia has been one of the country's leading regions ..., with its GDP growing 6.6
 #: percent": the group is what the place is counted among, not who grew
 _ONE_OF = re.compile(r"\bone\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.I)
@@ -838,6 +854,10 @@ def actors_of(
     num = sa.numbers[i]
     clause_start, clause_end = sa.clause(num.start)
     keep = sa.aside(num.start)
+    if _OTHERS_AFTER.match(sa.text, num.end):
+        # "higher than around 5 percent growth targets set by many other regions": the
+        # figure of others, unnamed
+        return [], "group"
     if keep:
         described = [a for a in sa.actors if a.end <= keep[0] and keep[0] - a.end <= 20]
         if described:
@@ -1042,6 +1062,9 @@ def year_of(
     bases = _base_years(sa)
     inside = [r for r in sa.years if lo <= r.start < hi
               and (keep or sa.outside_asides(r.start, r.end))
+              # ("has kept its upward trend since last year, laying a foundation for the
+              # annual target of 8.5 percent": when a trend started, not the figure's year)
+              and not _SINCE.search(sa.text, max(0, r.start - 8), r.start)
               and not (r.start > num.start and not _AHEAD.match(sa.text, r.start)
                        and (_is_base_year(sa, r)
                             or any(end <= r.start for end in looking_back)))
@@ -1094,6 +1117,7 @@ def year_of(
     return None, "none"
 
 
+_SINCE = re.compile(r"\bsince\s+$", re.I)
 _TARGET_AFTER_YEAR = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:target|goal)s?\b", re.I)
 
 
@@ -1218,6 +1242,11 @@ _FROM_TO = re.compile(r"\s*(?:percent|per\s+cent|%)?\s*(?:growth\s+|expansion\s+
 #: average", "0.5 percentage points faster than"
 _GAP_AFTER = re.compile(r"\s*(?:percent|per\s+cent|%|percentage\s+points?)?\s*(?:higher|lower|"
                         r"faster|slower|more|less|above|below)\s+than\b", re.I)
+#: between two gaps named together: "2.3% and 0.2% higher than ..."
+_AND_BETWEEN = re.compile(r"\s*(?:percent|per\s+cent|%|percentage\s+points?)?\s*(?:,\s*)?"
+                          r"(?:and|or)\s+", re.I)
+#: the same figure on another basis, in parentheses: "(or a growth of 8.5% based on ...)"
+_RESTATED_BEFORE = re.compile(r"\(\s*or\b[^()\d]*$", re.I)
 #: a change between two levels years apart: "from 750.5 billion yuan in 2012 to 961.7
 #: billion yuan in 2016"
 _FROM_YEAR_TO_YEAR = re.compile(r"\bfrom\s+[^;]{0,60}?\b(?:in\s+)?((?:19|20)\d\d)\b[^;]{0,10}?"
@@ -1249,6 +1278,12 @@ def _excluded(sa: SentenceAnalysis, i: int) -> str | None:
         return "level-before"
     if _GAP_AFTER.match(sa.text, num.end):
         return "difference"  # "2.2 percent higher than the national average"
+    nxt = sa.numbers[i + 1] if i + 1 < len(sa.numbers) else None
+    if nxt is not None and _AND_BETWEEN.fullmatch(sa.text, num.end, nxt.start) and (
+            _GAP_AFTER.match(sa.text, nxt.end)):
+        return "difference"  # "2.3% and 0.2% higher than that of the country and the province"
+    if _RESTATED_BEFORE.search(sa.text, max(0, num.start - 40), num.start):
+        return "restated"  # "up 7.7% (or a growth of 8.5% based on the original standard)"
     if _over_years(sa, num):
         return "average"  # "rose from 750.5 billion yuan in 2012 to 961.7 billion yuan in
         # 2016, an annual increase of 9.3 percent": a rate over several years
@@ -1426,10 +1461,15 @@ def extract_growth(
                 # Hong Kong and Macao publish forecasts, and set no growth targets: "the
                 # government forecasts growth of 2 to 3 percent" is no plan
                 kind, stance_rule = "forecast", "sar"
-            if stance_rule == "projection" and any(p is not None for p in periods_here):
+            if stance_rule == "projection" and (
+                    any(p is not None for p in periods_here)
+                    or any(c.kind.startswith("period:") and c.end <= num.start
+                           for c in sa.cues)):
                 # "In the first three quarters, Jiangxi's GDP grew 5.3 percent, and the
-                # province expects full-year growth of about 5 percent": an estimate made
-                # with the year's results so far, not the plan set at its start
+                # province expects full-year growth of about 5 percent", "In the first half
+                # of 2025, Henan's economy ..., with a projected GDP growth of around 5.5%":
+                # an estimate made with the year's results so far, not the plan set at its
+                # start
                 kind, stance_rule = "forecast", "in-year"
             if (region_rule == "coordinated" or region_rule == "pronoun" and len(regions) > 1) and (
                     num.value_max is not None
