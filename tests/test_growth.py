@@ -1033,6 +1033,33 @@ def test_a_figure_of_other_regions_is_no_ones() -> None:
     assert growth(rec) == {("tibet", 2024, 8.0, "around")}
 
 
+@pytest.mark.parametrize("sentence", [
+    "In the same period of 2017, Tianjin's growth rate was 8%, ranking fifth in China.",
+    "In the same period last year, Guangdong's growth rate was 7.1 per cent.",
+])
+def test_the_same_period_opening_a_sentence_is_a_part_of_a_year(sentence: str) -> None:
+    rec = record_of(sentence, date="2018-10-25")
+    assert growth(rec, "gdp-growth") == set()
+
+
+def test_a_rate_slower_than_another_takes_not_its_year() -> None:
+    rec = record_of("The 18 provincial-level regions released first-half GDP data as of "
+                    "Sunday.\n\nHenan ranked first with GDP of 2.42 trillion yuan, up 7.7 "
+                    "percent year-on-year, slower than the 7.8 percent growth recorded for the "
+                    "first half of 2018.", date="2019-07-21")
+    assert growth(rec, "gdp-growth") == set()
+    assert growth(rec, "gdp-growth-part-year") == {("henan", 2019, 7.7, "exactly"),
+                                                   ("henan", 2018, 7.8, "exactly")}
+
+
+def test_a_rate_a_year_earlier_in_a_report_on_a_part_of_the_year() -> None:
+    rec = record_of("Local GDP growth was in line with the country's in the first half of "
+                    "2019, observers said.\n\nSichuan's GDP was 2.05 "
+                    "trillion yuan, with a growth rate of 7.9 percent, compared with 8.2 "
+                    "percent growth a year earlier.", date="2019-07-21")
+    assert growth(rec, "gdp-growth") == set()
+
+
 def test_an_increase_after_a_target_word_is_the_target() -> None:
     rec = record_of("Henan aims for an increase of 5.5 percent in its GDP in 2025.")
     assert growth(rec) == {("henan", 2025, 5.5, "exactly")}

@@ -121,7 +121,7 @@ MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
     "real24": [("targets", "f1", 0.85), ("targets", "p", 0.98), ("actuals", "f1", 0.85),
                ("actuals", "p", 0.98), ("themes", "f1", 0.75), ("people", "f1", 0.98),
                ("regions", "f1", 0.97)],
-    "real25": [("targets", "p", 0.98), ("actuals", "f1", 0.39), ("actuals", "p", 0.49),
+    "real25": [("targets", "p", 0.98), ("actuals", "f1", 0.49), ("actuals", "p", 0.98),
                ("themes", "f1", 0.49), ("people", "f1", 0.98), ("regions", "f1", 0.83)],
     "real26": [("targets", "f1", 0.85), ("targets", "p", 0.98), ("actuals", "f1", 0.82),
                ("actuals", "p", 0.98), ("themes", "f1", 0.79), ("people", "f1", 0.87),
@@ -130,7 +130,7 @@ MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
                ("actuals", "p", 0.98), ("themes", "f1", 0.86), ("people", "f1", 0.79),
                ("regions", "f1", 0.98)],
     "real28": [("targets", "f1", 0.57), ("targets", "p", 0.62), ("targets_high", "p", 0.87),
-               ("actuals", "f1", 0.84), ("actuals", "p", 0.91), ("themes", "f1", 0.66),
+               ("actuals", "f1", 0.87), ("actuals", "p", 0.98), ("themes", "f1", 0.66),
                ("people", "f1", 0.92), ("regions", "f1", 0.98)],
 }
 #: sets whose every printed date the extractor reads

@@ -1158,6 +1158,10 @@ _SAME_YEAR_PERIODS = ("Q1", "H1", "Q2", "Q3", "Q1-Q3")
 #: "up from 4.1 percent in the same period of 2023": the period of a figure named before
 _SAME_PERIOD = re.compile(r"[^\d,;]{0,30}?\b(?:in|during|for|over)\s+the\s+"
                           r"(?:same|corresponding)\s+period\b", re.I)
+_SAME_PERIOD_OPENING = re.compile(r"\W*(?:in|during|for|over)\s+the\s+(?:same|corresponding)"
+                                  r"\s+period\b", re.I)
+_SAME_PERIOD_IN = re.compile(r"\b(?:in|during|for|over)\s+the\s+(?:same|corresponding)\s+"
+                             r"period\b[^\d]*$", re.I)
 #: what `period_of` says of "the same period" when no period is named before it
 UNKNOWN_PERIOD = "?"
 
@@ -1166,7 +1170,15 @@ def compares_same_period(sa: SentenceAnalysis, i: int) -> bool:
     """Whether number *i* is followed by "in the same period (of last year)": a part of a
     year, the one named before it."""
     num = sa.numbers[i]
-    return bool(_SAME_PERIOD.match(sa.text, num.end))
+    if _SAME_PERIOD.match(sa.text, num.end):
+        return True
+    # ... or follows it, opening the sentence or in its clause: "In the same period of
+    # 2017, the growth rate was 8%", "In the same period last year, Guangdong's growth rate
+    # was 7.1 per cent"
+    clause_start, _ = sa.clause(num.start)
+    opening = _SAME_PERIOD_OPENING.match(sa.text)
+    return (opening is not None and opening.end() <= num.start) or bool(
+        _SAME_PERIOD_IN.search(sa.text, clause_start, num.start))
 
 
 def period_of(sa: SentenceAnalysis, i: int) -> str | None:
@@ -1565,13 +1577,17 @@ def extract_growth(
                 # year earlier": the same part of the year before
                 period = periods_here[-1]
             if (kind == "outcome" and period is None and lede_period is not None
-                    and year_rule in ("carried", "none")):
+                    and (year_rule in ("carried", "none")
+                         # "..., compared with 8.2 percent growth a year earlier": the same
+                         # part of the year before
+                         or stance_rule == "comparison" and year_rule == "relative")):
                 # a report on a part of the year says so in its opening ("31 provinces
                 # reported growth in the first half of this year"); a figure further on
                 # that names neither its year nor its period is of that part (of the year
                 # of the article's date: a part of a year is reported within it)
                 period = lede_period
-                if period in _SAME_YEAR_PERIODS and anchor.source == "date":
+                if (period in _SAME_YEAR_PERIODS and anchor.source == "date"
+                        and year_rule != "relative"):
                     year, year_rule = anchor.year, "anchor-date"
             if (kind == "outcome" and period is None and year is not None
                     and year == anchor.year and anchor.source == "date"):
