@@ -1060,6 +1060,12 @@ def test_a_rate_a_year_earlier_in_a_report_on_a_part_of_the_year() -> None:
     assert growth(rec, "gdp-growth") == set()
 
 
+def test_a_target_lowered_to_a_range() -> None:
+    rec = record_of("Fujian has lowered its GDP growth target from approximately 5.5% to a "
+                    "range of 5-5.5%.", date="2025-01-22")
+    assert growth(rec) == {("fujian", 2024, 5.5, "around"), ("fujian", 2025, 5.0, "range")}
+
+
 def test_an_increase_after_a_target_word_is_the_target() -> None:
     rec = record_of("Henan aims for an increase of 5.5 percent in its GDP in 2025.")
     assert growth(rec) == {("henan", 2025, 5.5, "exactly")}

@@ -1247,7 +1247,7 @@ _DIFFERENCE = re.compile(
 #: percent" (its year is rarely the one the sentence names; "from 8 percent for 2017 to 5
 #: percent" names it, and is kept)
 _FROM_TO = re.compile(r"\s*(?:percent|per\s+cent|%)?\s*(?:growth\s+|expansion\s+)?to\s+"
-                      r"[“\"‘']?(?:[a-z]+\s+){0,2}?-?\d", re.I)
+                      r"[“\"‘']?(?:[a-z]+\s+){0,3}?-?\d", re.I)
 
 
 #: a gap between rates named right after the figure: "2.2 percent higher than the national
