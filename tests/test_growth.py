@@ -1066,6 +1066,45 @@ def test_a_target_lowered_to_a_range() -> None:
     assert growth(rec) == {("fujian", 2024, 5.5, "around"), ("fujian", 2025, 5.0, "range")}
 
 
+def test_a_rate_that_declined_to_a_level_is_no_fall() -> None:
+    rec = record_of("Tianjin's GDP growth sharply declined to 3.6 percent in 2017 from 9 "
+                    "percent in 2016.", date="2018-06-01")
+    assert growth(rec, "gdp-growth") == {("tianjin", 2017, 3.6, "exactly"),
+                                         ("tianjin", 2016, 9.0, "exactly")}
+
+
+def test_a_gap_in_percentage_is_a_difference() -> None:
+    rec = record_of("Beijing's GDP grew 6.7 percent in 2017. The growth rate was 0.1 percentage "
+                    "lower than the previous year.", date="2018-01-25")
+    assert growth(rec, "gdp-growth") == {("beijing", 2017, 6.7, "exactly")}
+
+
+def test_the_year_an_earlier_figure_is_compared_with_is_not_the_next_figures() -> None:
+    rec = record_of("Tianjin maintained the same GDP growth rate of 3.6 percent compared with "
+                    "2017, reaching 1.88 trillion yuan, and Chongqing saw a 6 percent increase "
+                    "to 2.04 trillion yuan, down 3.5 percentage points compared with a year "
+                    "earlier.", date="2019-01-30")
+    assert ("chongqing", 2017, 6.0, "exactly") not in growth(rec, "gdp-growth")
+
+
+def test_a_comma_inside_closing_quotes_does_not_end_an_aside() -> None:
+    rec = record_of('The city of Dongguan, dubbed the "factory of the world," in south China\'s '
+                    "Guangdong Province, reported a GDP of over 1 trillion yuan in 2021, up 8.2 "
+                    "percent year on year.", date="2022-01-30")
+    assert growth(rec, "gdp-growth") == {("dongguan", 2021, 8.2, "exactly")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The gross regional product of the development zone in 2012 reached 82 billion yuan, a "
+    "year-on-year increase of 5 percent.",
+    "The local GDP increased by 9.3% in 2012, ranking first among the administrative districts "
+    "of the city.",
+])
+def test_a_part_of_the_place_in_focus_is_not_the_place(sentence: str) -> None:
+    rec = record_of("Beijing is the capital of China.\n\n" + sentence, date="2013-03-12")
+    assert growth(rec, "gdp-growth") == set()
+
+
 def test_an_increase_after_a_target_word_is_the_target() -> None:
     rec = record_of("Henan aims for an increase of 5.5 percent in its GDP in 2025.")
     assert growth(rec) == {("henan", 2025, 5.5, "exactly")}

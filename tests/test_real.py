@@ -52,7 +52,10 @@ CORPUS = REPO / "tests" / "real"
 #: (16 government-portal pages) targets 0.57 (P 0.67), realised growth 0.71 (P 0.71); real28
 #: (18 foreign-press pages, after the real25 fixes) targets 0.47 (P 0.52), realised growth
 #: 0.75 (P 0.90); real27 (17 pages of 2023-2026 work reports, after the real28 fixes) targets
-#: 0.82 (P 0.78), realised growth 0.70 (P 0.89)).
+#: 0.82 (P 0.78), realised growth 0.70 (P 0.89); real29 (17 machine-translated and official
+#: pages, after the real27 fixes) targets 0.78 (P 0.78), realised growth 0.71 (P 0.73);
+#: real30 (20 city news pages, the same code) targets 0.86 (P 1.00), realised growth 0.67
+#: (P 0.82)).
 #: The rules were revised after each first score, so these bars are ratchets, not held-out
 #: scores.
 MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
@@ -132,10 +135,17 @@ MORE_SETS: dict[str, list[tuple[str, str, float]]] = {
     "real28": [("targets", "f1", 0.57), ("targets", "p", 0.62), ("targets_high", "p", 0.87),
                ("actuals", "f1", 0.87), ("actuals", "p", 0.98), ("themes", "f1", 0.66),
                ("people", "f1", 0.92), ("regions", "f1", 0.98)],
+    "real29": [("targets", "f1", 0.81), ("targets", "p", 0.87), ("actuals", "f1", 0.87),
+               ("actuals", "p", 0.94), ("themes", "f1", 0.85), ("people", "f1", 0.66),
+               ("regions", "f1", 0.95)],
+    "real30": [("targets", "f1", 0.85), ("targets", "p", 0.98), ("actuals", "f1", 0.76),
+               ("actuals", "p", 0.98), ("themes", "f1", 0.84), ("people", "f1", 0.79),
+               ("regions", "f1", 0.97)],
 }
 #: sets whose every printed date the extractor reads
 ALL_DATES = ("real2", "real4", "real6", "real7", "real8", "real9", "real14", "real16",
-             "real17", "real18", "real19", "real20", "real21", "real23", "real26", "real28")
+             "real17", "real18", "real19", "real20", "real21", "real23", "real26", "real28",
+             "real29", "real30")
 
 # (kind, measure, minimum)
 THRESHOLDS = [

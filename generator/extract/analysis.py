@@ -316,7 +316,9 @@ def _subregion_pattern() -> re.Pattern[str]:
 _ASIDE_WORDS = (r"(?:which|who|where|whose|home\s+to|host\s+of|a|an|the|another|both|one\s+of"
                 rf"|capital\s+of|dubbed|known\s+as|nicknamed|{CHINA_S})")
 _ASIDE = re.compile(
-    rf",\s+{_ASIDE_WORDS}\s[^,;]{{3,160}},"
+    # (a comma inside closing quotes does not end it: 'Dongguan, dubbed the "factory of the
+    # world," in south China's Guangdong Province, reported ...')
+    rf",\s+{_ASIDE_WORDS}\s(?:[^,;]|,(?=[\"”’]\s)){{3,160}},"
     # between dashes: "The GDP of Shijiazhuang – capital of North China's Hebei province –"
     rf"|\s(?:[–—]|--)\s*{_ASIDE_WORDS}\s[^,;–—]{{3,160}}?\s*(?:[–—]|--)\s", re.I)
 

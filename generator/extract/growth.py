@@ -905,8 +905,13 @@ def actors_of(
            for a in sa.actors):
         return [], "actor-after"  # "growth of 5% for Guangdong": not the focus
     focus = list(previous_focus)
-    if len(focus) == 1:
+    if len(focus) == 1 and not _subregion_words()[0].search(sa.text, 0, num.start) and not (
+            _subregion_words()[1].search(sa.text, num.end)):
         return focus, "focus"
+    # ("The gross regional product of the development zone in 2012 reached 82 billion
+    # yuan, a year-on-year increase of 5 percent", "The local GDP increased by 9.3%, ...,
+    # ranking first among the districts of Guangdong": a part of the place in focus, or
+    # one of a group, not the place)
     return [], "no-actor"
 
 
@@ -952,6 +957,18 @@ def _owners_after(sa: SentenceAnalysis, num: Number, clause_end: int,
             break
         run.append(nxt)
     return most_specific(list(dict.fromkeys(a.region for a in run)), gazetteer)
+
+
+@cache
+def _subregion_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A part of a place named by its kind ("the development zone", "the southern
+    suburb"), from cues.yaml; and, after a figure, a group of such parts it ranks among
+    ("ranking first among the administrative districts")."""
+    words = alternation([str(w) for w in cues()["growth"]["subregion_heads"]]
+                        + ["suburb", "suburbs"])
+    return (re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.I),
+            re.compile(rf"\bamong\s+(?:the\s+|all\s+)?(?:[a-z-]+\s+){{0,2}}(?:{words})"
+                       rf"(?![\w-])", re.I))
 
 
 def _pronoun(sa: SentenceAnalysis, a: Actor) -> bool:
@@ -1065,6 +1082,11 @@ def year_of(
               # ("has kept its upward trend since last year, laying a foundation for the
               # annual target of 8.5 percent": when a trend started, not the figure's year)
               and not _SINCE.search(sa.text, max(0, r.start - 8), r.start)
+              # ("Tianjin kept its rate of 3.6 percent compared with 2017, ..., and Chongqing
+              # saw a 6 percent increase": the year an earlier figure is compared with)
+              and not (r.end <= num.start and not r.relative and _COMPARED_WITH.search(
+                  sa.text, max(0, r.start - 20), r.start) and any(
+                  q.end <= r.start and q.unit == "percent" for q in sa.numbers))
               and not (r.start > num.start and not _AHEAD.match(sa.text, r.start)
                        and (_is_base_year(sa, r)
                             or any(end <= r.start for end in looking_back)))
@@ -1118,6 +1140,7 @@ def year_of(
 
 
 _SINCE = re.compile(r"\bsince\s+$", re.I)
+_COMPARED_WITH = re.compile(r"\bcompared\s+(?:with|to)\s+(?:the\s+year\s+)?$", re.I)
 _TARGET_AFTER_YEAR = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:target|goal)s?\b", re.I)
 
 
@@ -1126,7 +1149,8 @@ def _base_years(sa: SentenceAnalysis) -> dict[int, Number]:
     percent last year)" -> "last year" is 11 percent's, and no other figure's."""
     out: dict[int, Number] = {}
     for r in sa.years:
-        before = [q for q in sa.numbers if q.end <= r.start and q.unit == "percent"]
+        before = [q for q in sa.numbers if q.end <= r.start
+                  and q.unit in ("percent", "percentage-points")]
         if before and r.start - before[-1].end <= 25 and (any(
                 c.kind == "comparison" and 0 <= before[-1].start - c.end <= 25
                 for c in sa.cues) or FROM_BEFORE.search(sa.text, 0, before[-1].start)):
@@ -1252,7 +1276,7 @@ _FROM_TO = re.compile(r"\s*(?:percent|per\s+cent|%)?\s*(?:growth\s+|expansion\s+
 
 #: a gap between rates named right after the figure: "2.2 percent higher than the national
 #: average", "0.5 percentage points faster than"
-_GAP_AFTER = re.compile(r"\s*(?:percent|per\s+cent|%|percentage\s+points?)?\s*(?:higher|lower|"
+_GAP_AFTER = re.compile(r"\s*(?:percent|per\s+cent|%|percentage(?:\s+points?)?)?\s*(?:higher|lower|"
                         r"faster|slower|more|less|above|below)\s+than\b", re.I)
 #: between two gaps named together: "2.3% and 0.2% higher than ..."
 _AND_BETWEEN = re.compile(r"\s*(?:percent|per\s+cent|%|percentage\s+points?)?\s*(?:,\s*)?"
@@ -1680,7 +1704,14 @@ def _falls(sa: SentenceAnalysis, i: int) -> bool:
     looking_back = {c.start for c in sa.cues_in(("comparison",), start, num.start)}
     verbs = [c for c in sa.cues_in(("outcome", "fall"), start, num.start)
              if c.start not in looking_back]
+    if verbs and _TO_AFTER_VERB.match(sa.text, verbs[-1].end):
+        # "GDP growth sharply declined to 3.6 percent in 2017 from 9 percent in 2016": the
+        # rate fell to a level, and both figures are levels
+        return False
     return bool(verbs) and any(c.kind == "fall" and c.start == verbs[-1].start for c in verbs)
+
+
+_TO_AFTER_VERB = re.compile(r"\s+to\b", re.I)
 
 
 def _target_noun_before(sa: SentenceAnalysis, i: int) -> bool:
