@@ -1105,6 +1105,30 @@ def test_a_part_of_the_place_in_focus_is_not_the_place(sentence: str) -> None:
     assert growth(rec, "gdp-growth") == set()
 
 
+def test_a_growth_rate_which_was() -> None:
+    rec = record_of("Ongoing transformation has supported Qingdao's high GDP growth rate which "
+                    "was 6.5% in 2019.", date="2020-06-01")
+    assert growth(rec, "gdp-growth") == {("qingdao", 2019, 6.5, "exactly")}
+
+
+def test_both_of_these_cities_are_the_two_before() -> None:
+    rec = record_of("Beijing and Shanghai reported GDP of over 3 trillion yuan in 2018. Both of "
+                    "these cities registered 6.6 percent year-on-year growth in GDP.",
+                    date="2019-01-28")
+    assert growth(rec, "gdp-growth") == {("beijing", 2018, 6.6, "exactly"),
+                                         ("shanghai", 2018, 6.6, "exactly")}
+
+
+def test_places_named_after_the_national_average_have_their_own_figures() -> None:
+    """"below the national average" compares a level (not a rate over years), and a place
+    named between the nation and the figure is the figure's."""
+    rec = record_of("Provinces released their results for 2024. Nine provinces posted growth "
+                    "rates below the national average, including Guangdong (3.5%) and Hainan "
+                    "(3.7%).", date="2025-02-01")
+    assert growth(rec, "gdp-growth") == {("guangdong", 2024, 3.5, "exactly"),
+                                         ("hainan", 2024, 3.7, "exactly")}
+
+
 def test_an_increase_after_a_target_word_is_the_target() -> None:
     rec = record_of("Henan aims for an increase of 5.5 percent in its GDP in 2025.")
     assert growth(rec) == {("henan", 2025, 5.5, "exactly")}

@@ -403,7 +403,9 @@ def _cues(sentence: str, low: str) -> tuple[Cue, ...]:
                and not (low[h[0]:h[1]] == "up" and low.startswith(" to", h[1]))]
     found += _leftmost_longest(stances)  # ("up to 5 percent" is a qualifier, not a rise)
     for family in ("misc", "comparison", "average", "fall", "share", "respectively", "period"):
-        found += _leftmost_longest([h for h in hits if h[2] == family])
+        found += _leftmost_longest([h for h in hits if h[2] == family and not (
+            # "below the national average": a level compared with, not a rate over years
+            family == "average" and _AVERAGE_OF_A_PLACE.search(low, max(0, h[0] - 24), h[0]))])
     if "group-head" in gates:
         found += [(m.start(), m.end(), "misc", "group") for m in rx["group"].finditer(low)]
     m = rx["forecaster"].match(low)
@@ -429,6 +431,8 @@ def _cues(sentence: str, low: str) -> tuple[Cue, ...]:
 
 
 _MEASURES = ("gdp", "bare", "other")
+_AVERAGE_OF_A_PLACE = re.compile(r"\b(?:national|nationwide|country['’]s|nation['’]s|provincial"
+                                 r"|province['’]s|city['’]s)\s+$")
 
 
 @cache

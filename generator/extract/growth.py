@@ -659,8 +659,9 @@ def target_year_of_outcome(sa: SentenceAnalysis, target: Number,
 def _rate_copula() -> re.Pattern[str]:
     words = "|".join(re.escape(str(w)).replace(r"\ ", r"\s+")
                      for w in cues()["growth"]["rate_copulas"])
-    return re.compile(rf"^\s*(?:of\s+[^,;]{{1,40}}?\s+)?(?:{words})\s+(?:about\s+|around\s+)?$",
-                      re.I)
+    # ("Qingdao's high GDP growth rate which was 6.5% in 2019")
+    return re.compile(rf"^\s*(?:of\s+[^,;]{{1,40}}?\s+)?(?:,?\s*(?:which|that)\s+)?(?:{words})"
+                      rf"\s+(?:about\s+|around\s+)?$", re.I)
 
 
 def _rate_was(sa: SentenceAnalysis, i: int, start: int) -> bool:
@@ -1343,7 +1344,13 @@ def _excluded(sa: SentenceAnalysis, i: int) -> str | None:
     after = num.end + 50  # (not beyond the next figure, which the words may be about)
     if i + 1 < len(sa.numbers):
         after = min(after, sa.numbers[i + 1].start)
-    if sa.cues_in(("national",), max(seg_start, num.start - 60), num.start, keep) or any(
+    national = sa.cues_in(("national",), max(seg_start, num.start - 60), num.start, keep)
+    if national and any(national[-1].end <= a.start and a.end <= num.start
+                        and a.region != "china" for a in sa.actors):
+        # "growth rates below the national average, including Guangdong (3.5%)": a place
+        # named between the nation and the figure is the figure's
+        national = []
+    if national or any(
             c.text.lower().startswith(("for", "at")) for c in sa.cues_in(
                 ("national",), num.end, after, keep)):
         # "the national average of 5%", "a 5% target for the nation", "a tepid 0.4% growth

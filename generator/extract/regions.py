@@ -484,6 +484,8 @@ def analyse_regions(
             # percent" opening the sentence, too
             spans = [a.span() for a in _THE_TWO.finditer(sentence)
                      if _COUNTS.get(a.group("count").lower()) == len(previous)]
+            if len(previous) == 2:  # "Both of these cities registered 6.6 percent growth"
+                spans += [a.span() for a in _BOTH.finditer(sentence)]
             their = _THEIR.match(sentence)
             if their and not found:
                 spans.append(their.span(1))
@@ -514,6 +516,8 @@ def analyse_regions(
 
 
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_BOTH = re.compile(r"\b[Bb]oth\s+(?:of\s+)?(?:these|those|the)\s+(?:two\s+)?(?:provinces|cities"
+                   r"|regions|municipalities|economies|places)\b")
 #: a sentence that opens with "Their" or "They" (the places of the sentence before)
 _THEIR = re.compile(r"\W*(Their|They)\s")
 #: a sentence that opens with "It" or "Its" as its subject (not "It is expected that")
