@@ -219,6 +219,15 @@ def test_page_with_a_yearless_dateline_is_undated() -> None:
     assert _date_of(page) is None
 
 
+@pytest.mark.parametrize(("line", "iso"), [
+    ("Source: | 2024-03-05 08:36 Click:", "2024-03-05"),  # a counter's label, its count left out
+    ("Xinhua · 2025-10-29 12:52", "2025-10-29"),           # a middle dot before the date
+    ("Di Yi Cai Jing·2025-10-29 12:52", "2025-10-29"),
+])
+def test_credit_lines_of_portals_and_aggregators(line: str, iso: str) -> None:
+    assert md.parse_byline(line).date == iso
+
+
 @pytest.mark.parametrize("profile", [
     "- Joined\n- Apr 30, 2014\n- Messages\n- 27,848\n",   # the label on the line above
     "Joined: Apr 30, 2014\nMessages: 27,848\n",           # on the same line

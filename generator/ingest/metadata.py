@@ -252,9 +252,11 @@ def _stamp_residue() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _counter_tail() -> re.Pattern[str]:
-    """A reader counter closing a timestamp line: "536", "536 views", "阅读 536"."""
+    """A reader counter closing a timestamp line: "536", "536 views", "阅读 536", or its label
+    with the count the scraper left out ("2024-03-05 08:36 Click:")."""
     words = _cue_regex("counter_words")
-    return re.compile(rf"\s+(?:{words}\s*[:：]?\s*)?\d{{1,7}}(?:\s*{words})?\s*$", re.IGNORECASE)
+    return re.compile(rf"\s+(?:{words}\s*[:：]?\s*)?\d{{1,7}}(?:\s*{words})?\s*$"
+                      rf"|\s+{words}\s*[:：]\s*$", re.IGNORECASE)
 
 
 #: a byline label whose name the scraper left out, closing a timestamp line ("2022-04-23 0
@@ -494,8 +496,10 @@ _SENTENCE_END = re.compile(r"(?<!\b[ap]\.m)(?<!\b[AP]\.M)[.!?。！？][\"'”�
 # Segments of a credit line: "|" separators, wide gaps, or a new "Label:" starting mid-line
 # ("Author: Chi Jingyi   Source: Global Times   Published: 2025/1/16").
 _SEGMENT_SPLIT = re.compile(
-    # (" / " too: "August 29, 2017 / 11:58 AM / a month ago", "china.org.cn / chinagate.cn")
-    r"\s*[|｜]\s*|\s+/\s+|\s{2,}|\t"
+    # (" / " too: "August 29, 2017 / 11:58 AM / a month ago", "china.org.cn / chinagate.cn";
+    # a middle dot before a date: "Yicai · 2025-10-29 12:52", "Di Yi Cai Jing·2025-10-29";
+    # not inside a name, "艾尔肯·吐尼亚孜")
+    r"\s*[|｜]\s*|\s*[·•]\s*(?=\d)|\s+/\s+|\s{2,}|\t"
     r"|\s+(?=(?:source|author|authors|reporter|editor|published|updated|posted|date|time|views"
     r"|issued(?:\s+on)?|modified|release\s+date)\s*[:：])"
     # Chinese labels need no colon to start a segment ("来源:新华社 2024-01-22 发表于山东")
