@@ -1129,6 +1129,31 @@ def test_places_named_after_the_national_average_have_their_own_figures() -> Non
                                          ("hainan", 2024, 3.7, "exactly")}
 
 
+def test_an_actual_growth_set_against_a_target_is_the_result() -> None:
+    rec = record_of("Guangdong's GDP target is set at 4.5-5%, down from last year's target of "
+                    "around 5%, with an actual growth of 3.9%.", date="2026-01-28")
+    assert growth(rec) == {("guangdong", 2026, 4.5, "range"), ("guangdong", 2025, 5.0, "around")}
+    assert growth(rec, "gdp-growth") == {("guangdong", 2025, 3.9, "exactly")}
+
+
+def test_growth_after_a_figure_of_another_measure_is_that_measures() -> None:
+    rec = record_of("Hubei's social retail target for 2026 is not publicly set, while the 2025 "
+                    "target was around 7%, with an actual growth of 2.7%.", date="2026-01-28")
+    assert growth_figures(rec) == []
+
+
+def test_last_years_target_named_after_a_target_is_not_its_year() -> None:
+    rec = record_of("Zhejiang has adjusted its GDP target to 5-5.5%, maintaining last year's "
+                    "target of around 5.5%.", date="2026-01-28")
+    assert growth(rec) == {("zhejiang", 2026, 5.0, "range"), ("zhejiang", 2025, 5.5, "around")}
+
+
+def test_a_growth_rate_that_declined_is_a_level() -> None:
+    rec = record_of("Yunnan's growth has also declined, with a forecast of only 3.3% for 2024.",
+                    date="2025-10-29")
+    assert growth(rec, "gdp-growth") == {("yunnan", 2024, 3.3, "exactly")}
+
+
 def test_an_increase_after_a_target_word_is_the_target() -> None:
     rec = record_of("Henan aims for an increase of 5.5 percent in its GDP in 2025.")
     assert growth(rec) == {("henan", 2025, 5.5, "exactly")}

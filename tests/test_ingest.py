@@ -880,6 +880,11 @@ def test_names_urls_language() -> None:
         ("Is this a question? Yes it is! Good.", ["Is this a question?", "Yes it is!", "Good."]),
         ("广东将加快发展人工智能。报告指出，广东将推动制造业发展！",
          ["广东将加快发展人工智能。", "报告指出，广东将推动制造业发展！"]),
+        # an AI summary's items, each closed by its references, and a section's heading
+        ("Guangdong targets 4.5-5% [2] - Zhejiang targets 5-5.5% [2][12] Consumption Goals - "
+         "Hubei's retail grew 3% [1]",
+         ["Guangdong targets 4.5-5% [2] -", "Zhejiang targets 5-5.5% [2][12]",
+          "Consumption Goals - Hubei's retail grew 3% [1]"]),
     ],
 )
 def test_split_sentences(text: str, expected: list[str]) -> None:

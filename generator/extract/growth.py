@@ -213,6 +213,11 @@ def measure_of(sa: SentenceAnalysis, i: int, topic: Topic | None) -> str | None:
     if named:  # the nearest measure named before it ("GDP growth target of", "exports by")
         return "gdp" if named[-1].kind == "gdp" else None
     if before:  # bare "growth" and no other measure in its stretch: the economy's
+        if prev is not None and not keep and sa.cues_in(("other",), 0, prev.start) and (
+                measure_of(sa, sa.numbers.index(prev), topic) is None):
+            # "the 2025 [retail] target was around 7%, with an actual growth of 2.7%": the
+            # growth of what the figure before measures
+            return None
         rel = [m.start() for m in _WHICH_CLAUSE.finditer(sa.text, clause_start, before[0].start)]
         if rel:
             # "Investment ... rose by 27.6 percent in 2011, which was the 9th year seeing
@@ -402,6 +407,10 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
     num = sa.numbers[i]
     if _TARGET_NOUN_AFTER.match(sa.text, num.end):
         return "target", "cue"  # "falling short of its 5 per cent target": the target itself
+    if _ACTUAL_BEFORE.search(sa.text, max(0, num.start - 60), num.start):
+        # "down from last year's target of around 5%, with an actual growth of 3.9%": the
+        # result set against a target
+        return "outcome", "actual"
     that = [c for c in sa.cues if c.kind == "target" and c.text.lower() in _TARGET_NOUNS
             and c.end <= num.start and _BE_THAT.match(sa.text, c.end, num.start)]
     if that:
@@ -691,6 +700,10 @@ _NAME_BEFORE = re.compile(r"(?:[A-Z][\w&.'’-]*\s+)+$")
 _PARTICIPLES = ("expected", "projected", "forecast", "forecasted", "predicted", "estimated",
                 "anticipated")
 _TARGET_NOUNS = ("target", "targets", "goal", "goals", "objective", "objectives")
+#: "with an actual growth of 3.9%", "the actual GDP growth rate was 5.2%"
+_ACTUAL_BEFORE = re.compile(r"\bactual(?:ly)?\s+(?:(?:GDP|GRP|economic)\s+)?(?:growth|increase|"
+                            r"expansion)(?:\s+rates?)?\s+(?:of|was|were|at|reached|is)\s+"
+                            r"(?:about\s+|around\s+|approximately\s+|only\s+)?$", re.I)
 #: a target noun's content clause: "The goal (proposed last year) was that ..."
 _BE_THAT = re.compile(r"[^.;:\d]{0,60}?\b(?:is|are|was|were)\s+that\b", re.I)
 _BE = ("is", "are", "was", "were", "be", "been", "being")
@@ -1094,8 +1107,11 @@ def year_of(
               and bases.get(r.start, num) is num
               # (a result's year is never that of a target named after it: "Liaoning's
               # economy grew 5.1%, ..., and the province has set a 2025 target of ...")
-              and not (stance == "outcome" and r.start > num.end
-                       and _TARGET_AFTER_YEAR.match(sa.text, r.end))]
+              # ... nor that of a target named after it with its own figure: "has adjusted
+              # its target to 5-5.5%, maintaining last year's target of around 5.5%")
+              and not (r.start > num.end and _TARGET_AFTER_YEAR.match(sa.text, r.end) and (
+                  stance == "outcome" or any(q.start > r.end and q.unit == "percent"
+                                             for q in sa.numbers)))]
     # (a year compared with comes after the figure, "4.5 percent over the previous year";
     # one before it is the figure's own, "higher than last year's 4.5 percent")
     nearest_any = min(inside, key=lambda r: (abs(r.start - num.start), r.start), default=None)
@@ -1142,7 +1158,7 @@ def year_of(
 
 _SINCE = re.compile(r"\bsince\s+$", re.I)
 _COMPARED_WITH = re.compile(r"\bcompared\s+(?:with|to)\s+(?:the\s+year\s+)?$", re.I)
-_TARGET_AFTER_YEAR = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:target|goal)s?\b", re.I)
+_TARGET_AFTER_YEAR = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:target|goal)s?\b", re.I)
 
 
 def _base_years(sa: SentenceAnalysis) -> dict[int, Number]:
@@ -1711,7 +1727,8 @@ def _falls(sa: SentenceAnalysis, i: int) -> bool:
     looking_back = {c.start for c in sa.cues_in(("comparison",), start, num.start)}
     verbs = [c for c in sa.cues_in(("outcome", "fall"), start, num.start)
              if c.start not in looking_back]
-    if verbs and _TO_AFTER_VERB.match(sa.text, verbs[-1].end):
+    if verbs and (_TO_AFTER_VERB.match(sa.text, verbs[-1].end) or _RATE_SUBJECT.search(
+            sa.text, max(0, verbs[-1].start - 40), verbs[-1].start)):
         # "GDP growth sharply declined to 3.6 percent in 2017 from 9 percent in 2016": the
         # rate fell to a level, and both figures are levels
         return False
@@ -1719,6 +1736,10 @@ def _falls(sa: SentenceAnalysis, i: int) -> bool:
 
 
 _TO_AFTER_VERB = re.compile(r"\s+to\b", re.I)
+#: a rate as the subject of a fall: "Yunnan's growth has also declined, with a forecast of
+#: only 3.3%" (a level follows, not the size of the fall)
+_RATE_SUBJECT = re.compile(r"\bgrowth(?:\s+rates?)?\s+(?:(?:has|have|had|also|further|sharply"
+                           r"|slightly|markedly|significantly)\s+)*$", re.I)
 
 
 def _target_noun_before(sa: SentenceAnalysis, i: int) -> bool:

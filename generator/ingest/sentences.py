@@ -93,7 +93,26 @@ def split_sentences(text: str, language: str | None = "en") -> list[str]:
             out[-1] += piece
         else:
             out.append(piece)
-    return [chunk for s in out for chunk in _bounded(s.strip())]
+    return [chunk for s in out for part in _at_references(s.strip()) for chunk in _bounded(part)]
+
+
+#: an AI summary's items run on in one line, each closed by its references: "... an actual
+#: growth of 3.9% [2] - Zhejiang has adjusted its target to 5-5.5%, ... [2] - Hubei ...",
+#: "... 715 billion yuan [18] Consumption Goals - Hubei's ..." (a section's heading first)
+_REFERENCES_THEN_ITEM = re.compile(
+    r"\[\d{1,3}\](?:\[\d{1,3}\])*(?: -(?= [A-Z])|(?= (?:[A-Z][\w&-]*\s+){1,4}- [A-Z]))")
+
+
+def _at_references(sentence: str) -> list[str]:
+    """*sentence* cut after each run of references ("[2]", "[1][12]") that a new " - " item
+    follows: after the item's dash (the item then reads as prose), or before the heading
+    of a new section ("[18] | Consumption Goals - Hubei's ...")."""
+    out, start = [], 0
+    for m in _REFERENCES_THEN_ITEM.finditer(sentence):
+        out.append(sentence[start:m.end()])
+        start = m.end() + 1  # (the space: the pieces join back with one)
+    out.append(sentence[start:])
+    return [piece for piece in out if piece]
 
 
 #: No real sentence is this long; a longer "sentence" is a scrape gone wrong (a table,
