@@ -127,6 +127,8 @@ def _content_words_between(text: str) -> int:
 
 
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s")
+_GROWS = re.compile(r"\b(?:grow|grew|grown|grows|increase|increased|increases|rise|rose|risen"
+                    r"|rises|expand|expanded|expands)\b", re.I)
 
 
 def has_figure_near(sentence: str, start: int, end: int) -> bool:
@@ -141,6 +143,12 @@ def has_figure_near(sentence: str, start: int, end: int) -> bool:
     after, before = ev["figure_window_after"], ev["figure_window_before"]
     for m in _figure_regex().finditer(sentence, lo, hi):
         if m.start() >= end and _words_between(sentence[end:m.start()]) <= after:
+            return True
+        grows = _GROWS.search(sentence, end, m.start()) if m.start() >= end else None
+        if grows and _words_between(sentence[end:grows.start()]) <= 4 and _words_between(
+                sentence[grows.end():m.start()]) <= 6:
+            # the mention is what grows by the figure: "The total import and export volume
+            # is projected to grow at an annual rate of 9.1%"
             return True
         if m.end() <= start and _words_between(sentence[m.end():start]) <= before:
             return True
