@@ -1154,6 +1154,19 @@ def test_a_growth_rate_that_declined_is_a_level() -> None:
     assert growth(rec, "gdp-growth") == {("yunnan", 2024, 3.3, "exactly")}
 
 
+def test_a_result_in_a_work_report_is_of_the_year_it_reviews() -> None:
+    rec = record_of("Xu delivered the government work report at the annual session of the "
+                    "Jiangsu Provincial People's Congress.\n\nThe GDP of Jiangsu Province "
+                    "reached 12.82 trillion yuan, up 5.8% year-on-year.", date="2024-01-23")
+    assert growth(rec, "gdp-growth") == {("jiangsu", 2023, 5.8, "exactly")}
+
+
+def test_a_target_changed_from_a_quoted_level() -> None:
+    rec = record_of("Jiangsu's GDP target was adjusted from \u201cabove 5%\u201d to a precise "
+                    "5%.", date="2026-01-28")
+    assert growth(rec) == {("jiangsu", 2025, 5.0, "more-than"), ("jiangsu", 2026, 5.0, "exactly")}
+
+
 def test_an_increase_after_a_target_word_is_the_target() -> None:
     rec = record_of("Henan aims for an increase of 5.5 percent in its GDP in 2025.")
     assert growth(rec) == {("henan", 2025, 5.5, "exactly")}

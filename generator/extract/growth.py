@@ -1287,7 +1287,7 @@ _DIFFERENCE = re.compile(
 #: the level a change starts from, with no year of its own: "increasing from 7.5 to 8
 #: percent" (its year is rarely the one the sentence names; "from 8 percent for 2017 to 5
 #: percent" names it, and is kept)
-_FROM_TO = re.compile(r"\s*(?:percent|per\s+cent|%)?\s*(?:growth\s+|expansion\s+)?to\s+"
+_FROM_TO = re.compile(r"\s*(?:percent|per\s+cent|%)?[”\"’']?\s*(?:growth\s+|expansion\s+)?to\s+"
                       r"[“\"‘']?(?:[a-z]+\s+){0,3}?-?\d", re.I)
 
 
@@ -1645,6 +1645,12 @@ def extract_growth(
             if stance_rule == "rate-named" and period is None and year_rule not in (
                     "stated", "relative", "sentence"):
                 continue  # a rate stated as it is says which year in the same sentence
+            if (kind == "outcome" and year is None and year_rule == "none" and period is None
+                    and report and anchor.source == "date" and anchor.year is not None):
+                # "Highlights of Jiangsu's government work report": "GDP reached 12.82 trillion
+                # yuan, up 5.8% year-on-year" is the result of the year the report reviews,
+                # the one before its own
+                year, year_rule = (report_year or anchor.year) - 1, "report-reviews"
             confidence = _confidence(region_rule, measure, stance_rule, year_rule)
             rule = f"{kind}:{stance_rule}; region:{region_rule}; year:{year_rule}"
             if measure == "carried":

@@ -315,7 +315,7 @@ def _scan_digits(sentence: str) -> list[Quantity]:
 #: "from" ending the text before a number that a change starts from: "increasing from 7.5 to
 #: 8 percent" (not a range: "ranging from 5 to 6", "ranged from")
 FROM_BEFORE = re.compile(r"(?<!ranging\s)(?<!range\s)(?<!ranges\s)(?<!ranged\s)(?<!varying\s)"
-                         r"\bfrom\s+(?:(?:around|about|approximately|roughly|nearly|almost"
+                         r"\bfrom\s+[“\"‘']?(?:(?:around|about|approximately|roughly|nearly|almost"
                          r"|over|above|more\s+than|at\s+least)\s+)?\Z", re.I)
 
 #: a number in a list of numbers ending with a percentage: "11.5, 10.7 and 10.5 percent"
