@@ -1167,6 +1167,28 @@ def test_a_target_changed_from_a_quoted_level() -> None:
     assert growth(rec) == {("jiangsu", 2025, 5.0, "more-than"), ("jiangsu", 2026, 5.0, "exactly")}
 
 
+def test_a_figure_seen_in_a_year_is_a_result() -> None:
+    rec = record_of("In Heilongjiang, GDP growth stayed at 5.6 percent, 2.9 percentage points "
+                    "below target and well behind the 8.0 percent seen in 2013.",
+                    date="2015-02-10")
+    assert growth(rec) == set()
+    assert ("heilongjiang", 2013, 8.0, "exactly") in growth(rec, "gdp-growth")
+
+
+def test_a_result_compared_with_a_target_named_after_it() -> None:
+    rec = record_of("Thirty of 31 provinces reported missing their goals, with the biggest "
+                    "shortfall in Heilongjiang, where an expansion of 4.1 percent in 2014 "
+                    "compared with an 8.5 percent target for the year.", date="2015-02-10")
+    assert ("heilongjiang", 2014, 4.1, "exactly") not in growth(rec)
+    assert growth(rec, "gdp-growth") == {("heilongjiang", 2014, 4.1, "exactly")}
+
+
+def test_their_figures_listed_in_order_are_each_places_own() -> None:
+    rec = record_of("Guangdong and Jiangsu set their GDP growth targets at 5 percent and 5.5 "
+                    "percent.", date="2015-02-10")
+    assert growth(rec) == {("guangdong", 2015, 5.0, "exactly"), ("jiangsu", 2015, 5.5, "exactly")}
+
+
 def test_an_increase_after_a_target_word_is_the_target() -> None:
     rec = record_of("Henan aims for an increase of 5.5 percent in its GDP in 2025.")
     assert growth(rec) == {("henan", 2025, 5.5, "exactly")}

@@ -67,7 +67,7 @@ TOPIC_SPAN = 3
 #: how many sentences back a year written in the text still applies
 YEAR_SPAN = 6
 #: region rules that name the place in the clause itself
-NAMED = ("clause-actor", "coordinated", "respectively", "aside-actor", "for-actor")
+NAMED = ("clause-actor", "coordinated", "respectively", "aside-actor", "for-actor", "paired")
 
 
 @dataclass(frozen=True)
@@ -407,6 +407,16 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
     num = sa.numbers[i]
     if _TARGET_NOUN_AFTER.match(sa.text, num.end):
         return "target", "cue"  # "falling short of its 5 per cent target": the target itself
+    if _OUTCOME_AFTER.match(sa.text, num.end):
+        return "outcome", "cue"  # "well behind the 8.0 percent seen in 2013"
+    nxt = sa.numbers[i + 1] if i + 1 < len(sa.numbers) else None
+    if (nxt is not None and _against_word().match(
+            _UNIT_AND_COMMA.sub("", sa.text[num.end:nxt.start], count=1))
+            and _TARGET_NOUN_AFTER.match(sa.text, nxt.end)):
+        # "where an expansion of 4.1 percent compared with an 8.5 percent target": the
+        # result set against the target after it (of the year the sentence names: see
+        # extract_growth)
+        return "outcome", "against-target-after"
     if _ACTUAL_BEFORE.search(sa.text, max(0, num.start - 60), num.start):
         # "down from last year's target of around 5%, with an actual growth of 3.9%": the
         # result set against a target
@@ -627,6 +637,15 @@ def _next_in_list(sa: SentenceAnalysis, i: int) -> int | None:
 
 
 @cache
+def _against_word() -> re.Pattern[str]:
+    """From an outcome figure to the figure of a target named after it: "compared with an "
+    (in "4.1 percent compared with an 8.5 percent target")."""
+    words = alternation([str(w) for w in cues()["growth"]["against_target"]])
+    return re.compile(rf"^(?:(?:in|for|during)\s+(?:19|20)\d\d\s*,?\s*)?(?:{words})\s+"
+                      rf"(?:(?:an?|the|its|their|official)\s+){{0,2}}$", re.I)
+
+
+@cache
 def _against_target() -> re.Pattern[str]:
     """From an outcome figure to a target set against it: "% growth versus its target of
     around ", ", undershooting its goal of ", " in 2024, lower than the target of about " (no
@@ -700,6 +719,11 @@ _NAME_BEFORE = re.compile(r"(?:[A-Z][\w&.'’-]*\s+)+$")
 _PARTICIPLES = ("expected", "projected", "forecast", "forecasted", "predicted", "estimated",
                 "anticipated")
 _TARGET_NOUNS = ("target", "targets", "goal", "goals", "objective", "objectives")
+#: a figure that was seen: "the 8.0 percent seen in 2013", "the 6.1% recorded last year"
+_OUTCOME_AFTER = re.compile(r"\s*(?:percent|per\s+cent|%)?\s*(?:growth\s+|expansion\s+)?"
+                            r"(?:seen|recorded|posted|registered|logged|achieved|reported)\s+"
+                            r"(?:in|for|during|last|a\s+year)\b", re.I)
+_UNIT_AND_COMMA = re.compile(r"^\s*(?:percent|per\s+cent|%)?\s*,?\s*", re.I)
 #: "with an actual growth of 3.9%", "the actual GDP growth rate was 5.2%"
 _ACTUAL_BEFORE = re.compile(r"\bactual(?:ly)?\s+(?:(?:GDP|GRP|economic)\s+)?(?:growth|increase|"
                             r"expansion)(?:\s+rates?)?\s+(?:of|was|were|at|reached|is)\s+"
@@ -993,6 +1017,32 @@ def _pronoun(sa: SentenceAnalysis, a: Actor) -> bool:
 def _level(gazetteer: Gazetteer, rid: str) -> str | None:
     region = gazetteer.get(rid)
     return region.level if region is not None else None
+
+
+_LIST_GAP = re.compile(r"\s*(?:percent|per\s+cent|%)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)
+_THEIR = re.compile(r"\btheir\b", re.I)
+
+
+def _their_list_index(sa: SentenceAnalysis, i: int, n: int) -> int | None:
+    """Where number *i* stands in a list of *n* figures that follows "their" in its clause
+    ("their targets of 8.5 percent and 9 percent"), for the *n* places named before: each
+    place its own figure, in order. None if the figure is in no such list."""
+    if sa.numbers[i].unit != "percent":
+        return None
+    first = last = i  # the run of figures joined by "and" or commas around number i
+    while first > 0 and _LIST_GAP.fullmatch(sa.text, sa.numbers[first - 1].end,
+                                            sa.numbers[first].start):
+        first -= 1
+    while last + 1 < len(sa.numbers) and _LIST_GAP.fullmatch(sa.text, sa.numbers[last].end,
+                                                              sa.numbers[last + 1].start):
+        last += 1
+    if last - first + 1 != n:
+        return None
+    clause_start, _ = sa.clause(sa.numbers[first].start)
+    before = sa.numbers[first - 1].end if first > 0 else clause_start
+    if not _THEIR.search(sa.text, max(before, clause_start), sa.numbers[first].start):
+        return None
+    return i - first
 
 
 def _pair_respectively(sa: SentenceAnalysis, i: int, clause_start: int,
@@ -1530,6 +1580,12 @@ def extract_growth(
                 # an estimate made with the year's results so far, not the plan set at its
                 # start
                 kind, stance_rule = "forecast", "in-year"
+            if region_rule == "coordinated" and len(regions) > 1:
+                k_th = _their_list_index(sa, i, len(regions))
+                if k_th is not None:
+                    # "GDP growth was 5.2 percent and 5.6 percent for Heilongjiang and Shanxi,
+                    # much lower than their targets of 8.5 percent and 9 percent": each its own
+                    regions, region_rule = [regions[k_th]], "paired"
             if (region_rule == "coordinated" or region_rule == "pronoun" and len(regions) > 1) and (
                     num.value_max is not None
                     or _EITHER_QUALIFIER.search(sa.text[max(0, num.start - 30):num.start])):
@@ -1642,8 +1698,8 @@ def extract_growth(
                 # the year of the article's own date is a plan or an estimate misread ("Four
                 # provinces ... recorded 7% growth" in an April 2022 round-up of 2022 targets)
                 continue
-            if stance_rule == "rate-named" and period is None and year_rule not in (
-                    "stated", "relative", "sentence"):
+            if stance_rule in ("rate-named", "against-target-after") and period is None and (
+                    year_rule not in ("stated", "relative", "sentence")):
                 continue  # a rate stated as it is says which year in the same sentence
             if (kind == "outcome" and year is None and year_rule == "none" and period is None
                     and report and anchor.source == "date" and anchor.year is not None):
