@@ -943,13 +943,8 @@ def actors_of(
            for a in sa.actors):
         return [], "actor-after"  # "growth of 5% for Guangdong": not the focus
     focus = list(previous_focus)
-    if len(focus) == 1 and not _subregion_words()[0].search(sa.text, 0, num.start) and not (
-            _subregion_words()[1].search(sa.text, num.end)):
+    if len(focus) == 1 and not _of_a_part(sa, num):
         return focus, "focus"
-    # ("The gross regional product of the development zone in 2012 reached 82 billion
-    # yuan, a year-on-year increase of 5 percent", "The local GDP increased by 9.3%, ...,
-    # ranking first among the districts of Guangdong": a part of the place in focus, or
-    # one of a group, not the place)
     return [], "no-actor"
 
 
@@ -995,6 +990,16 @@ def _owners_after(sa: SentenceAnalysis, num: Number, clause_end: int,
             break
         run.append(nxt)
     return most_specific(list(dict.fromkeys(a.region for a in run)), gazetteer)
+
+
+def _of_a_part(sa: SentenceAnalysis, num: Number) -> bool:
+    """Whether the sentence says the figure is a part's of the place in focus, named by its
+    kind before the figure ("The gross regional product of the development zone in 2012
+    reached 82 billion yuan, a year-on-year increase of 5 percent"), or one of a group of
+    parts after it ("The local GDP increased by 9.3%, ..., ranking first among the
+    administrative districts of Guangdong"): then the figure is not the place's."""
+    part, among = _subregion_words()
+    return bool(part.search(sa.text, 0, num.start) or among.search(sa.text, num.end))
 
 
 @cache
@@ -1346,7 +1351,7 @@ _FROM_TO = re.compile(r"\s*(?:percent|per\s+cent|%)?[”\"’']?\s*(?:growth\s+|
 _GAP_AFTER = re.compile(r"\s*(?:percent|per\s+cent|%|percentage(?:\s+points?)?)?\s*(?:higher|lower|"
                         r"faster|slower|more|less|above|below)\s+than\b", re.I)
 #: between two gaps named together: "2.3% and 0.2% higher than ..."
-_AND_BETWEEN = re.compile(r"\s*(?:percent|per\s+cent|%|percentage\s+points?)?\s*(?:,\s*)?"
+_AND_BETWEEN = re.compile(r"\s*(?:percent|per\s+cent|%|percentage(?:\s+points?)?)?\s*(?:,\s*)?"
                           r"(?:and|or)\s+", re.I)
 #: the same figure on another basis, in parentheses: "(or a growth of 8.5% based on ...)"
 _RESTATED_BEFORE = re.compile(r"\(\s*or\b[^()\d]*$", re.I)
