@@ -1189,6 +1189,39 @@ def test_their_figures_listed_in_order_are_each_places_own() -> None:
     assert growth(rec) == {("guangdong", 2015, 5.0, "exactly"), ("jiangsu", 2015, 5.5, "exactly")}
 
 
+def test_a_range_written_in_words_is_one_range() -> None:
+    """A group's bracket is no member's target (as "between 7 and 8 percent")."""
+    rec = record_of("Hunan and Henan provinces set the 2021 economic growth targets at seven "
+                    "per cent to eight per cent.", date="2021-02-01")
+    assert growth(rec) == set()
+
+
+def test_a_poverty_rate_is_no_growth() -> None:
+    rec = record_of("The poverty rate in Anhui declined to 0.93 percent in 2018 from 2.22 "
+                    "percent a year earlier.", date="2019-01-20")
+    assert growth_figures(rec) == []
+
+
+def test_a_figure_set_by_a_place_named_after_it() -> None:
+    rec = record_of("The provincial-level targets for 2023 span a wide range, from Tianjin's "
+                    "4% to the 9.5% growth goal set by Hainan.", date="2023-01-20")
+    assert ("hainan", 2023, 9.5, "exactly") in growth(rec)
+    assert ("tianjin", 2023, 9.5, "exactly") not in growth(rec)
+
+
+def test_a_figure_estimated_at_is_a_result() -> None:
+    rec = record_of("In 2022, growth was the highest in Jiangxi Province (estimated at 5%).",
+                    date="2023-01-20")
+    assert growth(rec) == set()
+    assert growth(rec, "gdp-growth") == {("jiangxi", 2022, 5.0, "around")}
+
+
+def test_the_lowest_after_a_places_figure_is_another_place() -> None:
+    rec = record_of("The 2023 growth targets are out. Hainan Province is the highest (about "
+                    "9.5%), the lowest is about 4%.", date="2023-01-20")
+    assert growth(rec) == {("hainan", 2023, 9.5, "around")}
+
+
 def test_an_increase_after_a_target_word_is_the_target() -> None:
     rec = record_of("Henan aims for an increase of 5.5 percent in its GDP in 2025.")
     assert growth(rec) == {("henan", 2025, 5.5, "exactly")}

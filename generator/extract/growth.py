@@ -391,7 +391,8 @@ def _planned_action(sa: SentenceAnalysis, stances: Sequence[Cue]) -> bool:
 
 
 #: a figure named as an estimate or a preliminary figure: "an estimated 6.7 percent"
-_ESTIMATED_BEFORE = re.compile(r"\b(?:an|the|a)\s+(?:estimated|preliminary)\s+$", re.I)
+_ESTIMATED_BEFORE = re.compile(r"\b(?:(?:an|the|a)\s+(?:estimated|preliminary)|estimated\s+at"
+                               r"(?:\s+(?:about|around|approximately|roughly))?)\s+$", re.I)
 
 
 #: a target noun right after the figure names it: "its 5 per cent target", "a 6% GDP goal"
@@ -861,6 +862,8 @@ _AND_OTHERS = re.compile(r"[^,;\d]{0,40}?\b(?:and|as\s+well\s+as|along\s+with|to
                          r"|municipalities|places|localities))?", re.I)
 
 
+_ANOTHER_RANKED = re.compile(r"[^,;\d]{0,15},\s*(?:and\s+|while\s+|but\s+)?the\s+(?:lowest"
+                             r"|highest|slowest|fastest|smallest|largest)\b[^,;\d]{0,30}", re.I)
 #: after a figure, the places it is of are others, unnamed: "... 5 percent growth targets set
 #: by many other regions", "... the 6 percent of most other provinces"
 _OTHERS_AFTER = re.compile(
@@ -892,6 +895,11 @@ def actors_of(
     num = sa.numbers[i]
     clause_start, clause_end = sa.clause(num.start)
     keep = sa.aside(num.start)
+    prev = _previous_number(sa, i)
+    if prev is not None and _ANOTHER_RANKED.fullmatch(sa.text, prev.end, num.start):
+        # "Hainan Province is the highest (about 9.5%), the lowest is about 4%": another
+        # place, unnamed
+        return [], "group"
     if _OTHERS_AFTER.match(sa.text, num.end):
         # "higher than around 5 percent growth targets set by many other regions": the
         # figure of others, unnamed
@@ -950,7 +958,12 @@ def actors_of(
 
 #: from a figure to the place it is for: " expansion for the ", " growth – for the "
 _FOR_OWNER = re.compile(r"\s*(?:(?:growth|expansion|increase|rise)\s+)?[–—-]*\s*for\s+"
-                        r"(?:the\s+)?", re.I)
+                        r"(?:the\s+)?"
+                        # "a mere 4% increase eyed by Tianjin", "the 9.5% growth goal set by
+                        # Hainan": the place that set it
+                        r"|\s*(?:(?:growth|expansion|increase|rise)\s+)?(?:(?:goal|target)\s+)?"
+                        r"(?:eyed|set|sought|targeted|planned|pursued)\s+by\s+(?:the\s+)?",
+                        re.I)
 
 
 _IN_OWNER = re.compile(r"\s*in\s+(?:the\s+)?", re.I)

@@ -187,9 +187,20 @@ def _word_percentages(sentence: str) -> list[Quantity]:
     for m in _WORD_PERCENT.finditer(sentence):
         value = _WORD_VALUES[m.group("word").lower()] + (0.5 if m.group("half") else 0.0)
         before = sentence[max(0, m.start() - 80):m.start()]
+        prev = out[-1] if out else None
+        if (prev is not None and prev.value_max is None and value > prev.value
+                and _WORD_RANGE_GAP.fullmatch(sentence, prev.end, m.start())
+                and not FROM_BEFORE.search(sentence, 0, prev.start)):
+            # "set the targets at seven per cent to eight per cent": one range
+            out[-1] = Quantity(prev.start, m.end(), sentence[prev.start:m.end()], prev.value,
+                               value, "percent", "range")
+            continue
         out.append(Quantity(m.start(), m.end(), m.group(0), value, None, "percent",
                             _qualifier(before, sentence[m.end():])))
     return out
+
+
+_WORD_RANGE_GAP = re.compile(r"\s*(?:to|-|–|—)\s*")
 
 
 def scan_numbers(sentence: str) -> list[Quantity]:
