@@ -1222,6 +1222,21 @@ def test_the_lowest_after_a_places_figure_is_another_place() -> None:
     assert growth(rec) == {("hainan", 2023, 9.5, "around")}
 
 
+def test_one_places_series_respectively_is_no_years_figure() -> None:
+    rec = record_of("By the end of 2016, Dalian's economy had maintained stable growth for 7 "
+                    "successive months with GDP increased by 3.5%, 3.8%, 4.2%, 4.3%, 5%, 5.8% "
+                    "and 6.5% respectively.", date="2017-01-10")
+    assert growth_figures(rec) == []
+
+
+def test_a_preliminary_estimate_is_a_result() -> None:
+    # (as scraped: "GDPsaw", two words run together, so neither names the figure)
+    rec = record_of("According to a preliminary estimate, Wuhan's GDPsaw an increase of over "
+                    "12 percent in 2021, ranking top 10 in the country.", date="2022-01-20")
+    assert growth(rec) == set()
+    assert growth(rec, "gdp-growth") == {("wuhan", 2021, 12.0, "more-than")}
+
+
 def test_an_increase_after_a_target_word_is_the_target() -> None:
     rec = record_of("Henan aims for an increase of 5.5 percent in its GDP in 2025.")
     assert growth(rec) == {("henan", 2025, 5.5, "exactly")}

@@ -391,6 +391,9 @@ def _planned_action(sa: SentenceAnalysis, stances: Sequence[Cue]) -> bool:
 
 
 #: a figure named as an estimate or a preliminary figure: "an estimated 6.7 percent"
+_PRELIMINARY = re.compile(r"\b(?:according\s+to|based\s+on)\s+(?:an?\s+|the\s+)?preliminary\s+"
+                          r"(?:estimates?|statistics|data|figures|calculations?|accounting)\b",
+                          re.I)
 _ESTIMATED_BEFORE = re.compile(r"\b(?:(?:an|the|a)\s+(?:estimated|preliminary)|estimated\s+at"
                                r"(?:\s+(?:about|around|approximately|roughly))?)\s+$", re.I)
 
@@ -428,6 +431,10 @@ def stance_of(sa: SentenceAnalysis, i: int, topic: Topic | None,
         # "The goal proposed last year was that regional GDP increased by more than 4.5%":
         # the clause after "was that" says what the goal is, whatever its tense
         return "target", "cue"
+    if _PRELIMINARY.search(sa.text, 0, num.start):
+        # "According to a preliminary estimate, Wuhan's GDP saw an increase of over 12
+        # percent in 2021": a result, estimated
+        return "outcome", "estimated"
     if _ESTIMATED_BEFORE.search(sa.text, max(0, num.start - 20), num.start):
         # "will target growth of around 6.5 percent this year, easing from an estimated 6.7
         # percent in 2016": a preliminary result (for a year not over: see extract_growth)
@@ -918,6 +925,12 @@ def actors_of(
         paired = _pair_respectively(sa, i, clause_start, gazetteer)
         if paired:
             return paired, "respectively"
+        places = {a.region for a in sa.actors if clause_start <= a.start < respectively[0].start}
+        if _list_run_length(sa, i) > 2 and len(places) < 2:
+            # "Dalian had maintained stable growth for 7 successive months with GDP
+            # increased by 3.5%, 3.8%, 4.2%, ... and 6.5% respectively": a series of one
+            # place's periods, not its year's figure
+            return [], "series"
     before = [a for a in sa.actors if clause_start <= a.start and a.end <= num.start
               and sa.outside_asides(a.start, a.end, keep)
               and not (a.anaphor and _RANKED_IN.search(sa.text[max(0, a.start - 30):a.start]))
@@ -1041,19 +1054,31 @@ _LIST_GAP = re.compile(r"\s*(?:percent|per\s+cent|%)?\s*(?:,\s*(?:and\s+)?|\s+an
 _THEIR = re.compile(r"\btheir\b", re.I)
 
 
-def _their_list_index(sa: SentenceAnalysis, i: int, n: int) -> int | None:
-    """Where number *i* stands in a list of *n* figures that follows "their" in its clause
-    ("their targets of 8.5 percent and 9 percent"), for the *n* places named before: each
-    place its own figure, in order. None if the figure is in no such list."""
-    if sa.numbers[i].unit != "percent":
-        return None
-    first = last = i  # the run of figures joined by "and" or commas around number i
+def _list_run(sa: SentenceAnalysis, i: int) -> tuple[int, int]:
+    """(first, last): the run of figures joined by "and" or commas around number *i*
+    ("3.5%, 3.8%, 4.2% and 6.5%")."""
+    first = last = i
     while first > 0 and _LIST_GAP.fullmatch(sa.text, sa.numbers[first - 1].end,
                                             sa.numbers[first].start):
         first -= 1
     while last + 1 < len(sa.numbers) and _LIST_GAP.fullmatch(sa.text, sa.numbers[last].end,
                                                               sa.numbers[last + 1].start):
         last += 1
+    return first, last
+
+
+def _list_run_length(sa: SentenceAnalysis, i: int) -> int:
+    first, last = _list_run(sa, i)
+    return last - first + 1
+
+
+def _their_list_index(sa: SentenceAnalysis, i: int, n: int) -> int | None:
+    """Where number *i* stands in a list of *n* figures that follows "their" in its clause
+    ("their targets of 8.5 percent and 9 percent"), for the *n* places named before: each
+    place its own figure, in order. None if the figure is in no such list."""
+    if sa.numbers[i].unit != "percent":
+        return None
+    first, last = _list_run(sa, i)
     if last - first + 1 != n:
         return None
     clause_start, _ = sa.clause(sa.numbers[first].start)
