@@ -1237,6 +1237,26 @@ def test_a_preliminary_estimate_is_a_result() -> None:
     assert growth(rec, "gdp-growth") == {("wuhan", 2021, 12.0, "more-than")}
 
 
+def test_the_next_figures_target_year_is_not_this_figures() -> None:
+    rec = record_of("Wuhan Mayor Cheng Yongwen said that in 2021, Wuhan is expected to increase "
+                    "its GDP by more than 12%, and the expected target for 2022 is to increase "
+                    "by 7.5%.", date="2022-01-10")
+    assert growth(rec) == {("wuhan", 2022, 7.5, "exactly")}
+    assert growth(rec, "gdp-growth") == {("wuhan", 2021, 12.0, "more-than")}
+
+
+def test_growth_in_a_later_clause_of_another_measure_is_that_measures() -> None:
+    rec = record_of("Shenzhen's public budget revenue grew 6.5% in 2019, but would likely fall "
+                    "to 4.5% growth in 2020.", date="2021-01-10")
+    assert growth_figures(rec) == []
+
+
+def test_growth_compared_with_two_years_before_is_no_years() -> None:
+    rec = record_of("The 2021 GDP of Wuhan was 1,771.676 billion yuan, an increase of 12.2% "
+                    "over the previous year, an increase of 6.7% compared with 2019.", date=None)
+    assert growth(rec, "gdp-growth") == {("wuhan", 2021, 12.2, "exactly")}
+
+
 def test_an_increase_after_a_target_word_is_the_target() -> None:
     rec = record_of("Henan aims for an increase of 5.5 percent in its GDP in 2025.")
     assert growth(rec) == {("henan", 2025, 5.5, "exactly")}

@@ -226,6 +226,14 @@ def measure_of(sa: SentenceAnalysis, i: int, topic: Topic | None) -> str | None:
             if said and said[-1].kind == "other":
                 return None
         return "gdp"
+    earlier = [k for k in range(i) if sa.numbers[k].unit == "percent"]
+    if after == "bare" and earlier and not keep and sa.cues_in(
+            ("other",), 0, sa.numbers[earlier[-1]].start) and not any(
+            sa.numbers[earlier[-1]].end <= a.start < num.start for a in sa.actors) and (
+            measure_of(sa, earlier[-1], topic) is None):
+        # "Public budget revenue grew 6.5% in 2019, but would likely fall to 4.5% growth in
+        # 2020": the growth of what the figure before measures
+        return None
     if after == "gdp" or after == "bare" and not sa.cues_in(("other",), clause_start,
                                                              num.start, keep):
         # ("... came to 17,400 yuan and 6,170 yuan with 13.4% and 18.5% growth": "growth"
@@ -1202,6 +1210,11 @@ def year_of(
               # economy grew 5.1%, ..., and the province has set a 2025 target of ...")
               # ... nor that of a target named after it with its own figure: "has adjusted
               # its target to 5-5.5%, maintaining last year's target of around 5.5%")
+              # ("Wuhan is expected to increase its GDP by more than 12% in 2021, and the
+              # expected target for 2022 is to increase by 7.5%": 2022 is the next figure's)
+              and not (r.start > num.end and not r.relative and "," in sa.text[num.end:r.start]
+                       and _TARGET_FOR.search(sa.text, max(num.end, r.start - 20), r.start)
+                       and any(q.start > r.end and q.unit == "percent" for q in sa.numbers))
               and not (r.start > num.end and _TARGET_AFTER_YEAR.match(sa.text, r.end) and (
                   stance == "outcome" or any(q.start > r.end and q.unit == "percent"
                                              for q in sa.numbers)))]
@@ -1250,6 +1263,7 @@ def year_of(
 
 
 _SINCE = re.compile(r"\bsince\s+$", re.I)
+_TARGET_FOR = re.compile(r"\b(?:target|goal)s?\s+(?:for|in)\s+$", re.I)
 _COMPARED_WITH = re.compile(r"\bcompared\s+(?:with|to)\s+(?:the\s+year\s+)?$", re.I)
 _TARGET_AFTER_YEAR = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:target|goal)s?\b", re.I)
 
@@ -1430,6 +1444,10 @@ def _excluded(sa: SentenceAnalysis, i: int) -> str | None:
         return "difference"  # "2.3% and 0.2% higher than that of the country and the province"
     if _RESTATED_BEFORE.search(sa.text, max(0, num.start - 40), num.start):
         return "restated"  # "up 7.7% (or a growth of 8.5% based on the original standard)"
+    base = _base_year_after(sa, num)
+    if base is not None and any(r.year is not None and not r.relative and r.year > base + 1
+                                and r.start < num.start for r in sa.years):
+        return "average"  # "the 2021 GDP ..., an increase of 6.7% compared with 2019": two years
     if _over_years(sa, num):
         return "average"  # "rose from 750.5 billion yuan in 2012 to 961.7 billion yuan in
         # 2016, an annual increase of 9.3 percent": a rate over several years
