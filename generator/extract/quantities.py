@@ -62,6 +62,11 @@ CURRENCY_AFTER = {
 # (spaces as \s: the quantity regex is compiled with re.VERBOSE, which ignores literal spaces)
 # ("0.1 percentage lower than the previous year": a gap in points, written short)
 PERCENT = r"percentage(?:\s+points?)?|percent|per\s+cent|%|pct"
+def _in_points(unit: str) -> bool:
+    """Whether a percent unit is percentage points ("percentage points", "percentage")."""
+    return unit.lower().startswith("percentage")
+
+
 # A year: not part of a longer number ("12,024", "2024.5", "2025-2027" is two years but not
 # "2024-style"), so a comma or full stop may follow it ("in 2024, the city ...").
 YEAR_RE = re.compile(r"(?<![\d,.$-])(?:19[5-9]\d|20\d\d|21[0-4]\d)(?![\d%]|[.,]\d|-[A-Za-z])")
@@ -269,7 +274,7 @@ def _scan_digits(sentence: str) -> list[Quantity]:
         qual = "range" if value_max is not None else _qualifier(before, after)
         text = sentence[m.start() : end].strip()
         if unit and re.fullmatch(PERCENT, unit, re.I):
-            unit_name = "percentage-points" if "age" in unit.lower() else "percent"
+            unit_name = "percentage-points" if _in_points(unit) else "percent"
             start = m.start()
             if value_max is None and _MINUS_BEFORE.search(sentence, 0, start):
                 # "growth of Changchun was -4.5%": a negative rate (the sign is the fact)
@@ -373,7 +378,7 @@ def _range_units_agree(m: re.Match[str]) -> bool:
         m.group("unit")
     ):
         return False
-    if unit1 and ("age" in unit1.lower()) != ("age" in m.group("unit").lower()):
+    if unit1 and _in_points(unit1) != _in_points(m.group("unit")):
         return False  # "by 0.5 percentage points to 10.5 percent": a change, then a level
     if scale1 and not m.group("scale"):
         return False
