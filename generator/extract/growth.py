@@ -213,8 +213,8 @@ def measure_of(sa: SentenceAnalysis, i: int, topic: Topic | None) -> str | None:
     if named:  # the nearest measure named before it ("GDP growth target of", "exports by")
         return "gdp" if named[-1].kind == "gdp" else None
     if before:  # bare "growth" and no other measure in its stretch: the economy's
-        if prev is not None and not keep and sa.cues_in(("other",), 0, prev.start) and (
-                measure_of(sa, sa.numbers.index(prev), topic) is None):
+        if prev is not None and not keep and _of_another_measure(
+                sa, sa.numbers.index(prev), topic):
             # "the 2025 [retail] target was around 7%, with an actual growth of 2.7%": the
             # growth of what the figure before measures
             return None
@@ -227,10 +227,9 @@ def measure_of(sa: SentenceAnalysis, i: int, topic: Topic | None) -> str | None:
                 return None
         return "gdp"
     earlier = [k for k in range(i) if sa.numbers[k].unit == "percent"]
-    if after == "bare" and earlier and not keep and sa.cues_in(
-            ("other",), 0, sa.numbers[earlier[-1]].start) and not any(
+    if after == "bare" and earlier and not keep and not any(
             sa.numbers[earlier[-1]].end <= a.start < num.start for a in sa.actors) and (
-            measure_of(sa, earlier[-1], topic) is None):
+            _of_another_measure(sa, earlier[-1], topic)):
         # "Public budget revenue grew 6.5% in 2019, but would likely fall to 4.5% growth in
         # 2020": the growth of what the figure before measures
         return None
@@ -258,6 +257,13 @@ def measure_of(sa: SentenceAnalysis, i: int, topic: Topic | None) -> str | None:
     if _implied(sa, i, seg_start, keep):
         return "implied"
     return None
+
+
+def _of_another_measure(sa: SentenceAnalysis, k: int, topic: Topic | None) -> bool:
+    """Whether number *k* measures something the sentence names before it other than the
+    economy (budget revenue, retail sales): a bare "growth" right after it is of that too."""
+    return bool(sa.cues_in(("other",), 0, sa.numbers[k].start)) and (
+        measure_of(sa, k, topic) is None)
 
 
 #: an aside that says more of what the clause before it is about: ", which was ..."
