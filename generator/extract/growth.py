@@ -1064,7 +1064,8 @@ def _level(gazetteer: Gazetteer, rid: str) -> str | None:
     return region.level if region is not None else None
 
 
-_LIST_GAP = re.compile(r"\s*(?:percent|per\s+cent|%)?\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)
+#: between two figures of a list: a list break, after the first figure's unit
+_LIST_GAP = re.compile(r"\s*(?:percent|per\s+cent|%)?" + _LIST_BREAK.pattern, re.I)
 _THEIR = re.compile(r"\btheir\b", re.I)
 
 
